@@ -1,0 +1,37 @@
+# gongkai-analysis — run `make help` for the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DOC    := data/raw/dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian.txt
+OUT    := data/processed
+
+.DEFAULT_GOAL := help
+.PHONY: help install dev report test clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## create .venv and install the package
+
+dev: $(VENV)/.dev-installed ## create .venv and install the package with the dev extra
+
+report: $(VENV)/.installed ## parse the bundled document into data/processed/
+	$(BIN)/gongkai parse $(DOC) --out $(OUT)
+
+test: $(VENV)/.dev-installed ## run every test, doctest and notebook
+	$(BIN)/python -m pytest
+
+clean: ## remove everything the code wrote into data/processed/
+	find $(OUT) -mindepth 1 ! -name .gitkeep -delete
