@@ -1,0 +1,120 @@
+"""The ``gongkai`` command.
+
+``gongkai parse INPUT… --out DIR`` parses documents (files or folders) and
+writes the tables; it prints one summary line.  Errors are one line on stderr:
+exit status 0 when every input parsed, 1 when some failed, 2 when nothing
+could be parsed or the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__, config
+from .errors import ParseError
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gongkai", description="Parse and analyse 政务公开工作要点.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse documents into task and responsibility tables")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt .html .docx) or folders")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
+    p.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
+    p.add_argument("--no-tokens", action="store_true", help="skip jieba (no tokens or keywords)")
+    p.add_argument("--lenient", action="store_true", help="warn instead of failing on skipped task numbers")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
+    return parser
+
+
+def expand_inputs(inputs: list[str]) -> list[Path]:
+    """Files as given, folders searched recursively for readable documents."""
+    paths: list[Path] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in config.SUFFIXES)
+            if not found:
+                log.warning("%s: no .txt, .html or .docx files in this folder", path)
+            paths.extend(found)
+        else:
+            paths.append(path)
+    return paths
+
+
+def _doc_ids(paths: list[Path]) -> dict[Path, str]:
+    """The file stem, or the path without suffix where two stems collide."""
+    stems = [p.stem for p in paths]
+    return {p: (p.stem if stems.count(p.stem) == 1 else p.with_suffix("").as_posix()) for p in paths}
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    from .departments import load_registry
+    from .export import write_csv, write_tables
+    from .parse import concat_documents, parse_document
+
+    registry = load_registry(args.registry)
+    paths = expand_inputs(args.inputs)
+    if not paths:
+        print("gongkai: error: no documents to parse", file=sys.stderr)
+        return 2
+    segmenter = None
+    if not args.no_tokens:
+        from .segment import Segmenter
+
+        segmenter = Segmenter(registry=registry)
+    ids = _doc_ids(paths)
+    docs, errors = [], []
+    for path in paths:
+        try:
+            docs.append(parse_document(path, doc_id=ids[path], registry=registry, segmenter=segmenter,
+                                       tokens=not args.no_tokens, strict=not args.lenient))
+        except ParseError as exc:
+            errors.append({"file": str(path), "error": str(exc)})
+            print(f"gongkai: error: {exc}", file=sys.stderr)
+    if not docs:
+        return 2
+    corpus = concat_documents(docs)
+    write_tables(corpus, args.out)
+    if errors:
+        import pandas as pd
+
+        write_csv(pd.DataFrame(errors, columns=["file", "error"]), args.out / "errors.csv")
+    if not args.quiet:
+        units = corpus.responsibilities["unit"].nunique()
+        unassigned = int(corpus.meta["n_unassigned"].sum())
+        failed = f", {len(errors)} failed" if errors else ""
+        print(f"parsed {len(docs)} document{'s' * (len(docs) != 1)}{failed}: {len(corpus.tasks)} tasks, "
+              f"{units} units, {unassigned} unassigned tasks → {args.out}")
+    return 1 if errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its usage line
+        return 0 if exc.code == 0 else 2
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="gongkai: %(message)s", stream=sys.stderr)
+    try:
+        if args.command == "parse":
+            return run_parse(args)
+    except ParseError as exc:
+        print(f"gongkai: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"gongkai: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("gongkai: interrupted", file=sys.stderr)
+        return 130
+    return 2

@@ -1,0 +1,48 @@
+"""Project paths and constants: computed, never created at import time."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+PACKAGE = "gongkai_analysis"
+#: The folder holding `pyproject.toml` when the package runs from a clone.
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RAW_DIR = REPO_ROOT / "data" / "raw"
+PROCESSED_DIR = REPO_ROOT / "data" / "processed"
+#: The bundled document of the project.
+BUNDLED_DOCUMENT = RAW_DIR / "dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian.txt"
+
+#: File suffixes the reader understands.
+SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx")
+
+
+def package_data(name: str) -> Path:
+    """Return the path of a file shipped in ``gongkai_analysis/data``."""
+    return Path(str(resources.files(PACKAGE).joinpath("data", name)))
+
+
+def cache_dir() -> Path:
+    """Return a per-user cache folder (not created here).
+
+    ``GONGKAI_CACHE_DIR`` wins, then ``XDG_CACHE_HOME``, then ``~/.cache``; when
+    the home folder cannot be found, a per-user folder in the temp directory.
+    """
+    explicit = os.environ.get("GONGKAI_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / PACKAGE
+    try:
+        return Path.home() / ".cache" / PACKAGE
+    except RuntimeError:
+        return fallback_cache_dir()
+
+
+def fallback_cache_dir() -> Path:
+    """A cache folder in the temp directory that only this user owns."""
+    uid = os.getuid() if hasattr(os, "getuid") else os.getpid()
+    return Path(tempfile.gettempdir()) / f"{PACKAGE}-{uid}"

@@ -1,0 +1,301 @@
+"""Bytes and files to clean text: encodings, HTML pages, Word documents.
+
+Everything here returns a :class:`SourceText`: the document's text with line
+breaks normalised to ``\\n`` and invisible characters (zero-width spaces, byte
+order marks, soft hyphens) removed, nothing else changed.  A table becomes one
+line per row with its cells separated by tabs; the parser reads such rows.
+
+Examples
+--------
+>>> src = read_bytes("1.做好公开。(财政局负责落实)\\r\\n".encode("gb18030"), source="plan.txt")
+>>> src.text
+'1.做好公开。(财政局负责落实)\\n'
+>>> src.encoding
+'gb18030'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import patterns
+from .errors import ParseError
+
+log = logging.getLogger(__name__)
+
+#: Tags whose text is never part of a document body.
+_HTML_DROP = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "button", "select", "svg")
+#: class or id fragments of page furniture.
+_HTML_FURNITURE = re.compile(r"(^|[-_ ])(nav|menu|footer|foot|header|head|breadcrumb|crumb|share|bottom|topbar|sidebar|banner|copyright|position|location)([-_ ]|\d|$)", re.I)
+#: class or id fragments of the element holding the document body.
+_HTML_CONTENT = re.compile(r"(content|article|zoom|trs_editor|detail|zwnr|xxgk|main[-_]?text|text[-_]?con|view)", re.I)
+_HTML_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+                "tr", "table", "ul", "ol", "center", "blockquote", "pre", "dd", "dt", "dl"}
+
+
+@dataclass
+class SourceText:
+    """A document's clean text and what was learnt while reading it."""
+
+    text: str
+    source: str
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        """A short, stable hash of the text."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
+
+
+def clean_text(text: str) -> str:
+    """Normalise line breaks and drop invisible characters; keep the wording."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return patterns.INVISIBLE.sub("", text)
+
+
+def read_path(path: str | os.PathLike[str]) -> SourceText:
+    """Read a .txt, .html or .docx file into a :class:`SourceText`.
+
+    Raises
+    ------
+    ParseError
+        When the file is missing, empty, binary or cannot be decoded.
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError("no such file", source=name) from None
+    except IsADirectoryError:
+        raise ParseError("is a folder, not a document", source=name) from None
+    except OSError as exc:
+        raise ParseError(f"cannot read: {exc.strerror or exc}", source=name) from None
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(data, name)
+    if suffix in (".html", ".htm", ".shtml", ".xhtml"):
+        return read_html(data, source=name)
+    return read_bytes(data, source=name)
+
+
+def read_bytes(data: bytes, *, source: str = "<bytes>") -> SourceText:
+    """Decode plain-text bytes (UTF-8 with or without BOM, GB18030/GBK, …)."""
+    text, encoding = decode(data, source=source)
+    return SourceText(clean_text(text), source, encoding)
+
+
+def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
+    """Return the text of `data` and the encoding it was read with.
+
+    UTF-8 (with or without BOM) is tried first; anything else is detected with
+    charset-normalizer, and the GB family is read as GB18030, its superset.
+    """
+    if not data.strip():
+        raise ParseError("the file is empty", source=source)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseError("binary file, not text (it contains NUL bytes)", source=source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data[3:], exc, source) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        first_error = utf8_error
+    from charset_normalizer import from_bytes  # imported on demand: it loads its models
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise _undecodable(data, first_error, source)
+    encoding = best.encoding.lower().replace("_", "")
+    if encoding in ("gb2312", "gbk", "cp936", "hz", "gb18030"):
+        encoding = "gb18030"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise _undecodable(data, first_error, source) from None
+    if _control_ratio(text) > 0.05:
+        raise ParseError(f"binary file, not text (read as {encoding} it is mostly control characters)", source=source)
+    return text, encoding
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, source: str) -> ParseError:
+    line = data[: exc.start].count(b"\n") + 1
+    return ParseError(
+        f"undecodable bytes {data[exc.start:exc.start + 4]!r} (not UTF-8, and no other encoding fits)",
+        source=source,
+        line=line,
+    )
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / max(len(sample), 1)
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+def read_html(data: bytes | str, *, source: str = "<html>") -> SourceText:
+    """Return the body of a government web page as lines, with its metadata block.
+
+    Scripts, styles, navigation, headers and footers are dropped; the
+    索引号/发布机构/发文字号/成文日期 block fills ``meta`` instead of the text.
+    """
+    from bs4 import BeautifulSoup  # imported on demand
+
+    if isinstance(data, bytes):
+        encoding = _html_declared_encoding(data)
+        if encoding:
+            try:
+                text = data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                text, encoding = decode(data, source=source)
+        else:
+            text, encoding = decode(data, source=source)
+    else:
+        text, encoding = data, None
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup.find_all(_HTML_DROP):
+        tag.decompose()
+    meta = _html_meta(soup)
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body"):
+            continue
+        marks = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
+        if marks.strip() and _HTML_FURNITURE.search(marks) and not _HTML_CONTENT.search(marks):
+            tag.decompose()
+    body = _html_content(soup)
+    lines = [line for line in _html_lines(body) if line.strip()]
+    lines = [line for line in lines if not _is_meta_line(line)]
+    if not lines:
+        raise ParseError("the page has no text in its body", source=source)
+    return SourceText(clean_text("\n".join(lines) + "\n"), source, encoding, meta)
+
+
+def _html_declared_encoding(data: bytes) -> str | None:
+    match = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
+    if not match:
+        return None
+    encoding = match.group(1).decode("ascii").lower()
+    return "gb18030" if encoding in ("gb2312", "gbk") else encoding
+
+
+def _html_meta(soup) -> dict[str, str]:
+    """Find the 索引号/发文字号/成文日期 block anywhere in the page, then drop it."""
+    meta: dict[str, str] = {}
+    for element in soup.find_all(["table", "div", "ul", "dl"]):
+        if element.decomposed:
+            continue
+        text = element.get_text(" ", strip=True)
+        fields = patterns.HTML_META_FIELDS.findall(patterns.fold(text))
+        labels = {f for f, _ in fields}
+        if len(labels) >= 2 and len(text) < 600:
+            for label, value in fields:
+                if value:
+                    meta.setdefault(label, value)
+            element.decompose()
+    return meta
+
+
+def _is_meta_line(line: str) -> bool:
+    return len({f for f, _ in patterns.HTML_META_FIELDS.findall(patterns.fold(line))}) >= 2
+
+
+def _html_content(soup):
+    """The element that holds the document: the innermost content-marked element
+    that still carries most of the text, else the page body."""
+    def size(tag) -> int:
+        return len(tag.get_text(strip=True))
+
+    marked = [t for t in soup.find_all(True)
+              if _HTML_CONTENT.search(" ".join([*(t.get("class") or []), t.get("id") or ""]))]
+    marked = [t for t in marked if size(t) > 100]
+    if not marked:
+        return soup.body or soup
+    best = max(marked, key=size)
+    for tag in marked:
+        if best in tag.parents or tag is best:
+            continue
+        if tag in best.descendants and size(tag) >= 0.8 * size(best):
+            best = tag
+    return best
+
+
+def _html_lines(root) -> list[str]:
+    """Flatten an element into lines: blocks end a line, table rows join cells with tabs."""
+    from bs4 import NavigableString, Tag
+
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            lines.append("".join(current).strip())
+            current.clear()
+
+    def walk(node) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
+                    continue
+                current.append(re.sub(r"[ \t\r\n]+", " ", str(child)))
+            elif isinstance(child, Tag):
+                if child.name == "tr":
+                    flush()
+                    cells = [" ".join(_html_lines(cell)).strip() for cell in child.find_all(["td", "th"], recursive=False)]
+                    lines.append("\t".join(cells))
+                elif child.name in _HTML_BLOCKS:
+                    flush()
+                    walk(child)
+                    flush()
+                else:
+                    walk(child)
+
+    walk(root)
+    flush()
+    return lines
+
+
+# --------------------------------------------------------------------------
+# Word
+# --------------------------------------------------------------------------
+def _read_docx(data: bytes, source: str) -> SourceText:
+    import io as _io
+    import zipfile
+
+    try:
+        import docx  # python-docx, imported on demand
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(_io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ParseError(f"not a readable .docx file ({exc})", source=source) from None
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell repeats itself
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append("".join(p.text for p in cell.paragraphs).strip())
+                lines.append("\t".join(cells))
+    text = "\n".join(lines).strip()
+    if not text:
+        raise ParseError("the Word document has no text", source=source)
+    return SourceText(clean_text(text + "\n"), source, "docx")

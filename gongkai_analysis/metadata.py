@@ -1,0 +1,101 @@
+"""Document metadata from the lines before the first section.
+
+Examples
+--------
+>>> info = read_metadata(["北京市东城区人民政府办公室", "东政办发〔2017〕13号",
+...                       "各街道办事处,区政府各委、办、局:", "东城区2017年政务公开工作要点",
+...                       "2017年6月21日"])
+>>> info["doc_number"], info["date"], info["year"], info["title"]
+('东政办发〔2017〕13号', '2017-06-21', 2017, '东城区2017年政务公开工作要点')
+>>> read_metadata(["二〇一八年三月五日"])["date"]
+'2018-03-05'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import patterns
+
+FIELDS = ("title", "notice_title", "issuer", "doc_number", "date", "year", "recipients", "preamble")
+_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+                   "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> dict:
+    """Read title, 文号, issuer, date, year and recipients from preamble lines.
+
+    `page_meta` is the metadata block of a web page (索引号, 发文字号, 成文日期 …);
+    its values win over what the lines suggest.
+    """
+    page_meta = page_meta or {}
+    info: dict = dict.fromkeys(FIELDS)
+    kept: list[str] = []
+    notice: list[str] = []
+    for line in lines:
+        folded = patterns.fold(line).strip()
+        if not folded or patterns.BREADCRUMB.match(folded):
+            continue
+        if info["doc_number"] is None and (m := patterns.DOC_NUMBER.search(folded)) and len(folded) < 40:
+            info["doc_number"] = line.strip()[m.start():m.end()]
+            continue
+        if info["date"] is None and len(folded) <= 20 and (date := _date(folded)):
+            info["date"] = date
+            continue
+        if patterns.PLAN_TITLE.match(folded):
+            info["title"] = line.strip()
+            continue
+        if notice or patterns.NOTICE_TITLE.match(folded) or folded.startswith("关于"):
+            if not info["notice_title"] and (notice or folded.startswith("关于")) and len(folded) < 40:
+                notice.append(line.strip())
+                if folded.endswith("通知"):
+                    info["notice_title"] = "".join(notice)
+                    notice = []
+                continue
+        if info["issuer"] is None and patterns.ISSUER.match(folded):
+            info["issuer"] = line.strip()
+            continue
+        if info["recipients"] is None and patterns.RECIPIENTS.match(folded) and len(folded) < 80:
+            info["recipients"] = line.strip().rstrip(":：")
+            continue
+        kept.append(line.strip())
+    kept.extend(notice)
+    info["preamble"] = "\n".join(kept) or None
+    if page_meta.get("发文字号") or page_meta.get("文号"):
+        info["doc_number"] = page_meta.get("发文字号") or page_meta.get("文号")
+    for key in ("成文日期", "发布日期"):
+        if page_meta.get(key) and (date := _date(patterns.fold(page_meta[key]))):
+            info["date"] = date
+            break
+    if page_meta.get("发布机构") or page_meta.get("发文机关") or page_meta.get("发布机关"):
+        info["issuer"] = page_meta.get("发布机构") or page_meta.get("发文机关") or page_meta.get("发布机关")
+    if page_meta.get("索引号"):
+        info["index_no"] = page_meta["索引号"]
+    for text in (info["title"], info["notice_title"], info["doc_number"], info["date"]):
+        if text and (year := patterns.YEAR.search(text) or _iso_year(text)):
+            info["year"] = int(year.group(1)) if hasattr(year, "group") else year
+            break
+    return info
+
+
+def _date(text: str) -> str | None:
+    if m := patterns.DATE_ARABIC.search(text):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := patterns.DATE_CHINESE.search(text):
+        year = int("".join(_CN_YEAR_DIGITS[c] for c in m.group(1)))
+        month, day = patterns.cn_to_int(m.group(2)), patterns.cn_to_int(m.group(3))
+    elif len(text) == 10 and text[4] in "-/." and text[7] in "-/.":
+        try:
+            year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+        except ValueError:
+            return None
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _iso_year(text: str) -> int | None:
+    return int(text[:4]) if len(text) == 10 and text[:4].isdigit() and text[4] == "-" else None

@@ -1,0 +1,451 @@
+"""Text to a :class:`Document`: metadata, sections, tasks and responsibilities.
+
+Examples
+--------
+>>> doc = parse_document("一、公开\\n1.做好A。(甲局牵头,乙局负责落实)\\n2.做好B。\\n", tokens=False)
+>>> doc.tasks[["task_id", "section_no", "text", "clause"]]
+  task_id  section_no    text          clause
+0       1           1  做好A。  (甲局牵头,乙局负责落实)
+1       2           1  做好B。            <NA>
+>>> doc.responsibilities[["task_id", "unit", "role", "mode", "known"]]
+  task_id unit         role  mode  known
+0       1   甲局         lead  sole  False
+1       1   乙局  responsible  sole  False
+>>> doc.summary()
+'text-...: 2 tasks, 2 units, 1 unassigned task'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import clauses, config, patterns, tables
+from .departments import Registry, load_registry
+from .errors import ParseError
+from .io import SourceText, read_path
+from .structure import Item, scan
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Document:
+    """A parsed 政务公开工作要点.
+
+    Attributes
+    ----------
+    meta : pandas.DataFrame
+        One row: doc_id, source, title, notice_title, issuer, doc_number,
+        date, year, recipients, preamble, closing, counts and warnings.
+    sections : pandas.DataFrame
+        One row per section and sub-section header.
+    tasks : pandas.DataFrame
+        One row per task (see the README for the schema).
+    responsibilities : pandas.DataFrame
+        One row per (task, unit, role).
+    text : str
+        The clean text the tables were read from.
+    warnings : list of str
+        What the parser noticed but could carry on with.
+    """
+
+    meta: pd.DataFrame
+    sections: pd.DataFrame
+    tasks: pd.DataFrame
+    responsibilities: pd.DataFrame
+    text: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.meta["doc_id"].iloc[0])
+
+    def summary(self) -> str:
+        """One line: how many tasks, units and unassigned tasks."""
+        n_tasks = len(self.tasks)
+        n_units = self.responsibilities["unit"].nunique()
+        unassigned = int(self.meta["n_unassigned"].iloc[0])
+        return (f"{self.doc_id}: {n_tasks} task{'s' * (n_tasks != 1)}, {n_units} unit{'s' * (n_units != 1)}, "
+                f"{unassigned} unassigned task{'s' * (unassigned != 1)}")
+
+
+# --------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------
+def parse_document(
+    source: str | os.PathLike[str] | SourceText,
+    *,
+    doc_id: str | None = None,
+    registry: Registry | None = None,
+    segmenter=None,
+    tokens: bool = True,
+    strict: bool = True,
+) -> Document:
+    """Parse one work plan from a path, a text, or a :class:`SourceText`.
+
+    Parameters
+    ----------
+    source : path, str or SourceText
+        A ``Path`` (or a string naming an existing file, or ending in a known
+        suffix) is read from disk; any other string is the document's text.
+    doc_id : str, optional
+        Identifier of the document in every table (the file's stem by default).
+    registry : Registry, optional
+        Department registry (the bundled one by default).
+    segmenter : Segmenter, optional
+        Shared segmenter; one is made when `tokens` is true and none is given.
+    tokens : bool, default True
+        Fill ``tokens`` and ``keywords``; False skips jieba for structural work.
+    strict : bool, default True
+        Raise :class:`ParseError` when task numbers skip or repeat; when false,
+        record a warning instead.
+
+    Raises
+    ------
+    ParseError
+        Empty, binary or undecodable input, or a text with no numbered tasks.
+    """
+    src = _as_source(source)
+    registry = registry or load_registry()
+    doc_id = doc_id or _default_doc_id(src)
+    builder = _Builder(src, doc_id, registry, strict)
+    doc = builder.build()
+    if tokens:
+        if segmenter is None:
+            from .segment import Segmenter
+
+            segmenter = Segmenter(registry=registry)
+        doc.tasks = tables.with_tokens(doc.tasks, segmenter)
+    return doc
+
+
+def parse_documents(paths: Iterable[str | os.PathLike[str]], **options) -> Document:
+    """Parse many documents and concatenate their tables (one `doc_id` each).
+
+    Options are passed to :func:`parse_document`; one segmenter is shared.
+    A file that fails raises its :class:`ParseError`.
+    """
+    docs = []
+    if options.get("tokens", True) and options.get("segmenter") is None:
+        from .segment import Segmenter
+
+        options["segmenter"] = Segmenter(registry=options.get("registry"))
+    for path in paths:
+        docs.append(parse_document(path, **options))
+    if not docs:
+        raise ParseError("no documents given")
+    return concat_documents(docs)
+
+
+def concat_documents(docs: list[Document]) -> Document:
+    """Stack the tables of several documents into one :class:`Document`."""
+    ids = [d.doc_id for d in docs]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ParseError(f"doc_id used by more than one document: {', '.join(duplicated)}")
+    return Document(
+        meta=pd.concat([d.meta for d in docs], ignore_index=True),
+        sections=pd.concat([d.sections for d in docs], ignore_index=True),
+        tasks=pd.concat([d.tasks for d in docs], ignore_index=True),
+        responsibilities=pd.concat([d.responsibilities for d in docs], ignore_index=True),
+        text="",
+        warnings=[w for d in docs for w in d.warnings],
+    )
+
+
+def _as_source(source) -> SourceText:
+    if isinstance(source, SourceText):
+        return source
+    if isinstance(source, os.PathLike):
+        return read_path(source)
+    if isinstance(source, bytes):
+        from .io import read_bytes
+
+        return read_bytes(source)
+    if not isinstance(source, str):
+        raise TypeError(f"expected a path or a text, got {type(source).__name__}")
+    if "\n" not in source and len(source) < 260:
+        if Path(source).exists() or Path(source).suffix.lower() in config.SUFFIXES:
+            return read_path(source)
+    from .io import clean_text
+
+    if not source.strip():
+        raise ParseError("the text is empty", source="<text>")
+    return SourceText(clean_text(source), "<text>")
+
+
+def _default_doc_id(src: SourceText) -> str:
+    if src.source.startswith("<"):
+        return f"text-{src.digest}"
+    return Path(src.source).stem
+
+
+# --------------------------------------------------------------------------
+# Building the tables
+# --------------------------------------------------------------------------
+@dataclass
+class _Task:
+    number: int
+    line: int
+    marker: str
+    section_no: int | None
+    section_title: str | None
+    subsection_no: int | None
+    subsection_title: str | None
+    body: str
+    unit_cell: str | None = None
+    time_cell: str | None = None
+
+
+class _Builder:
+    def __init__(self, src: SourceText, doc_id: str, registry: Registry, strict: bool) -> None:
+        self.src, self.doc_id, self.registry, self.strict = src, doc_id, registry, strict
+        self.warnings: list[str] = []
+
+    def warn(self, message: str, line: int | None = None) -> None:
+        where = f"line {line}: " if line is not None else ""
+        self.warnings.append(where + message)
+        log.info("%s: %s%s", self.src.source, where, message)
+
+    def fail_or_warn(self, message: str, line: int | None) -> None:
+        if self.strict:
+            raise ParseError(message, source=self.src.source, line=line)
+        self.warn(message, line)
+
+    def build(self) -> Document:
+        items = scan(self.src.text)
+        tasks, sections, preamble, loose = self._walk(items)
+        if not tasks:
+            first = next((i.line for i in items if i.body.strip()), None)
+            raise ParseError("no numbered tasks found (expected lines such as '1.…' under '一、…')",
+                             source=self.src.source, line=first)
+        self._check_numbers(tasks)
+        restart = _numbers_restart(tasks)
+        task_rows, resp_rows, closing = self._rows(tasks, restart)
+        closing = [*loose, *closing]
+        self._check_clauses(task_rows, closing + preamble)
+        tasks_df = tables.tasks_frame(task_rows)
+        resp_df = tables.responsibilities_frame(resp_rows)
+        meta = self._meta(preamble, closing, tasks_df, resp_df, sections)
+        return Document(meta, tables.sections_frame(sections, self.doc_id), tasks_df, resp_df,
+                        self.src.text, self.warnings)
+
+    # -- structure ---------------------------------------------------------
+    def _walk(self, items: list[Item]):
+        tasks: list[_Task] = []
+        sections: list[dict] = []
+        preamble: list[Item] = []
+        loose: list[Item] = []
+        section = subsection = None
+        for item in items:
+            if item.kind == "section":
+                section = (item.number, item.body)
+                subsection = None
+                sections.append({"level": "section", "number": item.number, "title": item.body,
+                                 "line": item.line, "framing": item.framing, "intro": ""})
+            elif item.kind == "subsection":
+                subsection = (item.number, item.body)
+                sections.append({"level": "subsection", "number": item.number, "title": item.body,
+                                 "line": item.line, "framing": item.framing, "intro": "",
+                                 "section_no": section[0] if section else None})
+            elif item.kind == "task":
+                tasks.append(_Task(item.number, item.line, item.marker,
+                                   section[0] if section else None, section[1] if section else None,
+                                   subsection[0] if subsection else None, subsection[1] if subsection else None,
+                                   item.body, item.unit_cell, item.time_cell))
+            elif not tasks and not sections:
+                preamble.append(item)
+            elif tasks and (not sections or sections[-1]["line"] < tasks[-1].line) and not item.framing:
+                if _is_label_line(item.body):
+                    tasks[-1].body += "\n" + item.body
+                else:
+                    loose.append(item)
+            else:
+                sections[-1]["intro"] = "\n".join(filter(None, [sections[-1]["intro"], item.body]))
+        # loose text that a later task follows is a task continuation, kept with a warning
+        for item in loose:
+            if item.line < tasks[-1].line if tasks else False:
+                owner = max((t for t in tasks if t.line < item.line), key=lambda t: t.line)
+                owner.body += "\n" + item.body
+                self.warn(f"paragraph without a number joined to task {owner.number}", item.line)
+        trailing = [i for i in loose if not tasks or i.line > tasks[-1].line]
+        return tasks, sections, preamble, trailing
+
+    def _check_numbers(self, tasks: list[_Task]) -> None:
+        restart = _numbers_restart(tasks)
+        previous: dict[tuple, int] = {}
+        for task in tasks:
+            scope = (task.section_no, task.subsection_no) if restart else ()
+            expected = previous.get(scope, 0) + 1
+            if task.number != expected:
+                what = "repeats" if task.number < expected else "skips"
+                self.fail_or_warn(f"task number {task.number} {what} the sequence (expected {expected})", task.line)
+            previous[scope] = task.number
+
+    # -- rows --------------------------------------------------------------
+    def _rows(self, tasks: list[_Task], restart: bool):
+        task_rows: list[dict] = []
+        resp_rows: list[dict] = []
+        closing: list[Item] = []
+        used_ids: set[str] = set()
+        for index, task in enumerate(tasks):
+            base_id = _task_id(task, restart)
+            if base_id in used_ids:
+                base_id = f"{base_id}@{task.line}"
+            used_ids.add(base_id)
+            parts = _split_body(task)
+            last_task = index == len(tasks) - 1
+            if last_task and len(parts) > 1 and parts[-1].clause is None:
+                tail = parts.pop()
+                closing.append(Item("text", None, tail.text, task.line))
+            for k, part in enumerate(parts, start=1):
+                task_id = base_id if len(parts) == 1 else f"{base_id}-{k}"
+                row = {
+                    "doc_id": self.doc_id, "task_id": task_id, "seq": len(task_rows) + 1,
+                    "number": task.number, "part": k if len(parts) > 1 else pd.NA,
+                    "section_no": task.section_no, "section_title": task.section_title,
+                    "subsection_no": task.subsection_no, "subsection_title": task.subsection_title,
+                    "text": part.text, "clause": part.clause, "time_limit": part.time_limit,
+                    "line": task.line,
+                }
+                task_rows.append(row)
+                if part.clause_content is not None:
+                    resp_rows.extend(self._responsibilities(task_id, part.clause_content, task.line))
+        return task_rows, resp_rows, closing
+
+    def _responsibilities(self, task_id: str, content: str, line: int) -> list[dict]:
+        rows, seen = [], set()
+        assignments = clauses.read_clause(content)
+        if not assignments:
+            self.warn(f"task {task_id}: clause names no unit: {content!r}", line)
+        for a in assignments:
+            match = self.registry.lookup(a.name)
+            key = (match.unit, a.role)
+            if key in seen:
+                self.warn(f"task {task_id}: {match.unit} named twice as {a.role}", line)
+                continue
+            seen.add(key)
+            rows.append({
+                "doc_id": self.doc_id, "task_id": task_id, "unit": match.unit, "unit_raw": a.unit_raw,
+                "alias": a.alias, "role": a.role, "mode": a.mode, "collective": match.collective,
+                "open_ended": a.open_ended, "known": match.known, "category": match.category,
+            })
+        return rows
+
+    # -- self-checks -------------------------------------------------------
+    def _check_clauses(self, task_rows: list[dict], outside: list[Item]) -> None:
+        """Every bracketed clause of the text lands on a task; none hides elsewhere."""
+        n_outside = 0
+        for item in outside:
+            for span in clauses.find_clauses(patterns.fold(item.body)):
+                n_outside += 1
+                self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
+        n_text = sum(len(clauses.find_clauses(line)) for line in patterns.fold(self.src.text).split("\n"))
+        n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（")
+        if n_text != n_tasks + n_outside:
+            self.warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks")
+
+    # -- metadata ----------------------------------------------------------
+    def _meta(self, preamble, closing, tasks_df, resp_df, sections) -> pd.DataFrame:
+        from .metadata import read_metadata
+
+        info = read_metadata([i.body for i in preamble], self.src.meta)
+        n_unassigned = int(tasks_df["clause"].isna().sum())
+        for row in tasks_df.loc[tasks_df["clause"].isna(), ["task_id", "line"]].itertuples(index=False):
+            self.warn(f"task {row.task_id} has no responsibility clause", int(row.line))
+        record = {
+            "doc_id": self.doc_id, "source": self.src.source, "encoding": self.src.encoding,
+            **info,
+            "closing": "\n".join(i.body for i in closing) or None,
+            "n_sections": sum(1 for s in sections if s["level"] == "section" and not s["framing"]),
+            "n_tasks": len(tasks_df), "n_units": int(resp_df["unit"].nunique()),
+            "n_responsibilities": len(resp_df), "n_unassigned": n_unassigned,
+            "warnings": "\n".join(self.warnings) or None,
+        }
+        return tables.meta_frame(record)
+
+
+def _numbers_restart(tasks: list[_Task]) -> bool:
+    return any(t.number == 1 for t in tasks[1:])
+
+
+def _task_id(task: _Task, restart: bool) -> str:
+    if not restart:
+        return str(task.number)
+    path = [task.section_no, task.subsection_no, task.number]
+    return ".".join(str(p) for p in path if p is not None)
+
+
+def _is_label_line(text: str) -> bool:
+    folded = patterns.fold(text).strip()
+    return bool(patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded))
+
+
+@dataclass
+class _Part:
+    text: str
+    clause: str | None
+    clause_content: str | None
+    time_limit: str | None = None
+
+
+def _split_body(task: _Task) -> list[_Part]:
+    """Cut a task's body at its clauses; every character lands in one part.
+
+    Separate lines such as ``牵头单位：X`` / ``责任单位：Y`` / ``完成时限：…`` form
+    the clause of the whole task; a table row brings its unit cell.
+    """
+    if task.unit_cell is not None:
+        text = task.body
+        return [_Part(text, task.unit_cell or None, task.unit_cell or None, task.time_cell)]
+    lines = task.body.split("\n")
+    body_lines, label_lines, time_limit = [], [], None
+    for line in lines:
+        folded = patterns.fold(line).strip()
+        time = patterns.TIME_LABEL.match(folded)
+        if time and body_lines:
+            time_limit = line.strip()[time.start("value"):].strip() or None
+            label_lines.append(line.strip())
+        elif patterns.UNIT_LABEL.match(folded) and body_lines:
+            label_lines.append(line.strip())
+        else:
+            body_lines.append(line)
+    body = "\n".join(body_lines).strip()
+    if label_lines:
+        unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
+        content = "；".join(unit_lines) if unit_lines else None
+        return [_Part(body, "\n".join(label_lines), content, time_limit)]
+    folded = patterns.fold(body)
+    spans = clauses.find_clauses(folded)
+    if not spans:
+        return [_Part(body, None, None)]
+    parts: list[_Part] = []
+    position = 0
+    for span in spans:
+        after = patterns.AFTER_CLAUSE.match(folded, span.end).end()
+        text = (body[position : span.start] + body[span.end : after]).strip()
+        parts.append(_Part(text, body[span.start : span.end], span.content))
+        position = after
+    tail = body[position:].strip()
+    if tail:
+        parts.append(_Part(tail, None, None))
+    _check_accounting(body, parts, task)
+    return parts
+
+
+def _check_accounting(body: str, parts: list[_Part], task: _Task) -> None:
+    """Every non-space character of the body appears in exactly one part."""
+    def chars(s: str) -> str:
+        return re.sub(r"\s", "", s)
+
+    joined = "".join(chars(p.text) + chars(p.clause or "") for p in parts)
+    if sorted(joined) != sorted(chars(body)) or len(joined) != len(chars(body)):
+        raise ParseError(f"internal check failed: task {task.number} lost characters while splitting",
+                         line=task.line)

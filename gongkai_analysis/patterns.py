@@ -1,0 +1,174 @@
+"""Every regular expression and character table of the genre, in one place.
+
+The parser matches on a *folded* copy of the text (see :func:`fold`): half-width
+punctuation becomes full-width, odd spaces become plain spaces and full-width
+digits become ASCII digits.  Folding maps one character to exactly one
+character, so a span found in the folded text is the same span in the
+document's own wording.
+
+Examples
+--------
+>>> fold("(财政局负责落实)")
+'（财政局负责落实）'
+>>> len(fold("１２．\u00a0做好")) == len("１２．\u00a0做好")
+True
+>>> cn_to_int("十二")
+12
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------
+# Character folding (one character to one character, never changes length)
+# --------------------------------------------------------------------------
+_FOLD_PAIRS = {
+    "(": "（",
+    ")": "）",
+    ",": "，",
+    ":": "：",
+    ";": "；",
+    "!": "！",
+    "?": "？",
+    "[": "〔",
+    "]": "〕",
+    "［": "〔",
+    "］": "〕",
+    "【": "〔",
+    "】": "〕",
+    "\u00a0": " ",
+    "\u3000": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2009": " ",
+    "\t": "\t",
+}
+_FOLD_PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})
+FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+
+#: Characters removed when a document is read (they carry no wording).
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def fold(text: str) -> str:
+    """Return `text` with punctuation, spaces and digits folded for matching.
+
+    The result has the same length as `text`, character for character.
+    """
+    return text.translate(FOLD_TABLE)
+
+
+# --------------------------------------------------------------------------
+# Numerals
+# --------------------------------------------------------------------------
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_to_int(text: str) -> int:
+    """Convert a Chinese numeral up to 99 (``"二十三"`` → 23) to an int."""
+    if not text:
+        raise ValueError("empty numeral")
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + CN_DIGITS[ch]
+        return value
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
+
+
+CN_NUM = "[一二三四五六七八九十]{1,3}"
+
+# --------------------------------------------------------------------------
+# Structure markers (matched on folded text)
+# --------------------------------------------------------------------------
+#: One pattern finds every candidate marker; the parser decides which count.
+MARKER = re.compile(
+    rf"(?P<section>(?P<sec_no>{CN_NUM})、)"
+    rf"|(?P<subsection>（(?P<sub_no>{CN_NUM})）)"
+    r"|(?P<task_dot>(?P<dot_no>\d{1,3})[.．、](?!\d))"
+    r"|(?P<task_paren>（(?P<paren_no>\d{1,3})）)"
+)
+
+#: What may stand right before a marker that is not at the start of a line.
+MIDLINE_BEFORE = set("。；！？）」”』 \u3000\u00a0")
+
+#: Titles of sections that frame the plan instead of assigning tasks.
+NON_TASK_SECTION = re.compile(r"^(总体要求|指导思想|基本原则|工作目标|总体目标|主要目标|目标要求)")
+
+# --------------------------------------------------------------------------
+# Responsibility clauses
+# --------------------------------------------------------------------------
+_ROLE_WORDS = (
+    "牵头负责落实|牵头负责|牵头落实|牵头|"
+    "分别负责落实|分别负责|分别落实|共同负责落实|共同负责|"
+    "配合落实|配合|负责落实|负责|落实"
+)
+#: A role verb inside a clause, longest alternative first.
+ROLE_VERB = re.compile(_ROLE_WORDS)
+
+#: The labels of the labelled clause forms and of separate responsibility lines.
+UNIT_LABEL = re.compile(
+    r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主责单位|落实单位|配合单位|配合部门|协办单位)\s*："
+)
+#: A separate line giving a deadline, e.g. ``完成时限：2017年底前``.
+TIME_LABEL = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|时间要求|时间节点)\s*：\s*(?P<value>.*)$")
+
+#: Bracket content that is a responsibility clause: labelled, or ending in a role verb.
+CLAUSE_CONTENT = re.compile(
+    rf"^\s*(?:{UNIT_LABEL.pattern}.*|.*(?:{_ROLE_WORDS})\s*[。]?\s*)$", re.S
+)
+#: Bracket pairs the parser balances (folded text).
+OPEN_BRACKETS = "（〔"
+CLOSE_BRACKETS = "）〕"
+#: Punctuation that belongs to the clause it follows (``…（X负责落实）。``).
+AFTER_CLAUSE = re.compile(r"[。；.\s]*")
+
+#: Separators between units in a clause.
+UNIT_SEPARATOR = re.compile(r"[、，；]|以及|及|与|和|会同")
+#: Separators that never occur inside a unit's name.
+HARD_SEPARATOR = re.compile(r"[、，；]")
+#: The last characters of a unit's name; a piece that ends otherwise is not split on 和/及/与.
+UNIT_SUFFIX = re.compile(
+    r"(局|委|办|中心|部|部门|处|室|会|院|所|街道|办事处|政府|委员会|分局|队|站|馆|单位|机构|公司|集团|组|团|街乡|社区)$"
+)
+#: "…等部门" / "…等相关单位" at the end of a unit list: the list is open-ended.
+OPEN_ENDED = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位|机构|街道|成员单位)?$")
+#: A name in 〔〕 or （） after the unit: another nameplate of the same unit.
+ALIAS = re.compile(r"^(?P<unit>.+?)[〔（](?P<alias>[^〔〕（）]+)[〕）]$")
+#: Words that start a unit list without being part of a name.
+LEADING_FILLER = re.compile(r"^(?:由|请|均由|分别由)")
+#: Unknown names that still name a group of units.
+COLLECTIVE_HINT = re.compile(
+    r"^(?:各|全区|全市|区属各|区政府各|区政府相关|区政府有关|相关|有关)|(?:各|相关|有关)(?:部门|单位)$"
+)
+#: Administrative prefixes stripped when a name is looked up.
+UNIT_PREFIX = re.compile(r"^(?:北京市东城区|北京市|东城区|区委|区|市)")
+
+# --------------------------------------------------------------------------
+# Document metadata (matched on folded text)
+# --------------------------------------------------------------------------
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}号")
+DATE_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_CHINESE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+PLAN_TITLE = re.compile(r"^.{0,40}政务公开工作要点$")
+NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
+ISSUER = re.compile(r"^.{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室)$")
+RECIPIENTS = re.compile(r"^.{2,80}：$")
+BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置).*(?:>|›|»|＞)")
+HTML_META_FIELDS = re.compile(
+    r"(?P<field>索引号|发布机构|发布机关|发文机关|发文字号|文号|成文日期|发布日期|主题分类|标题|名称)\s*[：:]\s*(?P<value>[^\s：:]*)"
+)
+
+# --------------------------------------------------------------------------
+# Tables (a row is one line whose cells are separated by tabs)
+# --------------------------------------------------------------------------
+TABLE_NO = re.compile(r"^(?:序号|编号|序)$")
+TABLE_TASK = re.compile(r"(?:工作任务|任务内容|工作内容|主要任务|重点任务|任务|内容|工作事项)")
+TABLE_UNIT = re.compile(r"(?:责任单位|牵头单位|责任部门|落实单位|承办单位|主责单位)")
+TABLE_LEAD = re.compile(r"(?:牵头单位|牵头部门)")
+TABLE_SUPPORT = re.compile(r"(?:配合单位|协办单位|配合部门)")
+TABLE_TIME = re.compile(r"(?:时限|时间|期限)")
