@@ -60,7 +60,15 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
             continue
         kept.append(line.strip())
     kept.extend(notice)
+    if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(patterns.fold(kept[0]))):
+        info["title"] = kept[0][: m.end()]
     info["preamble"] = "\n".join(kept) or None
+    whole = patterns.fold("\n".join(kept))
+    if info["doc_number"] is None and (m := patterns.DOC_NUMBER.search(whole)):
+        info["doc_number"] = m.group()
+    if info["date"] is None:
+        dates = [d for m in patterns.DATE_ARABIC.finditer(whole) if (d := _date(m.group()))]
+        info["date"] = dates[-1] if dates else None
     if page_meta.get("发文字号") or page_meta.get("文号"):
         info["doc_number"] = page_meta.get("发文字号") or page_meta.get("文号")
     for key in ("成文日期", "发布日期"):

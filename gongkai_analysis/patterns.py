@@ -155,6 +155,8 @@ DATE_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\
 DATE_CHINESE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PLAN_TITLE = re.compile(r"^.{0,40}政务公开工作要点$")
+#: A plan title at the start of a run-on line.
+PLAN_TITLE_START = re.compile(r"^[^\s，。：《》]{0,40}?政务公开工作要点")
 NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
 ISSUER = re.compile(r"^.{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室)$")
 RECIPIENTS = re.compile(r"^.{2,80}：$")

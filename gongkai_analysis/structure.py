@@ -76,7 +76,8 @@ def scan(text: str) -> list[Item]:
             if table is not None:
                 items.extend(table.row(line, line_no))
                 continue
-        elif table is not None and not line.strip():
+        elif table is not None and (not line.strip() or _is_header_line(line)):
+            items.extend(table.row(line, line_no))  # a row that spans the table
             continue
         table = None
         run.append((line_no, line))
@@ -209,6 +210,11 @@ def _text_items(raw: str, start: int, end: int, line_of) -> list[Item]:
             items.append(Item("text", None, piece.strip(), line_of(position)))
         position += len(piece) + 1
     return items
+
+
+def _is_header_line(line: str) -> bool:
+    match = patterns.MARKER.match(patterns.fold(line).strip())
+    return bool(match and (match["section"] or match["subsection"]))
 
 
 # --------------------------------------------------------------------------
