@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from . import patterns
 
@@ -34,7 +35,9 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     notice: list[str] = []
     for line in lines:
         folded = patterns.fold(line).strip()
-        if not folded or patterns.BREADCRUMB.match(folded):
+        if crumb := patterns.BREADCRUMB.match(folded):
+            line, folded = line.strip()[crumb.end():], folded[crumb.end():]
+        if not folded:
             continue
         if info["doc_number"] is None and (m := patterns.DOC_NUMBER.search(folded)) and len(folded) < 40:
             info["doc_number"] = line.strip()[m.start():m.end()]
@@ -61,11 +64,11 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
         kept.append(line.strip())
     kept.extend(notice)
     if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(patterns.fold(kept[0]))):
-        info["title"] = kept[0][: m.end()]
+        info["title"] = re.sub(r"^.*关于印发", "", kept[0][: m.end()])
     info["preamble"] = "\n".join(kept) or None
     whole = patterns.fold("\n".join(kept))
     if info["doc_number"] is None and (m := patterns.DOC_NUMBER.search(whole)):
-        info["doc_number"] = m.group()
+        info["doc_number"] = re.sub(r"^.*(?:通知|意见|要点|方案|的|》)", "", m.group())
     if info["date"] is None:
         dates = [d for m in patterns.DATE_ARABIC.finditer(whole) if (d := _date(m.group()))]
         info["date"] = dates[-1] if dates else None

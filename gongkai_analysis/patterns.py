@@ -160,7 +160,8 @@ PLAN_TITLE_START = re.compile(r"^[^\s，。：《》]{0,40}?政务公开工作�
 NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
 ISSUER = re.compile(r"^.{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室)$")
 RECIPIENTS = re.compile(r"^.{2,80}：$")
-BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置).*(?:>|›|»|＞)")
+#: A page breadcrumb ("首页 > 信息公开 > … > 正文") at the start of a line.
+BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置).{0,100}(?:>|›|»|＞)\s*(?:正文)?\s*")
 HTML_META_FIELDS = re.compile(
     r"(?P<field>索引号|发布机构|发布机关|发文机关|发文字号|文号|成文日期|发布日期|主题分类|标题|名称)\s*[：:]\s*(?P<value>[^\s：:]*)"
 )
