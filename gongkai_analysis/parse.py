@@ -3,14 +3,10 @@
 Examples
 --------
 >>> doc = parse_document("一、公开\\n1.做好A。(甲局牵头,乙局负责落实)\\n2.做好B。\\n", tokens=False)
->>> doc.tasks[["task_id", "section_no", "text", "clause"]]
-  task_id  section_no    text          clause
-0       1           1  做好A。  (甲局牵头,乙局负责落实)
-1       2           1  做好B。            <NA>
->>> doc.responsibilities[["task_id", "unit", "role", "mode", "known"]]
-  task_id unit         role  mode  known
-0       1   甲局         lead  sole  False
-1       1   乙局  responsible  sole  False
+>>> doc.tasks[["task_id", "section_no", "text", "clause"]].values.tolist()
+[['1', 1, '做好A。', '(甲局牵头,乙局负责落实)'], ['2', 1, '做好B。', nan]]
+>>> doc.responsibilities[["task_id", "unit", "role", "mode", "known"]].values.tolist()
+[['1', '甲局', 'lead', 'sole', False], ['1', '乙局', 'responsible', 'sole', False]]
 >>> doc.summary()
 'text-...: 2 tasks, 2 units, 1 unassigned task'
 """
@@ -230,7 +226,8 @@ class _Builder:
         restart = _numbers_restart(tasks)
         task_rows, resp_rows, closing = self._rows(tasks, restart)
         closing = [*loose, *closing]
-        self._check_clauses(task_rows, closing + preamble)
+        intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
+        self._check_clauses(task_rows, closing + preamble + intros)
         tasks_df = tables.tasks_frame(task_rows)
         resp_df = tables.responsibilities_frame(resp_rows)
         meta = self._meta(preamble, closing, tasks_df, resp_df, sections)

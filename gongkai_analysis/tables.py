@@ -21,25 +21,25 @@ ROLE_DTYPE = pd.CategoricalDtype(list(ROLES), ordered=True)
 MODE_DTYPE = pd.CategoricalDtype(list(MODES), ordered=True)
 
 TASK_COLUMNS = {
-    "doc_id": "string", "task_id": "string", "seq": "int64", "number": "int64", "part": "Int64",
-    "section_no": "Int64", "section_title": "string", "subsection_no": "Int64", "subsection_title": "string",
-    "text": "string", "clause": "string", "time_limit": "string", "line": "int64",
+    "doc_id": "str", "task_id": "str", "seq": "int64", "number": "int64", "part": "Int64",
+    "section_no": "Int64", "section_title": "str", "subsection_no": "Int64", "subsection_title": "str",
+    "text": "str", "clause": "str", "time_limit": "str", "line": "int64",
 }
 RESPONSIBILITY_COLUMNS = {
-    "doc_id": "string", "task_id": "string", "unit": "string", "unit_raw": "string", "alias": "string",
+    "doc_id": "str", "task_id": "str", "unit": "str", "unit_raw": "str", "alias": "str",
     "role": ROLE_DTYPE, "mode": MODE_DTYPE, "collective": "bool", "open_ended": "bool", "known": "bool",
-    "category": "string",
+    "category": "str",
 }
 SECTION_COLUMNS = {
-    "doc_id": "string", "level": "string", "section_no": "Int64", "number": "int64", "title": "string",
-    "framing": "bool", "intro": "string", "line": "int64",
+    "doc_id": "str", "level": "str", "section_no": "Int64", "number": "int64", "title": "str",
+    "framing": "bool", "intro": "str", "line": "int64",
 }
 META_COLUMNS = {
-    "doc_id": "string", "source": "string", "encoding": "string", "title": "string",
-    "notice_title": "string", "issuer": "string", "doc_number": "string", "date": "string",
-    "year": "Int64", "recipients": "string", "index_no": "string", "preamble": "string",
-    "closing": "string", "n_sections": "int64", "n_tasks": "int64", "n_units": "int64",
-    "n_responsibilities": "int64", "n_unassigned": "int64", "warnings": "string",
+    "doc_id": "str", "source": "str", "encoding": "str", "title": "str",
+    "notice_title": "str", "issuer": "str", "doc_number": "str", "date": "str",
+    "year": "Int64", "recipients": "str", "index_no": "str", "preamble": "str",
+    "closing": "str", "n_sections": "int64", "n_tasks": "int64", "n_units": "int64",
+    "n_responsibilities": "int64", "n_unassigned": "int64", "warnings": "str",
 }
 
 

@@ -1,0 +1,169 @@
+"""One fixture per layout of real plans; exact tables for each."""
+
+import pandas as pd
+import pytest
+
+import gongkai_analysis as gk
+from conftest import units_of
+
+
+def parse(path, **kw):
+    return gk.parse_document(path, tokens=False, **kw)
+
+
+def test_three_levels_with_restarting_numbers(fixture_path):
+    doc = parse(fixture_path("three_levels.txt"))
+    assert doc.tasks["task_id"].tolist() == ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2", "2.1.3"]
+    assert doc.tasks["subsection_title"].tolist()[:3] == ["完善决策机制", "完善决策机制", "做好解读回应"]
+    assert units_of(doc, "1.1.2", "lead") == ["发改委"]
+    assert units_of(doc, "1.1.2", "responsible") == ["各区政府"]
+    assert doc.responsibilities.query("unit == '各区政府'")["collective"].item()
+    assert doc.meta.loc[0, "closing"] == "各单位要认真落实本要点。"
+    assert len(doc.sections) == 5
+
+
+def test_clause_forms(fixture_path):
+    doc = parse(fixture_path("clause_forms.txt"))
+    r = doc.responsibilities
+    got = {tid: list(zip(g["unit"], g["role"], g["mode"], g["open_ended"])) for tid, g in r.groupby("task_id", sort=False)}
+    assert got["1"] == [("财政局", "responsible", "sole", False)]
+    assert got["2"] == [("财政局", "responsible", "sole", False)]
+    assert got["3"] == [("财政局", "lead", "sole", False)]
+    assert got["4"] == [("财政局", "lead", "sole", False), ("区政府各部门", "responsible", "sole", False)]
+    assert got["5"] == [("财政局", "responsible", "separate", False), ("审计局", "responsible", "separate", False)]
+    assert got["6"] == [("财政局", "responsible", "separate", True), ("审计局", "responsible", "separate", True)]
+    assert got["7"] == [("财政局", "responsible", "sole", False)]
+    assert got["8"] == [("政府办", "lead", "sole", False), ("区政府各部门", "responsible", "joint", False),
+                        ("各街道办事处", "responsible", "joint", False)]
+    assert got["10"] == [("发改委", "lead", "sole", False), ("财政局", "support", "sole", False)]
+    assert got["11"] == [("区档案馆", "responsible", "sole", False)]
+    assert not r.query("task_id == '11'")["known"].item()
+
+
+def test_clause_before_the_final_stop(fixture_path):
+    doc = parse(fixture_path("clause_forms.txt"))
+    task = doc.tasks.set_index("task_id").loc["9"]
+    assert task["text"] == "任务九。" and task["clause"] == "（统计局负责落实）"
+    # a parenthesis that is not a clause stays in the text
+    task = doc.tasks.set_index("task_id").loc["12"]
+    assert task["text"] == "任务十二（明确主体、内容、时限、方式等）。"
+
+
+def test_several_clauses_in_one_paragraph(fixture_path):
+    doc = parse(fixture_path("run_on_clauses.txt"))
+    assert doc.tasks["task_id"].tolist() == ["1-1", "1-2", "1-3", "2"]
+    assert doc.tasks["number"].tolist() == [1, 1, 1, 2]
+    assert doc.tasks["part"].tolist()[:3] == [1, 2, 3]
+    assert doc.tasks["text"].tolist() == ["公开预算。", "公开决算。", "推进清单管理。", "公开采购信息。"]
+    assert units_of(doc, "1-3") == ["编办", "区政府各部门"]
+
+
+def test_responsibility_lines_under_the_task(fixture_path):
+    doc = parse(fixture_path("label_lines.txt"))
+    tasks = doc.tasks.set_index("task_id")
+    assert tasks.loc["1", "text"] == "全面公开财政预决算信息。"
+    assert tasks.loc["1", "time_limit"] == "2020年12月底前"
+    assert tasks.loc["3", "time_limit"] == "持续推进"
+    assert units_of(doc, "1", "lead") == ["财政局"]
+    assert units_of(doc, "1", "responsible") == ["区政府各部门", "各街道办事处"]
+    assert units_of(doc, "2") == ["发改委"]
+    assert units_of(doc, "3") == ["政府办"]
+
+
+def test_single_line_document(fixture_path):
+    doc = parse(fixture_path("single_line.txt"))
+    assert doc.tasks["task_id"].tolist() == ["1", "2", "3", "4"]
+    assert doc.tasks["section_no"].tolist() == [1, 1, 2, 2]
+    assert doc.tasks["text"].iloc[-1] == "加大食品药品监管信息公开力度。"
+    assert doc.meta.loc[0, "closing"] == "各单位要认真落实。"
+    assert doc.meta.loc[0, "title"] == "某区2017年政务公开工作要点"
+
+
+def test_parenthesised_task_numbers_with_inner_list(fixture_path):
+    doc = parse(fixture_path("paren_tasks.txt"))
+    assert doc.tasks["task_id"].tolist() == ["1", "2", "3"]
+    assert "1.预算执行审计；2.专项审计。" in doc.tasks["text"].iloc[1]
+    assert units_of(doc, "3") == ["县政府办", "各乡镇"]
+
+
+def test_web_page(fixture_path):
+    doc = parse(fixture_path("web_page.html"))
+    assert doc.tasks["text"].tolist() == [
+        "按月度公开财政收支情况。",
+        "通过政府网站、新媒体等渠道公开减税降费政策。",
+        "将政务公开纳入绩效考核体系，分值权重不低于4%。",
+    ]
+    meta = doc.meta.iloc[0]
+    assert meta["doc_number"] == "某政办发〔2017〕13号"
+    assert meta["date"] == "2017-06-21"
+    assert meta["issuer"] == "某区人民政府办公室"
+    assert meta["index_no"] == "11010100/2017-00013"
+    assert meta["title"] == "某区2017年政务公开工作要点"
+    assert "首页" not in doc.text and "var x" not in doc.text and "版权所有" not in doc.text
+
+
+def test_task_table_in_a_gb2312_web_page(fixture_path):
+    doc = parse(fixture_path("table_page.html"))
+    assert doc.meta.loc[0, "encoding"] == "gb18030"
+    tasks = doc.tasks.set_index("task_id")
+    assert tasks["section_no"].tolist() == [1, 1, 2]
+    assert tasks.loc["1", "clause"] == "财政局牵头，区政府各部门负责落实"
+    assert tasks.loc["2", "time_limit"] == "2018年底前"
+    assert units_of(doc, "1", "lead") == ["财政局"]
+    assert units_of(doc, "2") == ["住建委", "房管局"]
+    assert set(doc.responsibilities.query("task_id == '2'")["mode"]) == {"joint"}
+
+
+def _docx(path, paragraphs, table=None):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    document.add_paragraph("各单位要抓好落实。")
+    document.save(path)
+    return path
+
+
+def test_word_document_with_paragraphs(tmp_path, bundled_text, bundled):
+    lines = [line for line in bundled_text.split("\n") if line.strip()]
+    doc = parse(_docx(tmp_path / "plan.docx", lines))
+    assert doc.tasks["text"].tolist() == bundled.tasks["text"].tolist()
+    cols = ["task_id", "unit", "role", "mode"]
+    pd.testing.assert_frame_equal(doc.responsibilities[cols], bundled.responsibilities[cols])
+
+
+def test_word_document_with_a_task_table(tmp_path):
+    table = [
+        ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"],
+        ["1", "公开财政预算。", "区财政局", "区政府各部门", "2018年6月"],
+        ["2", "公开审计结果。", "区审计局", "", "每季度"],
+    ]
+    doc = parse(_docx(tmp_path / "table.docx", ["某区2018年政务公开工作要点"], table))
+    assert doc.tasks["text"].tolist() == ["公开财政预算。", "公开审计结果。"]
+    assert doc.tasks["time_limit"].tolist() == ["2018年6月", "每季度"]
+    assert units_of(doc, "1", "lead") == ["财政局"]
+    assert units_of(doc, "1", "responsible") == ["区政府各部门"]
+    assert units_of(doc, "2", "lead") == ["审计局"]
+
+
+def test_task_without_clause_is_kept_and_counted(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("一、公开\n1.做好A。(财政局负责落实)\n2.做好B。\n3.做好C。(审计局负责落实)\n", encoding="utf-8")
+    doc = parse(path)
+    assert doc.tasks["clause"].isna().tolist() == [False, True, False]
+    assert doc.meta.loc[0, "n_unassigned"] == 1
+    assert "task 2 has no responsibility clause" in doc.meta.loc[0, "warnings"]
+    assert doc.summary().endswith("1 unassigned task")
+
+
+def test_truncated_document_reports_the_cut_task(bundled_text):
+    cut = bundled_text[: bundled_text.index("(人力社保局牵头")]
+    doc = gk.parse_document(cut, tokens=False)
+    assert len(doc.tasks) == 65
+    assert doc.tasks["clause"].isna().sum() == 1
+    assert pd.isna(doc.tasks["clause"].iloc[-1])

@@ -1,0 +1,64 @@
+"""The private jieba tokenizer, its dictionary, cache and quiet loading."""
+
+import subprocess
+import sys
+
+import gongkai_analysis as gk
+from gongkai_analysis.segment import Segmenter, policy_terms
+
+
+def test_policy_terms_are_split_where_jieba_cannot_match():
+    terms = policy_terms()
+    assert "双随机" in terms and "一公开" in terms and "双随机、一公开" not in terms
+    assert "互联网+政务服务" in terms
+
+
+def test_private_tokenizer_leaves_global_jieba_alone(tmp_path):
+    import jieba
+
+    seg = Segmenter(cache_dir=tmp_path)
+    assert seg.cut("推进互联网+政务服务") == ["推进", "互联网+政务服务"]
+    assert seg.tokenizer is not jieba.dt
+    assert "互联网+政务服务" not in jieba.dt.FREQ
+    assert (tmp_path / "jieba.cache").exists()
+
+
+def test_registry_names_are_words(tmp_path):
+    seg = Segmenter(cache_dir=tmp_path)
+    assert "人力社保局" in seg.cut("人力社保局牵头落实")
+    assert "东城园管委会" in seg.cut("东城园管委会负责")
+
+
+def test_keywords_use_tfidf_and_skip_stop_words(tmp_path):
+    seg = Segmenter(cache_dir=tmp_path)
+    tokens = seg.tokens("按月度公开财政收支情况，解读财政收支增减变化及原因。")
+    assert "的" not in tokens and "情况" not in tokens
+    assert seg.keywords(tokens, top_k=2) == ["财政收支", "增减"]
+    assert seg.keywords([]) == []
+
+
+def test_unwritable_cache_folder_falls_back(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    seg = Segmenter(cache_dir=blocker / "cache")
+    assert seg.cut("政务公开") == ["政务公开"]
+
+
+def test_loading_is_quiet_and_import_is_light(tmp_path):
+    code = (
+        "import sys, gongkai_analysis as gk\n"
+        "assert 'jieba' not in sys.modules, 'jieba imported at import time'\n"
+        "assert 'matplotlib' not in sys.modules\n"
+        "doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT)\n"
+        "print(len(doc.tasks))\n"
+    )
+    env = {"GONGKAI_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "65"
+    assert done.stderr == ""
+
+
+def test_parse_without_tokens_has_no_token_columns():
+    doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    assert "tokens" not in doc.tasks.columns
