@@ -175,3 +175,21 @@ TABLE_UNIT = re.compile(r"(?:责任单位|牵头单位|责任部门|落实单位
 TABLE_LEAD = re.compile(r"(?:牵头单位|牵头部门)")
 TABLE_SUPPORT = re.compile(r"(?:配合单位|协办单位|配合部门)")
 TABLE_TIME = re.compile(r"(?:时限|时间|期限)")
+
+# --------------------------------------------------------------------------
+# Deadlines in task text (cadence labels and channels live in data/cadence_rules.csv)
+# --------------------------------------------------------------------------
+#: An explicit limit in hours: 最迟5小时内, 24小时内.
+DEADLINE_HOURS = re.compile(r"(\d{1,3})\s*个?\s*小时\s*(?:内|以内)")
+#: An explicit limit in days: 15个工作日内, 7日内.
+DEADLINE_DAYS = re.compile(r"(\d{1,3})\s*个?\s*(工作日|日|天)\s*(?:内|以内)")
+#: A statutory limit without a number.
+STATUTORY = re.compile(r"法定(?:时限|期限)")
+#: A platform's name ends here; the words before it up to this verb are dropped.
+PLATFORM_LEAD = re.compile(r"^.*(?:通过|依托|利用|搭建|运用|借助|建立|建设|推进|完善|加强)")
+
+#: What a disclosure is about (item 54's 内容): an object named in the task.
+CONTENT_OBJECT = re.compile(
+    r"信息|情况|名单|名录|目录|清单|结果|数据|指标|政策|公告|进展|计划|预算|决算|标准|报告|办法|方案|"
+    r"事项|文件|答复|全文|草案|依据|指南|规定|制度|措施"
+)

@@ -56,8 +56,13 @@ def policy_terms() -> list[str]:
 
 
 def stop_words() -> frozenset[str]:
-    """The bundled stop-word list."""
+    """The bundled stop-word list (function words, removed from tokens)."""
     return frozenset(_read_list(config.package_data("stopwords.txt")))
+
+
+def keyword_stop_words() -> frozenset[str]:
+    """Words of the genre kept in tokens but never chosen as keywords."""
+    return stop_words() | frozenset(_read_list(config.package_data("keyword_stopwords.txt")))
 
 
 class Segmenter:
@@ -89,6 +94,7 @@ class Segmenter:
         self._idf: dict[str, float] | None = None
         self._median_idf = 0.0
         self._stop = stop_words()
+        self._keyword_stop = keyword_stop_words()
         self._lock = threading.Lock()
 
     # -- loading -----------------------------------------------------------
@@ -148,10 +154,11 @@ class Segmenter:
     def keywords(self, tokens: list[str], *, top_k: int = 5) -> list[str]:
         """Rank `tokens` by jieba's TF-IDF weights and return the `top_k` best.
 
-        Words of one character and stop words are never keywords; ties keep
+        Words of one character, stop words and the genre's generic words
+        (``keyword_stopwords.txt``) are never keywords; ties keep
         the order of first appearance.
         """
-        counts = Counter(w for w in tokens if len(w) >= 2 and w not in self._stop)
+        counts = Counter(w for w in tokens if len(w) >= 2 and w not in self._keyword_stop)
         if not counts:
             return []
         idf, median = self._idf_table()

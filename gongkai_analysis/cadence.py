@@ -1,0 +1,153 @@
+"""When disclosures fall due and where they appear: cadence labels, deadlines, channels.
+
+The labels and channels come from the rule table
+``gongkai_analysis/data/cadence_rules.csv`` (one readable regex per label);
+pass ``rules=`` to use your own.
+
+Examples
+--------
+>>> import pandas as pd
+>>> tasks = pd.DataFrame({"task_id": ["1", "2"], "doc_id": "d",
+...                       "text": ["按月公开财政收支。", "最迟5小时内发布信息，24小时内举行新闻发布会。"]})
+>>> table = cadence_table(tasks)
+>>> table.loc["1", ["monthly", "quarterly"]].tolist(), table.loc["1", "events_per_year"]
+([True, False], 12)
+>>> table.loc["2", "deadline_hours"], table.loc["2", "channels"]
+([5, 24], ['press_conference'])
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+
+import pandas as pd
+
+from . import patterns
+from .frames import require_columns, task_index
+from .rules import cadence_rules
+
+#: Cadence labels in display order.
+CADENCE_LABELS = ("monthly", "quarterly", "semiannual", "annual", "academic_year",
+                  "regular", "timely", "realtime", "continuous", "within_year")
+CADENCE_DTYPE = pd.CategoricalDtype(list(CADENCE_LABELS), ordered=True)
+#: Months in which a periodic obligation falls due (the last month of each period;
+#: an academic year's disclosure in September, when it starts).
+DUE_MONTHS = {
+    "monthly": tuple(range(1, 13)),
+    "quarterly": (3, 6, 9, 12),
+    "semiannual": (6, 12),
+    "annual": (12,),
+    "academic_year": (9,),
+}
+
+
+def cadence_table(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Label every task with its cadence, explicit deadlines and disclosure channels.
+
+    Parameters
+    ----------
+    tasks : DataFrame
+        The parser's tasks table (needs ``task_id`` and ``text``).
+    rules : DataFrame, optional
+        A rule table like :func:`gongkai_analysis.rules.cadence_rules`.
+
+    Returns
+    -------
+    DataFrame
+        One row per task, indexed by ``task_id`` (by ``doc_id, task_id`` for
+        several documents): a boolean column per cadence label,
+        ``events_per_year`` (disclosures a year from the periodic labels),
+        ``deadline_hours`` and ``deadline_days`` (lists of int),
+        ``statutory`` (法定时限), ``channels`` (channel labels) and
+        ``platforms`` (named platforms, as written).
+    """
+    require_columns(tasks, ["task_id", "text"], "tasks")
+    rules = cadence_rules() if rules is None else rules
+    texts = tasks["text"].fillna("").map(patterns.fold)
+    out = pd.DataFrame(index=task_index(tasks))
+    cadence = rules[rules["kind"] == "cadence"]
+    for label, group in cadence.groupby("label", sort=False):
+        regex = re.compile("|".join(f"(?:{p})" for p in group["pattern"]))
+        out[label] = texts.map(lambda t, r=regex: bool(r.search(t))).to_numpy()
+    for label in CADENCE_LABELS:
+        if label not in out:
+            out[label] = False
+    out["events_per_year"] = sum(out[label].astype(int) * len(months) for label, months in DUE_MONTHS.items())
+    out["deadline_hours"] = [[int(n) for n in patterns.DEADLINE_HOURS.findall(t)] for t in texts]
+    out["deadline_days"] = [[int(n) for n, _ in patterns.DEADLINE_DAYS.findall(t)] for t in texts]
+    out["statutory"] = texts.map(lambda t: bool(patterns.STATUTORY.search(t))).to_numpy()
+    channels = rules[rules["kind"] == "channel"]
+    compiled = [(label, re.compile("|".join(f"(?:{p})" for p in group["pattern"])))
+                for label, group in channels.groupby("label", sort=False)]
+    out["channels"] = [[label for label, regex in compiled if regex.search(t)] for t in texts]
+    platform = dict(compiled).get("platform")
+    out["platforms"] = [_platforms(t, platform) for t in texts]
+    return out
+
+
+def _platforms(text: str, regex: re.Pattern[str] | None) -> list[str]:
+    if regex is None:
+        return []
+    names = [patterns.PLATFORM_LEAD.sub("", m.group()).strip("“”\"") for m in regex.finditer(text)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def disclosure_events(
+    tasks: pd.DataFrame,
+    responsibilities: pd.DataFrame,
+    *,
+    year: int = 2017,
+    roles: tuple[str, ...] = ("lead", "responsible"),
+    rules: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every expected periodic disclosure: one row per (unit, task, cadence, due date).
+
+    Monthly obligations give 12 events a year, quarterly 4, semi-annual 2,
+    annual 1 and academic-year 1, each due at the end of its period's last
+    month (an academic year's in September).  Every unit with one of `roles`
+    on the task owes the event.
+    """
+    require_columns(responsibilities, ["task_id", "unit", "role"], "responsibilities")
+    labels = cadence_table(tasks, rules=rules).reset_index()
+    key = [c for c in ("doc_id", "task_id") if c in labels.columns and c in responsibilities.columns]
+    periodic = labels.melt(id_vars=key, value_vars=list(DUE_MONTHS), var_name="cadence", value_name="due")
+    periodic = periodic[periodic["due"]].drop(columns="due")
+    periodic["month"] = periodic["cadence"].map(DUE_MONTHS)
+    periodic = periodic.explode("month").astype({"month": "int64"})
+    owners = responsibilities.loc[responsibilities["role"].isin(roles), [*key, "unit", "role"]]
+    events = owners.merge(periodic, on=key, how="inner")
+    events["due"] = pd.to_datetime(
+        [f"{year}-{m:02d}-{_calendar.monthrange(year, m)[1]}" for m in events["month"]]
+    )
+    events["cadence"] = events["cadence"].astype(CADENCE_DTYPE)
+    columns = [*key, "unit", "role", "cadence", "month", "due"]
+    return events[columns].sort_values([*key, "unit", "cadence", "month"], ignore_index=True)
+
+
+def disclosure_calendar(
+    tasks: pd.DataFrame,
+    responsibilities: pd.DataFrame,
+    *,
+    year: int = 2017,
+    roles: tuple[str, ...] = ("lead", "responsible"),
+    rules: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Expected disclosures per unit per month: units × months 1–12.
+
+    Rows are sorted by the year's total, most first; units with no periodic
+    obligation are left out.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    >>> cal = disclosure_calendar(doc.tasks, doc.responsibilities)
+    >>> cal.loc["财政局"].tolist()
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    """
+    events = disclosure_events(tasks, responsibilities, year=year, roles=roles, rules=rules)
+    table = pd.crosstab(events["unit"], events["month"]).reindex(columns=range(1, 13), fill_value=0)
+    table.columns.name = "month"
+    order = table.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    return table.loc[order]

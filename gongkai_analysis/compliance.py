@@ -1,0 +1,107 @@
+"""Specification completeness (item 54): does each task name who, what, when and how?
+
+Item 54 of the Dongcheng plan asks every disclosure item to name its 主体
+(who), 内容 (what), 时限 (when) and 方式 (how).  From the text alone a task
+scores one point for each:
+
+* 主体 — the task assigns at least one unit;
+* 内容 — its text names a disclosure object (信息, 情况, 名单, 目录, 结果 …);
+* 时限 — it has a cadence label, an explicit deadline, a statutory limit or a
+  时限 line or cell;
+* 方式 — it names a channel (government web site, new media, a platform …).
+
+Examples
+--------
+>>> import gongkai_analysis as gk
+>>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+>>> table = completeness_table(doc.tasks, doc.responsibilities)
+>>> table.loc["4", ["who", "what", "when", "how", "score"]].tolist()
+[True, True, True, True, 4]
+>>> table.loc["34", "missing"]
+['时限', '方式']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import patterns
+from .cadence import CADENCE_LABELS, cadence_table
+from .frames import require_columns, task_index
+
+#: The four elements of item 54, in order, with their Chinese names.
+ASPECTS = {"who": "主体", "what": "内容", "when": "时限", "how": "方式"}
+
+
+def completeness_table(
+    tasks: pd.DataFrame,
+    responsibilities: pd.DataFrame,
+    *,
+    cadence: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Score every task on who, what, when and how (0–4).
+
+    Returns
+    -------
+    DataFrame
+        Indexed like :func:`gongkai_analysis.cadence.cadence_table`; boolean
+        ``who``, ``what``, ``when``, ``how``; ``score`` (0–4), ``complete``
+        (all four) and ``missing`` (the Chinese names of what is missing).
+    """
+    require_columns(tasks, ["task_id", "text"], "tasks")
+    require_columns(responsibilities, ["task_id", "unit"], "responsibilities")
+    cadence = cadence_table(tasks) if cadence is None else cadence
+    index = task_index(tasks)
+    assigned = set(map(tuple, responsibilities[[c for c in index.names if c in responsibilities]].astype(str).to_numpy()))
+    keys = [tuple(map(str, k)) if isinstance(k, tuple) else (str(k),) for k in index]
+    out = pd.DataFrame(index=index)
+    out["who"] = [k in assigned for k in keys]
+    out["what"] = tasks["text"].fillna("").map(lambda t: bool(patterns.CONTENT_OBJECT.search(t))).to_numpy()
+    timing = cadence[list(CADENCE_LABELS)].any(axis=1) | cadence["statutory"]
+    timing |= cadence["deadline_hours"].map(bool) | cadence["deadline_days"].map(bool)
+    if "time_limit" in tasks.columns:
+        timing |= tasks["time_limit"].notna().to_numpy()
+    out["when"] = timing.to_numpy()
+    out["how"] = cadence["channels"].map(bool).to_numpy()
+    aspects = list(ASPECTS)
+    out["score"] = out[aspects].sum(axis=1).astype("int64")
+    out["complete"] = out["score"] == len(aspects)
+    out["missing"] = [[ASPECTS[a] for a in aspects if not row[a]] for _, row in out[aspects].iterrows()]
+    return out
+
+
+def completeness_by_unit(completeness: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataFrame:
+    """Per unit: its tasks, the share naming each element, the mean score and the share complete.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    >>> table = completeness_by_unit(completeness_table(doc.tasks, doc.responsibilities), doc.responsibilities)
+    >>> int(table.loc["财政局", "tasks"]), float(table.loc["财政局", "who"])
+    (5, 1.0)
+    """
+    key = list(completeness.index.names)
+    scored = completeness.reset_index()
+    pairs = responsibilities[[*key, "unit"]].drop_duplicates()
+    merged = pairs.merge(scored, on=key, how="inner")
+    return _rollup(merged, "unit")
+
+
+def completeness_by_section(completeness: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
+    """Per section: its tasks, the share naming each element, the mean score and the share complete."""
+    key = list(completeness.index.names)
+    merged = tasks[[*key, "section_no", "section_title"]].merge(completeness.reset_index(), on=key)
+    merged = merged.assign(section=merged["section_no"].astype(str) + " " + merged["section_title"].fillna(""))
+    table = _rollup(merged, "section")
+    return table.sort_index(key=lambda s: s.str.split(" ").str[0].astype(int))
+
+
+def _rollup(merged: pd.DataFrame, by: str) -> pd.DataFrame:
+    grouped = merged.groupby(by)
+    out = pd.DataFrame({"tasks": grouped.size()})
+    for aspect in ASPECTS:
+        out[aspect] = grouped[aspect].mean()
+    out["mean_score"] = grouped["score"].mean()
+    out["complete"] = grouped["complete"].mean()
+    return out.sort_values(["tasks", "mean_score"], ascending=[False, False], kind="stable")

@@ -1,0 +1,80 @@
+"""Classify tasks into the appraisal dimensions of item 64 and the 五公开 stages.
+
+Item 64 of the Dongcheng plan names 信息公开, 政策解读, 回应关切 and 公众参与 as
+the parts of 政务公开 that the performance appraisal weighs; 机制建设 covers
+the tasks that build the openness mechanism itself.  The 五公开 stages are
+决策, 执行, 管理, 服务 and 结果.  A task gets every label one of whose keywords
+is among its jieba tokens (``gongkai_analysis/data/dimensions.csv``, editable).
+
+Examples
+--------
+>>> import pandas as pd
+>>> tasks = pd.DataFrame({"task_id": ["1"], "tokens": [["政策解读", "回应关切", "发布"]]})
+>>> classify_dimensions(tasks).loc["1", list(DIMENSIONS)].tolist()
+[True, True, True, False, False]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .frames import require_columns, task_index
+from .rules import dimension_rules
+
+#: Appraisal dimensions, in display order (the first four are item 64's).
+DIMENSIONS = ("信息公开", "政策解读", "回应关切", "公众参与", "机制建设")
+#: The 五公开 stages, in display order.
+STAGES = ("决策", "执行", "管理", "服务", "结果")
+DIMENSION_DTYPE = pd.CategoricalDtype(list(DIMENSIONS), ordered=True)
+STAGE_DTYPE = pd.CategoricalDtype(list(STAGES), ordered=True)
+
+
+def classify_dimensions(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Multi-label classification of every task by keyword tokens.
+
+    Parameters
+    ----------
+    tasks : DataFrame
+        Needs ``task_id`` and ``tokens`` (parse with ``tokens=True``).
+    rules : DataFrame, optional
+        A keyword table like :func:`gongkai_analysis.rules.dimension_rules`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like :func:`gongkai_analysis.cadence.cadence_table`: one
+        boolean column per dimension and per stage, plus ``dimensions`` and
+        ``stages`` (the labels, as lists in display order) and ``matched``
+        (the keywords that decided, as ``label:word`` strings).
+    """
+    require_columns(tasks, ["task_id", "tokens"], "tasks")
+    rules = dimension_rules() if rules is None else rules
+    keywords = {(row.scheme, row.label): set(str(row.keywords).split("|")) for row in rules.itertuples()}
+    out = pd.DataFrame(index=task_index(tasks))
+    token_sets = [set(t) if isinstance(t, (list, tuple)) else set() for t in tasks["tokens"]]
+    matched: list[list[str]] = [[] for _ in token_sets]
+    labels = [(s, lab) for s, lab in keywords]
+    for scheme, label in labels:
+        words = keywords[(scheme, label)]
+        hits = [sorted(words & tokens) for tokens in token_sets]
+        out[label] = [bool(h) for h in hits]
+        for found, h in zip(matched, hits):
+            found.extend(f"{label}:{w}" for w in h)
+    for label in (*DIMENSIONS, *STAGES):
+        if label not in out:
+            out[label] = False
+    dims = [lab for s, lab in labels if s == "dimension"]
+    stages = [lab for s, lab in labels if s == "stage"]
+    out["dimensions"] = [[d for d in dims if row[d]] for _, row in out.iterrows()]
+    out["stages"] = [[s for s in stages if row[s]] for _, row in out.iterrows()]
+    out["matched"] = matched
+    return out
+
+
+def dimension_long(classified: pd.DataFrame, *, scheme: str = "dimension") -> pd.DataFrame:
+    """One row per (task, label): the tidy form of :func:`classify_dimensions`."""
+    column, dtype = ("dimensions", DIMENSION_DTYPE) if scheme == "dimension" else ("stages", STAGE_DTYPE)
+    long = classified[[column]].explode(column).dropna().reset_index()
+    long = long.rename(columns={column: scheme})
+    long[scheme] = long[scheme].astype(dtype)
+    return long
