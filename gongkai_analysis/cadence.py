@@ -10,7 +10,7 @@ Examples
 >>> tasks = pd.DataFrame({"task_id": ["1", "2"], "doc_id": "d",
 ...                       "text": ["按月公开财政收支。", "最迟5小时内发布信息，24小时内举行新闻发布会。"]})
 >>> table = cadence_table(tasks)
->>> table.loc["1", ["monthly", "quarterly"]].tolist(), table.loc["1", "events_per_year"]
+>>> table.loc["1", ["monthly", "quarterly"]].tolist(), int(table.loc["1", "events_per_year"])
 ([True, False], 12)
 >>> table.loc["2", "deadline_hours"], table.loc["2", "channels"]
 ([5, 24], ['press_conference'])

@@ -15,8 +15,8 @@ Examples
 >>> import gongkai_analysis as gk
 >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
 >>> table = completeness_table(doc.tasks, doc.responsibilities)
->>> table.loc["4", ["who", "what", "when", "how", "score"]].tolist()
-[True, True, True, True, 4]
+>>> table.loc["4", ["who", "what", "when", "how"]].astype(bool).tolist(), int(table.loc["4", "score"])
+([True, True, True, True], 4)
 >>> table.loc["34", "missing"]
 ['时限', '方式']
 """

@@ -15,8 +15,8 @@ Examples
 ...                         "status": ["按时完成", "部分完成", "未完成"],
 ...                         "dimensions": [["信息公开"], ["政策解读"], ["信息公开"]]})
 >>> scores = score_departments(tracker)
->>> scores.loc["甲局", ["score", "grade", "points"]].tolist()
-[75.0, '良好', 3.0]
+>>> float(scores.loc["甲局", "score"]), scores.loc["甲局", "grade"], float(scores.loc["甲局", "points"])
+(75.0, '良好', 3.0)
 >>> scores.loc["乙局", "grade"]
 '不合格'
 """

@@ -12,7 +12,7 @@ Examples
 >>> import gongkai_analysis as gk
 >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT)
 >>> frame = tracker_frame(doc)
->>> len(frame), frame["status"].isna().all()
+>>> len(frame), bool(frame["status"].isna().all())
 (132, True)
 >>> simulate_tracker(doc, seed=0)["status"].value_counts().sort_index().to_dict()
 {'按时完成': 74, '逾期完成': 28, '部分完成': 8, '未完成': 11, '不适用': 11}
