@@ -196,7 +196,7 @@ def read_tracker(path: str | os.PathLike[str], *, doc=None) -> pd.DataFrame:
     if missing:
         raise ParseError(f"sheet {ws.title} lacks the column(s) {', '.join(missing)}", source=source, line=f"{ws.title}!1")
     body = [r for r in rows[1:] if any(v not in (None, "") for v in r)]
-    frame = pd.DataFrame(body, columns=names)
+    frame = pd.DataFrame(body, columns=names, dtype=object)
     letters = {n: _letter(i + 1) for i, n in enumerate(names)}
     excel_rows = [i + 2 for i, r in enumerate(rows[1:]) if any(v not in (None, "") for v in r)]
     frame["task_id"] = frame["task_id"].map(lambda v: _text_id(v))

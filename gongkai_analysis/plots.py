@@ -1,0 +1,261 @@
+"""Charts: matplotlib figures that render Chinese anywhere, and interactive plotly figures.
+
+Static charts use the CJK font shipped in ``gongkai_analysis/data/fonts``
+(Gongkai Sans SC, a subset of Noto Sans CJK SC under the SIL Open Font
+License), registered with matplotlib the first time a chart is made — never at
+import — so Chinese labels render on a machine with no CJK system font.  Every
+function returns a new ``matplotlib.figure.Figure`` (no pyplot state) or a
+``plotly.graph_objects.Figure``.
+
+Examples
+--------
+>>> import gongkai_analysis as gk
+>>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+>>> fig = workload_bar(gk.workload_table(doc.responsibilities), top=10)
+>>> fig.axes[0].get_title()
+'各单位承担任务数（前10）'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+
+FONT_FILE = "fonts/GongkaiSansSC-Regular.otf"
+FONT_FAMILY = "Gongkai Sans SC"
+ROLE_COLOURS = {"lead": "#1f4e79", "responsible": "#5b9bd5", "support": "#bdd7ee"}
+ROLE_NAMES = {"lead": "牵头", "responsible": "负责", "support": "配合"}
+ASPECT_NAMES = {"who": "主体", "what": "内容", "when": "时限", "how": "方式"}
+GRADE_COLOURS = {"优秀": "#2e7d32", "良好": "#7cb342", "合格": "#f9a825", "不合格": "#c62828"}
+
+
+@functools.lru_cache(maxsize=1)
+def register_font() -> str:
+    """Add the bundled CJK font to matplotlib (once) and return its family name."""
+    from matplotlib import font_manager
+
+    path = config.package_data(FONT_FILE)
+    font_manager.fontManager.addfont(str(path))
+    return FONT_FAMILY
+
+
+@contextlib.contextmanager
+def chinese_style():
+    """A matplotlib rc context whose text renders Chinese with the bundled font."""
+    import matplotlib
+
+    family = register_font()
+    with matplotlib.rc_context({
+        # named families, not the generic "sans-serif": text resolves its font at
+        # draw time, after this context has closed
+        "font.family": [family, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }):
+        yield
+
+
+def _figure(width: float, height: float):
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = None):
+    """Horizontal bars of tasks per unit, split into lead, responsible and support.
+
+    Parameters
+    ----------
+    workload : DataFrame
+        The output of :func:`gongkai_analysis.workload_table`.
+    top : int
+        How many units to show (the busiest).
+    """
+    data = workload.head(top).iloc[::-1]
+    with chinese_style():
+        fig = _figure(8, max(3.0, 0.32 * len(data) + 1.2))
+        ax = fig.add_subplot()
+        left = pd.Series(0, index=data.index)
+        for role in ("lead", "responsible", "support"):
+            if role in data and data[role].sum() > 0:
+                ax.barh(data.index, data[role], left=left, color=ROLE_COLOURS[role], label=ROLE_NAMES[role])
+                left = left + data[role]
+        for y, (unit, total) in enumerate(data["total"].items()):
+            ax.text(left[unit] + 0.2, y, str(int(total)), va="center", fontsize=8)
+        ax.set_xlabel("任务数")
+        ax.set_title(title or f"各单位承担任务数（前{min(top, len(workload))}）")
+        ax.legend(loc="lower right", frameon=False)
+        ax.margins(x=0.08)
+    return fig
+
+
+def calendar_heatmap(calendar: pd.DataFrame, *, title: str | None = None):
+    """Units × months heat-map of expected disclosures, counts written in the cells."""
+    with chinese_style():
+        fig = _figure(9, max(2.5, 0.36 * len(calendar) + 1.4))
+        ax = fig.add_subplot()
+        image = ax.imshow(calendar.to_numpy(), aspect="auto", cmap="Blues", vmin=0)
+        ax.set_xticks(range(calendar.shape[1]), [f"{m}月" for m in calendar.columns])
+        ax.set_yticks(range(calendar.shape[0]), calendar.index)
+        peak = calendar.to_numpy().max() if calendar.size else 0
+        for i in range(calendar.shape[0]):
+            for j in range(calendar.shape[1]):
+                value = int(calendar.iat[i, j])
+                if value:
+                    ax.text(j, i, str(value), ha="center", va="center", fontsize=8,
+                            color="white" if value > peak / 2 else "black")
+        ax.set_title(title or "各单位每月应公开次数")
+        ax.spines[:].set_visible(False)
+        fig.colorbar(image, ax=ax, label="次数", shrink=0.8)
+    return fig
+
+
+def completeness_bar(table: pd.DataFrame, *, title: str | None = None):
+    """Share of tasks naming 主体, 内容, 时限 and 方式, for each row of `table`.
+
+    `table` is :func:`gongkai_analysis.completeness_by_section` or
+    :func:`gongkai_analysis.completeness_by_unit` output (shares 0–1).
+    """
+    aspects = [a for a in ASPECT_NAMES if a in table.columns]
+    data = table[aspects].iloc[::-1]
+    colours = ["#1f4e79", "#5b9bd5", "#f4b183", "#a9d18e"]
+    with chinese_style():
+        fig = _figure(8, max(3.0, 0.5 * len(data) + 1.4))
+        ax = fig.add_subplot()
+        height = 0.8 / len(aspects)
+        for k, aspect in enumerate(aspects):
+            positions = [i - (k - (len(aspects) - 1) / 2) * height for i in range(len(data))]
+            ax.barh(positions, data[aspect] * 100, height=height, color=colours[k], label=ASPECT_NAMES[aspect])
+        ax.set_yticks(range(len(data)), data.index)
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("任务占比（%）")
+        ax.set_title(title or "公开要素完备度（主体、内容、时限、方式）")
+        ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
+    return fig
+
+
+def score_bar(scores: pd.DataFrame, *, title: str | None = None):
+    """Units' appraisal scores coloured by grade, with the grade thresholds marked."""
+    data = scores.sort_values("score").copy()
+    simulated = bool(data.get("simulated", pd.Series([False])).any())
+    with chinese_style():
+        fig = _figure(8, max(3.0, 0.28 * len(data) + 1.4))
+        ax = fig.add_subplot()
+        colours = [GRADE_COLOURS.get(str(g), "grey") for g in data["grade"]]
+        ax.barh(data.index, data["score"], color=colours)
+        for bound in (60, 70, 90):
+            ax.axvline(bound, color="grey", linewidth=0.8, linestyle="--")
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("得分")
+        label = title or "各单位政务公开考核得分"
+        ax.set_title(label + ("（模拟数据）" if simulated else ""))
+        from matplotlib.patches import Patch
+
+        ax.legend(handles=[Patch(color=c, label=g) for g, c in GRADE_COLOURS.items()], loc="lower right", frameon=False)
+    return fig
+
+
+def sensitivity_lines(sensitivity: pd.DataFrame, *, units: list[str] | None = None, title: str | None = None):
+    """Appraisal rank of each unit as the weight of 政务公开 rises (from :func:`weight_sensitivity`)."""
+    data = sensitivity if units is None else sensitivity[sensitivity["unit"].isin(units)]
+    with chinese_style():
+        fig = _figure(8, 5)
+        ax = fig.add_subplot()
+        for unit, group in data.groupby("unit", sort=True):
+            ax.plot(group["weight"] * 100, group["rank"], marker="o", linewidth=1)
+            ax.annotate(unit, (group["weight"].iloc[-1] * 100, group["rank"].iloc[-1]), fontsize=7,
+                        xytext=(4, 0), textcoords="offset points", va="center")
+        ax.invert_yaxis()
+        ax.set_xlabel("政务公开权重（%）")
+        ax.set_ylabel("综合排名")
+        ax.set_title(title or "权重变化对排名的影响")
+    return fig
+
+
+def save_png(fig, path: str | os.PathLike[str]) -> Path:
+    """Write a matplotlib figure as PNG (150 dpi) and return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format="png", dpi=150)
+    return path
+
+
+# --------------------------------------------------------------------------
+# plotly
+# --------------------------------------------------------------------------
+def workload_sunburst(workload: pd.DataFrame, *, registry=None):
+    """Plotly sunburst: unit categories → units, sized by tasks."""
+    import plotly.graph_objects as go
+
+    from .departments import load_registry
+
+    registry = registry or load_registry()
+    categories = [registry.lookup(u).category or "unknown" for u in workload.index]
+    frame = pd.DataFrame({"unit": workload.index, "category": categories, "total": workload["total"].to_numpy()})
+    totals = frame.groupby("category", sort=True)["total"].sum()
+    ids = [*totals.index, *(f"{c}/{u}" for c, u in zip(frame["category"], frame["unit"]))]
+    labels = [*totals.index, *frame["unit"]]
+    parents = ["" for _ in totals.index] + list(frame["category"])
+    values = [*totals.to_numpy().tolist(), *frame["total"].tolist()]
+    fig = go.Figure(go.Sunburst(ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
+                                hovertemplate="%{label}: %{value} 项任务<extra></extra>"))
+    fig.update_layout(title="工作量分布（按单位类别）", margin=dict(t=50, l=10, r=10, b=10))
+    return fig
+
+
+def network_figure(edges: pd.DataFrame, workload: pd.DataFrame | None = None, *, min_tasks: int = 1):
+    """Plotly network of units that share tasks, laid out on a circle (deterministic)."""
+    import plotly.graph_objects as go
+
+    edges = edges[edges["tasks"] >= min_tasks]
+    degree = pd.concat([edges.groupby("unit_a")["tasks"].sum(), edges.groupby("unit_b")["tasks"].sum()])
+    degree = degree.groupby(level=0).sum().sort_values(ascending=False, kind="stable")
+    units = degree.index.tolist()
+    angle = {u: 2 * math.pi * i / max(len(units), 1) for i, u in enumerate(units)}
+    pos = {u: (math.cos(a), math.sin(a)) for u, a in angle.items()}
+    traces = []
+    for row in edges.itertuples(index=False):
+        (x0, y0), (x1, y1) = pos[row.unit_a], pos[row.unit_b]
+        traces.append(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
+                                 line=dict(width=0.5 + 0.4 * row.tasks, color="rgba(91,155,213,0.5)")))
+    sizes = [8 + 2 * float(workload.loc[u, "total"]) if workload is not None and u in workload.index else 10
+             for u in units]
+    traces.append(go.Scatter(x=[pos[u][0] for u in units], y=[pos[u][1] for u in units], mode="markers+text",
+                             text=units, textposition="top center", marker=dict(size=sizes, color="#1f4e79"),
+                             hovertext=[f"{u}: 与其他单位共担 {int(degree[u])} 次" for u in units],
+                             hoverinfo="text", showlegend=False))
+    fig = go.Figure(traces)
+    fig.update_layout(title="共同承担任务的单位网络", xaxis=dict(visible=False), yaxis=dict(visible=False, scaleanchor="x"),
+                      margin=dict(t=50, l=10, r=10, b=10), plot_bgcolor="white", height=700)
+    return fig
+
+
+def calendar_figure(calendar: pd.DataFrame):
+    """Plotly heat-map of units × months of expected disclosures."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Heatmap(z=calendar.to_numpy().tolist(), x=[f"{m}月" for m in calendar.columns],
+                               y=calendar.index.tolist(), colorscale="Blues", text=calendar.to_numpy().tolist(),
+                               texttemplate="%{text}", hovertemplate="%{y} %{x}: %{z} 次<extra></extra>"))
+    fig.update_layout(title="各单位每月应公开次数", yaxis=dict(autorange="reversed"),
+                      height=max(300, 28 * len(calendar) + 120), margin=dict(t=50, l=10, r=10, b=10))
+    return fig
+
+
+def write_html(fig, path: str | os.PathLike[str]) -> Path:
+    """Write a plotly figure as a standalone offline HTML file (plotly.js embedded)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    name = path.stem.replace(" ", "-")
+    fig.write_html(path, include_plotlyjs=True, full_html=True, div_id=f"gongkai-{name}")
+    return path

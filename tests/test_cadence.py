@@ -1,0 +1,84 @@
+"""Cadence labels, deadlines, channels and the disclosure calendar on the bundled plan."""
+
+import pandas as pd
+import pytest
+
+import gongkai_analysis as gk
+from gongkai_analysis.cadence import CADENCE_LABELS, cadence_table
+
+
+@pytest.fixture(scope="module")
+def cadence(bundled):
+    return cadence_table(bundled.tasks)
+
+
+def ids(cadence, label):
+    return cadence.index[cadence[label]].tolist()
+
+
+def test_exact_labels(cadence):
+    assert ids(cadence, "monthly") == ["2", "36"]
+    assert ids(cadence, "quarterly") == ["11", "36"]
+    assert ids(cadence, "academic_year") == ["36"]
+    assert ids(cadence, "realtime") == ["20"]
+    assert ids(cadence, "within_year") == ["23", "54"]
+    assert ids(cadence, "semiannual") == []
+    assert "65" not in ids(cadence, "continuous")  # 继续教育 is not a cadence
+    assert list(cadence.columns[: len(CADENCE_LABELS)]) == list(CADENCE_LABELS)
+
+
+def test_deadlines_and_statutory(cadence):
+    assert cadence.loc["60", "deadline_hours"] == [5, 24]
+    assert cadence["deadline_hours"].map(len).sum() == 2
+    assert ids(cadence, "statutory") == ["62"]
+
+
+def test_channels(cadence):
+    assert cadence.loc["4", "channels"] == ["website", "new_media", "kiosk"]
+    assert cadence.loc["20", "platforms"] == ["北京市社会组织公共服务平台"]
+    assert cadence.loc["18", "platforms"] == ["网上政务服务平台"]
+    assert "press_conference" in cadence.loc["60", "channels"]
+    assert cadence.loc["52", "channels"] == ["new_media", "hotline"]
+
+
+def test_events_per_year(cadence):
+    assert cadence.loc["36", "events_per_year"] == 12 + 4 + 1 + 1
+    assert cadence.loc["2", "events_per_year"] == 12
+
+
+def test_calendar(bundled):
+    cal = gk.disclosure_calendar(bundled.tasks, bundled.responsibilities)
+    assert list(cal.columns) == list(range(1, 13))
+    assert cal.loc["民政局"].tolist() == [1, 1, 2, 1, 1, 2, 1, 1, 3, 1, 1, 4]
+    assert cal.loc["财政局"].sum() == 12
+    assert cal.index[0] == "民政局"
+    events = gk.disclosure_events(bundled.tasks, bundled.responsibilities, year=2017)
+    assert events["due"].min() == pd.Timestamp("2017-01-31")
+    assert events.query("unit == '房管局'")["cadence"].astype(str).value_counts().to_dict() == {"quarterly": 4, "annual": 1}
+
+
+def test_rules_file_is_editable(tmp_path, bundled):
+    rules = gk.rules.cadence_rules() if hasattr(gk, "rules") else None
+    from gongkai_analysis.rules import cadence_rules
+
+    path = tmp_path / "rules.csv"
+    table = cadence_rules()
+    table.loc[table["label"] == "monthly", "pattern"] = "每月"
+    table.to_csv(path, index=False)
+    custom = cadence_table(bundled.tasks, rules=cadence_rules(path))
+    assert ids(custom, "monthly") == []
+    path.write_text("kind,label,name,pattern\ncadence,monthly,按月,(\n", encoding="utf-8")
+    with pytest.raises(gk.ParseError, match=r"rules.csv:2: bad pattern"):
+        cadence_rules(path)
+    del rules
+
+
+def test_input_is_not_mutated(bundled):
+    before = bundled.tasks.copy()
+    cadence_table(bundled.tasks)
+    pd.testing.assert_frame_equal(bundled.tasks, before)
+
+
+def test_missing_column_is_named():
+    with pytest.raises(gk.ParseError, match="missing column"):
+        cadence_table(pd.DataFrame({"task_id": ["1"]}))
