@@ -70,7 +70,7 @@ def test_read_tracker_names_the_bad_cell(bundled, tmp_path):
     path = gk.tracker_template(bundled, tmp_path / "t3.xlsx")
     _fill(path, "C4", "财政局")
     _fill(path, "B4", "2")
-    with pytest.raises(gk.ParseError, match=r"obligation 2 × 财政局 appears more than once \(rows 3, 4\)"):
+    with pytest.raises(gk.ParseError, match=r"obligation 2 × 财政局 appears more than once \(rows 4, 5\)"):
         gk.read_tracker(path)
     path = gk.tracker_template(bundled, tmp_path / "t4.xlsx")
     _fill(path, "C2", "档案馆")
