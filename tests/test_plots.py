@@ -1,0 +1,75 @@
+"""Charts render Chinese with the bundled font, even with every system font hidden."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import gongkai_analysis as gk
+from gongkai_analysis import plots
+
+HIDDEN_FONTS = textwrap.dedent(
+    """
+    import json, sys, warnings
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.font_manager as fm
+    fm.findSystemFonts = lambda *args, **kwargs: []     # hide every system font
+    fm.fontManager = fm.FontManager()
+    fm.findfont = fm.fontManager.findfont
+    assert not any("CJK" in f.name or "Noto" in f.name for f in fm.fontManager.ttflist)
+    import gongkai_analysis as gk
+    from gongkai_analysis import plots
+    doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = plots.workload_bar(gk.workload_table(doc.responsibilities))
+        plots.save_png(fig, sys.argv[1])
+        cal = gk.disclosure_calendar(doc.tasks, doc.responsibilities)
+        plots.save_png(plots.calendar_heatmap(cal), sys.argv[2])
+    used = fm.findfont(fm.FontProperties(family=[plots.FONT_FAMILY]))
+    print(json.dumps({"warnings": [str(w.message) for w in caught], "font": used}))
+    """
+)
+
+
+def test_png_renders_with_system_fonts_hidden(tmp_path):
+    bar, heat = tmp_path / "bar.png", tmp_path / "heat.png"
+    done = subprocess.run([sys.executable, "-c", HIDDEN_FONTS, str(bar), str(heat)],
+                          capture_output=True, text=True, timeout=300,
+                          env={"MPLCONFIGDIR": str(tmp_path / "mpl"), "PATH": "/usr/bin:/bin",
+                               "GONGKAI_CACHE_DIR": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["warnings"] == []
+    assert report["font"].endswith("GongkaiSansSC-Regular.otf")
+    for path in (bar, heat):
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+
+
+def test_font_ships_with_its_licence():
+    font = gk.config.package_data(plots.FONT_FILE)
+    licence = gk.config.package_data("fonts/OFL.txt").read_text(encoding="utf-8")
+    assert font.stat().st_size > 1_000_000
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence
+
+
+def test_importing_plots_registers_nothing():
+    code = ("import sys; import gongkai_analysis.plots\n"
+            "assert 'matplotlib' not in sys.modules and 'plotly' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_plotly_figures_write_offline_html(bundled, tmp_path):
+    workload = gk.workload_table(bundled.responsibilities)
+    edges = gk.co_responsibility_edges(bundled.responsibilities)
+    fig = plots.network_figure(edges, workload)
+    path = plots.write_html(fig, tmp_path / "network.html")
+    html = path.read_text(encoding="utf-8")
+    assert "<script src=\"http" not in html and "plotly.js" in html.lower()
+    assert "区政府各部门" in html or "\\u533a\\u653f\\u5e9c" in html
+    sunburst = plots.workload_sunburst(workload)
+    roots = [v for v, parent in zip(sunburst.data[0].values, sunburst.data[0].parents) if parent == ""]
+    assert sum(roots) == workload["total"].sum()
+    cal = plots.calendar_figure(gk.disclosure_calendar(bundled.tasks, bundled.responsibilities))
+    assert cal.data[0].x[0] == "1月"
