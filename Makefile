@@ -27,8 +27,10 @@ install: $(VENV)/.installed ## create .venv and install the package
 
 dev: $(VENV)/.dev-installed ## create .venv and install the package with the dev extra
 
-report: $(VENV)/.installed ## parse the bundled document into data/processed/
+report: $(VENV)/.installed ## parse the bundled document and write the leadership workbook into data/processed/
 	$(BIN)/gongkai parse $(DOC) --out $(OUT)
+	$(BIN)/gongkai tracker $(DOC) --out $(OUT)/tracker-template.xlsx
+	$(BIN)/gongkai report $(DOC) --out $(OUT)/gongkai-report.xlsx --figures $(OUT)/figures
 
 test: $(VENV)/.dev-installed ## run every test, doctest and notebook
 	$(BIN)/python -m pytest

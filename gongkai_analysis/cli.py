@@ -31,6 +31,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lenient", action="store_true", help="warn instead of failing on skipped task numbers")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
+
+    r = sub.add_parser("report", help="write the leadership Excel workbook for one document")
+    r.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx)")
+    r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="the workbook to write")
+    r.add_argument("--tracker", type=Path, metavar="FILLED.xlsx", help="a filled tracker: adds scores and grades")
+    r.add_argument("--figures", type=Path, metavar="DIR", help="also write the charts (PNG and offline HTML) here")
+    r.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
+    r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    r.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
+
+    t = sub.add_parser("tracker", help="write the Excel tracker (one row per task × unit) for one document")
+    t.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx)")
+    t.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="the tracker to write")
+    t.add_argument("--simulate", type=int, metavar="SEED", help="fill it with seeded random statuses (marked 模拟)")
+    t.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
+    t.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    t.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
     return parser
 
 
@@ -96,6 +113,35 @@ def run_parse(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def run_report(args: argparse.Namespace) -> int:
+    from .departments import load_registry
+    from .parse import parse_document
+    from .report import build_report
+    from .tracker import read_tracker
+
+    doc = parse_document(Path(args.input), registry=load_registry(args.registry))
+    tracker = read_tracker(args.tracker, doc=doc) if args.tracker else None
+    path = build_report(doc, args.out, tracker=tracker, figures_dir=args.figures)
+    if not args.quiet:
+        scored = f", {len(tracker)} tracker rows scored" if tracker is not None else ", no tracker"
+        print(f"wrote {path}: {len(doc.tasks)} tasks, {doc.responsibilities['unit'].nunique()} units{scored}")
+    return 0
+
+
+def run_tracker(args: argparse.Namespace) -> int:
+    from .departments import load_registry
+    from .parse import parse_document
+    from .tracker import simulate_tracker, tracker_frame, write_tracker
+
+    doc = parse_document(Path(args.input), registry=load_registry(args.registry))
+    frame = tracker_frame(doc) if args.simulate is None else simulate_tracker(doc, seed=args.simulate)
+    path = write_tracker(frame, args.out)
+    if not args.quiet:
+        kind = "empty tracker" if args.simulate is None else f"simulated tracker (seed {args.simulate})"
+        print(f"wrote {path}: {kind}, {len(frame)} obligations")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
@@ -108,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return run_parse(args)
+        if args.command == "report":
+            return run_report(args)
+        if args.command == "tracker":
+            return run_tracker(args)
     except ParseError as exc:
         print(f"gongkai: error: {exc}", file=sys.stderr)
         return 2

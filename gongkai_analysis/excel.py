@@ -72,7 +72,7 @@ def display_width(text: object) -> int:
 
 
 def write_frame(ws, frame: pd.DataFrame, *, headers: dict[str, str] | None = None, start_row: int = 1,
-                max_width: int = 60, wrap: bool = True) -> tuple[int, int]:
+                max_width: int = 40, wrap: bool = True) -> tuple[int, int]:
     """Write `frame` (header row and values) with a frozen header, filter and fitted widths.
 
     Returns the first and last row written.  Long text wraps within
@@ -97,11 +97,27 @@ def write_frame(ws, frame: pd.DataFrame, *, headers: dict[str, str] | None = Non
         values = [name, *(cell_value(v) for v in frame.iloc[:, j - 1].tolist()[:500])]
         width = max((display_width(v) for v in values), default=8)
         ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 6), max_width)
+    fit_row_heights(ws, start_row, last, len(frame.columns))
     ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
     if len(frame.columns):
         ws.auto_filter.ref = f"A{start_row}:{get_column_letter(len(frame.columns))}{max(last, start_row)}"
     ws.print_title_rows = f"{start_row}:{start_row}"
     return start_row, last
+
+
+def fit_row_heights(ws, first: int, last: int, columns: int, *, line_height: float = 15.0) -> None:
+    """Set each row's height to show its wrapped text (Excel and LibreOffice do not on opening)."""
+    from openpyxl.utils import get_column_letter
+
+    widths = [ws.column_dimensions[get_column_letter(j)].width or 8.43 for j in range(1, columns + 1)]
+    for row in range(first, last + 1):
+        lines = 1
+        for j, width in enumerate(widths, start=1):
+            value = ws.cell(row=row, column=j).value
+            if isinstance(value, str):
+                per_line = max(int(width) - 1, 1)
+                lines = max(lines, sum(-(-display_width(part) // per_line) or 1 for part in value.split("\n")))
+        ws.row_dimensions[row].height = min(line_height * lines, 409)
 
 
 def print_setup(ws, *, landscape: bool = True, fit_width: bool = True) -> None:

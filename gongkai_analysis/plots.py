@@ -104,6 +104,11 @@ def calendar_heatmap(calendar: pd.DataFrame, *, title: str | None = None):
     with chinese_style():
         fig = _figure(9, max(2.5, 0.36 * len(calendar) + 1.4))
         ax = fig.add_subplot()
+        if calendar.empty:
+            ax.text(0.5, 0.5, "没有周期性公开任务", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            ax.set_title(title or "各单位每月应公开次数")
+            return fig
         image = ax.imshow(calendar.to_numpy(), aspect="auto", cmap="Blues", vmin=0)
         ax.set_xticks(range(calendar.shape[1]), [f"{m}月" for m in calendar.columns])
         ax.set_yticks(range(calendar.shape[0]), calendar.index)
