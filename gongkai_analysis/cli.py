@@ -20,34 +20,31 @@ log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
+    common.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    common.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
+    one_document = argparse.ArgumentParser(add_help=False, parents=[common])
+    one_document.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx)")
+
     parser = argparse.ArgumentParser(prog="gongkai", description="Parse and analyse 政务公开工作要点.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse documents into task and responsibility tables")
+    p = sub.add_parser("parse", parents=[common], help="parse documents into task and responsibility tables")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt .html .docx) or folders")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
-    p.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
     p.add_argument("--no-tokens", action="store_true", help="skip jieba (no tokens or keywords)")
     p.add_argument("--lenient", action="store_true", help="warn instead of failing on skipped task numbers")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    p.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
 
-    r = sub.add_parser("report", help="write the leadership Excel workbook for one document")
-    r.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx)")
+    r = sub.add_parser("report", parents=[one_document], help="write the leadership Excel workbook for one document")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="the workbook to write")
     r.add_argument("--tracker", type=Path, metavar="FILLED.xlsx", help="a filled tracker: adds scores and grades")
     r.add_argument("--figures", type=Path, metavar="DIR", help="also write the charts (PNG and offline HTML) here")
-    r.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
-    r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    r.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
 
-    t = sub.add_parser("tracker", help="write the Excel tracker (one row per task × unit) for one document")
-    t.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx)")
+    t = sub.add_parser("tracker", parents=[one_document],
+                       help="write the Excel tracker (one row per task × unit) for one document")
     t.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="the tracker to write")
     t.add_argument("--simulate", type=int, metavar="SEED", help="fill it with seeded random statuses (marked 模拟)")
-    t.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
-    t.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    t.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
     return parser
 
 
