@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,12 +69,15 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     >>> find_clauses("做好公开（财政局负责落实")[0].closed
     False
     """
+    if "（" not in folded:
+        return []
     spans: list[ClauseSpan] = []
     stack: list[int] = []
-    for pos, ch in enumerate(folded):
+    for bracket in _BRACKETS.finditer(folded):
+        pos, ch = bracket.start(), bracket.group()
         if ch in patterns.OPEN_BRACKETS:
             stack.append(pos)
-        elif ch in patterns.CLOSE_BRACKETS and stack:
+        elif stack:
             start = stack.pop()
             if folded[start] == "（" and ch == "）" and not stack:
                 content = folded[start + 1 : pos]
@@ -87,6 +91,9 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     return spans
 
 
+_BRACKETS = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
+
+
 def is_clause(content: str) -> bool:
     """True when bracket content reads as a responsibility clause."""
     content = content.strip()
@@ -94,6 +101,12 @@ def is_clause(content: str) -> bool:
 
 
 def read_clause(content: str) -> list[Assignment]:
+    """Read the units of a clause (see :func:`_read_clause`); results are cached."""
+    return list(_read_clause(content))
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_clause(content: str) -> tuple[Assignment, ...]:
     """Read the units of a clause (bracket content, or a table cell) in order.
 
     Forms: ``X负责落实``, ``X负责``, ``X牵头负责落实``, ``X牵头，Y负责落实``,
@@ -117,7 +130,7 @@ def read_clause(content: str) -> list[Assignment]:
             match = patterns.ALIAS.match(raw)
             name, alias = (match["unit"].strip(), match["alias"].strip()) if match else (raw, None)
             assignments.append(Assignment(raw, name, alias, role, mode, open_ended))
-    return assignments
+    return tuple(assignments)
 
 
 def _labelled_groups(text: str) -> list[tuple[str, str, bool]]:

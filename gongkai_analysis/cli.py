@@ -1,9 +1,11 @@
 """The ``gongkai`` command.
 
 ``gongkai parse INPUT… --out DIR`` parses documents (files or folders) and
-writes the tables; it prints one summary line.  Errors are one line on stderr:
-exit status 0 when every input parsed, 1 when some failed, 2 when nothing
-could be parsed or the command was used wrongly.
+writes the tables; ``gongkai tracker`` and ``gongkai report`` write the Excel
+tracker and the leadership workbook of one document.  Each prints one summary
+line; each error is one line on stderr.  Exit status: 0 when every input
+parsed, 1 when some failed, 2 when nothing could be parsed or the command was
+used wrongly.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__, config
+from . import __version__
 from .errors import ParseError
 
 log = logging.getLogger(__name__)
@@ -25,16 +27,19 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     common.add_argument("-v", "--verbose", action="store_true", help="log what the parser noticed")
     one_document = argparse.ArgumentParser(add_help=False, parents=[common])
-    one_document.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx)")
+    one_document.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx .pdf)")
 
     parser = argparse.ArgumentParser(prog="gongkai", description="Parse and analyse 政务公开工作要点.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", parents=[common], help="parse documents into task and responsibility tables")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt .html .docx) or folders")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt .html .docx .pdf) or folders")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
     p.add_argument("--no-tokens", action="store_true", help="skip jieba (no tokens or keywords)")
     p.add_argument("--lenient", action="store_true", help="warn instead of failing on skipped task numbers")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--segmenter", choices=["auto", "jieba", "rjieba"], default="auto",
+                   help="auto: rjieba when installed (same tokens, faster), else jieba")
 
     r = sub.add_parser("report", parents=[one_document], help="write the leadership Excel workbook for one document")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="the workbook to write")
@@ -48,66 +53,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand_inputs(inputs: list[str]) -> list[Path]:
-    """Files as given, folders searched recursively for readable documents."""
-    paths: list[Path] = []
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in config.SUFFIXES)
-            if not found:
-                log.warning("%s: no .txt, .html or .docx files in this folder", path)
-            paths.extend(found)
-        else:
-            paths.append(path)
-    return paths
-
-
-def _doc_ids(paths: list[Path]) -> dict[Path, str]:
-    """The file stem, or the path without suffix where two stems collide."""
-    stems = [p.stem for p in paths]
-    return {p: (p.stem if stems.count(p.stem) == 1 else p.with_suffix("").as_posix()) for p in paths}
-
-
 def run_parse(args: argparse.Namespace) -> int:
+    from .corpus import find_documents, parse_corpus
     from .departments import load_registry
     from .export import write_csv, write_tables
-    from .parse import concat_documents, parse_document
 
+    if args.jobs < 1:
+        print("gongkai: error: --jobs must be at least 1", file=sys.stderr)
+        return 2
     registry = load_registry(args.registry)
-    paths = expand_inputs(args.inputs)
-    if not paths:
+    found = find_documents(args.inputs)
+    if not found:
         print("gongkai: error: no documents to parse", file=sys.stderr)
         return 2
-    segmenter = None
-    if not args.no_tokens:
-        from .segment import Segmenter
-
-        segmenter = Segmenter(registry=registry)
-    ids = _doc_ids(paths)
-    docs, errors = [], []
-    for path in paths:
-        try:
-            docs.append(parse_document(path, doc_id=ids[path], registry=registry, segmenter=segmenter,
-                                       tokens=not args.no_tokens, strict=not args.lenient))
-        except ParseError as exc:
-            errors.append({"file": str(path), "error": str(exc)})
-            print(f"gongkai: error: {exc}", file=sys.stderr)
-    if not docs:
-        return 2
-    corpus = concat_documents(docs)
+    corpus = parse_corpus([p for p, _ in found], jobs=args.jobs, tokens=not args.no_tokens,
+                          segmenter=args.segmenter, registry=registry, strict=not args.lenient,
+                          progress=None if not args.quiet else False)
+    for error in corpus.errors["error"]:
+        print(f"gongkai: error: {error}", file=sys.stderr)
     write_tables(corpus, args.out)
-    if errors:
-        import pandas as pd
-
-        write_csv(pd.DataFrame(errors, columns=["file", "error"]), args.out / "errors.csv")
+    if len(corpus.errors):
+        write_csv(corpus.errors, args.out / "errors.csv")
     if not args.quiet:
+        docs, failed = len(corpus.meta), len(corpus.errors)
         units = corpus.responsibilities["unit"].nunique()
         unassigned = int(corpus.meta["n_unassigned"].sum())
-        failed = f", {len(errors)} failed" if errors else ""
-        print(f"parsed {len(docs)} document{'s' * (len(docs) != 1)}{failed}: {len(corpus.tasks)} tasks, "
+        failed_text = f", {failed} failed" if failed else ""
+        print(f"parsed {docs} document{'s' * (docs != 1)}{failed_text}: {len(corpus.tasks)} tasks, "
               f"{units} units, {unassigned} unassigned tasks → {args.out}")
-    return 1 if errors else 0
+    return 1 if len(corpus.errors) else 0
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ PROCESSED_DIR = REPO_ROOT / "data" / "processed"
 BUNDLED_DOCUMENT = RAW_DIR / "dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian.txt"
 
 #: File suffixes the reader understands.
-SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx")
+SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 
 
 def package_data(name: str) -> Path:
@@ -43,6 +43,6 @@ def cache_dir() -> Path:
 
 
 def fallback_cache_dir() -> Path:
-    """A cache folder in the temp directory that only this user owns."""
+    """A cache folder in the temp directory named for this user (checked before use)."""
     uid = os.getuid() if hasattr(os, "getuid") else os.getpid()
     return Path(tempfile.gettempdir()) / f"{PACKAGE}-{uid}"

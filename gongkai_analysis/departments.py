@@ -79,6 +79,7 @@ class Registry:
                         line=row_no,
                     )
         self._category = dict(zip(self.table["unit"], self.table["category"]))
+        self._cache: dict[str, UnitMatch] = {}
 
     def __len__(self) -> int:
         return len(self.table)
@@ -93,6 +94,12 @@ class Registry:
         Administrative prefixes (区, 市, 东城区 …) are tried off when the exact
         name is not in the registry.
         """
+        cached = self._cache.get(name)
+        if cached is None:
+            cached = self._cache[name] = self._lookup(name)
+        return cached
+
+    def _lookup(self, name: str) -> UnitMatch:
         key = patterns.fold(name).strip()
         candidates = [key]
         stripped = key

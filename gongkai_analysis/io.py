@@ -46,6 +46,8 @@ class SourceText:
     source: str
     encoding: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    #: The text before conversion from traditional characters (None when not converted).
+    original: str | None = None
 
     @property
     def digest(self) -> str:
@@ -60,7 +62,7 @@ def clean_text(text: str) -> str:
 
 
 def read_path(path: str | os.PathLike[str]) -> SourceText:
-    """Read a .txt, .html or .docx file into a :class:`SourceText`.
+    """Read a .txt, .html, .docx or .pdf file into a :class:`SourceText`.
 
     Raises
     ------
@@ -80,6 +82,8 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return _read_docx(data, name)
+    if suffix == ".pdf":
+        return _read_pdf(data, name)
     if suffix in (".html", ".htm", ".shtml", ".xhtml"):
         return read_html(data, source=name)
     return read_bytes(data, source=name)
@@ -299,3 +303,66 @@ def _read_docx(data: bytes, source: str) -> SourceText:
     if not text:
         raise ParseError("the Word document has no text", source=source)
     return SourceText(clean_text(text + "\n"), source, "docx")
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+def _read_pdf(data: bytes, source: str) -> SourceText:
+    """The text layer of a PDF, page after page; a scanned PDF has none and is an error."""
+    import pypdfium2 as pdfium  # imported on demand
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise ParseError(f"not a readable PDF ({exc})", source=source) from None
+    try:
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ParseError(f"the PDF has no text layer ({len(pages)} page(s); a scanned PDF needs OCR first)",
+                         source=source)
+    return SourceText(clean_text(text + "\n"), source, "pdf")
+
+
+# --------------------------------------------------------------------------
+# Traditional characters
+# --------------------------------------------------------------------------
+#: Common characters that only traditional Chinese writes this way.
+_TRADITIONAL = re.compile(
+    "[們國會發開關與為對當區縣務傳處辦這員門時實點標準權責總體資訊應處執導軍據際類聯將經營從選單範屬據機構種議"
+    "職層專業設備線網絡價優質邊數項環境衛醫療藥學歷環監測違規農業產業書報告條條紀錄區劃統計財稅審計預決算聯動營運]"
+)
+_OPENCC = None
+
+
+def to_simplified(src: SourceText, *, threshold: int = 20) -> SourceText:
+    """Convert a document in traditional characters to simplified (OpenCC ``t2s``).
+
+    A document counts as traditional when at least `threshold` of its
+    characters are common traditional-only forms.  The text before conversion
+    stays in ``original``; a simplified document is returned as it is.
+
+    Examples
+    --------
+    >>> src = to_simplified(SourceText("一、政務公開\\n1.按月公開財政收支。（財政局負責落實）" * 3, "<text>"))
+    >>> src.text.splitlines()[1][:10], src.original.splitlines()[1][:6]
+    ('1.按月公开财政收支', '1.按月公開')
+    """
+    if len(_TRADITIONAL.findall(src.text)) < threshold:
+        return src
+    global _OPENCC
+    if _OPENCC is None:
+        import opencc  # imported on demand
+
+        _OPENCC = opencc.OpenCC("t2s")
+    lines = src.text.split("\n")
+    converted = [_OPENCC.convert(line) for line in lines]
+    return SourceText("\n".join(converted), src.source, src.encoding, src.meta, original=src.text)

@@ -25,7 +25,7 @@ import pandas as pd
 from . import clauses, config, patterns, tables
 from .departments import Registry, load_registry
 from .errors import ParseError
-from .io import SourceText, read_path
+from .io import SourceText, read_path, to_simplified
 from .structure import Item, scan
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,8 @@ class Document:
         The clean text the tables were read from.
     warnings : list of str
         What the parser noticed but could carry on with.
+    errors : pandas.DataFrame
+        Files of a corpus that could not be parsed: file, error.
     """
 
     meta: pd.DataFrame
@@ -58,6 +60,7 @@ class Document:
     responsibilities: pd.DataFrame
     text: str = ""
     warnings: list[str] = field(default_factory=list)
+    errors: pd.DataFrame = field(default_factory=lambda: tables.errors_frame([]))
 
     @property
     def doc_id(self) -> str:
@@ -75,6 +78,18 @@ class Document:
 # --------------------------------------------------------------------------
 # Entry points
 # --------------------------------------------------------------------------
+@dataclass
+class Parsed:
+    """One document's rows, before they become DataFrames (cheap to pickle and stack)."""
+
+    meta: dict
+    sections: list[dict]
+    tasks: list[dict]
+    responsibilities: list[dict]
+    text: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
 def parse_document(
     source: str | os.PathLike[str] | SourceText,
     *,
@@ -108,42 +123,75 @@ def parse_document(
     ParseError
         Empty, binary or undecodable input, or a text with no numbered tasks.
     """
-    src = _as_source(source)
-    registry = registry or load_registry()
-    doc_id = doc_id or _default_doc_id(src)
-    builder = _Builder(src, doc_id, registry, strict)
-    doc = builder.build()
-    if tokens:
-        if segmenter is None:
-            from .segment import Segmenter
+    if tokens and segmenter is None:
+        from .segment import make_segmenter
 
-            segmenter = Segmenter(registry=registry)
-        doc.tasks = tables.with_tokens(doc.tasks, segmenter)
-    return doc
+        segmenter = make_segmenter("auto", registry=registry)
+    parsed = parse_rows(source, doc_id=doc_id, registry=registry, strict=strict,
+                        segmenter=segmenter if tokens else None)
+    return document_from_rows([parsed])
+
+
+def parse_rows(
+    source: str | os.PathLike[str] | SourceText,
+    *,
+    doc_id: str | None = None,
+    registry: Registry | None = None,
+    segmenter=None,
+    strict: bool = True,
+) -> Parsed:
+    """Parse one document into rows (no DataFrames); tokens when a segmenter is given."""
+    src = to_simplified(_as_source(source))
+    registry = registry or load_registry()
+    parsed = _Builder(src, doc_id or _default_doc_id(src), registry, strict).build()
+    if segmenter is not None:
+        for row in parsed.tasks:
+            row["tokens"] = segmenter.tokens(row["text"] or "")
+            row["keywords"] = segmenter.keywords(row["tokens"])
+    return parsed
+
+
+def document_from_rows(parsed: list[Parsed], *, errors: list[dict] | None = None) -> Document:
+    """Build one :class:`Document` (DataFrames made once) from the rows of many documents."""
+    if not parsed:
+        raise ParseError("no documents given")
+    ids = [p.meta["doc_id"] for p in parsed]
+    if len(set(ids)) != len(ids):
+        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        raise ParseError(f"doc_id used by more than one document: {', '.join(duplicated)}")
+    return Document(
+        meta=tables.meta_frame([p.meta for p in parsed]),
+        sections=tables.sections_frame([row for p in parsed for row in p.sections]),
+        tasks=tables.tasks_frame([row for p in parsed for row in p.tasks]),
+        responsibilities=tables.responsibilities_frame([row for p in parsed for row in p.responsibilities]),
+        text=parsed[0].text if len(parsed) == 1 else "",
+        warnings=[w for p in parsed for w in p.warnings],
+        errors=tables.errors_frame(errors or []),
+    )
 
 
 def parse_documents(paths: Iterable[str | os.PathLike[str]], **options) -> Document:
-    """Parse many documents and concatenate their tables (one `doc_id` each).
+    """Parse many documents into one set of tables (one ``doc_id`` each).
 
-    Options are passed to :func:`parse_document`; one segmenter is shared.
-    A file that fails raises its :class:`ParseError`.
+    A file that fails does not stop the others: it lands in ``doc.errors``
+    (file, error).  See :func:`gongkai_analysis.corpus.parse_corpus` for the
+    options (``jobs``, ``tokens``, ``segmenter``, ``registry``, ``strict``,
+    ``progress``).
+
+    Raises
+    ------
+    ParseError
+        When no document at all could be parsed.
     """
-    docs = []
-    if options.get("tokens", True) and options.get("segmenter") is None:
-        from .segment import Segmenter
+    from .corpus import parse_corpus
 
-        options["segmenter"] = Segmenter(registry=options.get("registry"))
-    for path in paths:
-        docs.append(parse_document(path, **options))
-    if not docs:
-        raise ParseError("no documents given")
-    return concat_documents(docs)
+    return parse_corpus(paths, **options)
 
 
 def concat_documents(docs: list[Document]) -> Document:
     """Stack the tables of several documents into one :class:`Document`."""
-    ids = [d.doc_id for d in docs]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    all_ids = [i for d in docs for i in d.meta["doc_id"]]
+    duplicated = sorted({i for i in all_ids if all_ids.count(i) > 1})
     if duplicated:
         raise ParseError(f"doc_id used by more than one document: {', '.join(duplicated)}")
     return Document(
@@ -153,6 +201,7 @@ def concat_documents(docs: list[Document]) -> Document:
         responsibilities=pd.concat([d.responsibilities for d in docs], ignore_index=True),
         text="",
         warnings=[w for d in docs for w in d.warnings],
+        errors=pd.concat([d.errors for d in docs], ignore_index=True),
     )
 
 
@@ -204,6 +253,7 @@ class _Builder:
     def __init__(self, src: SourceText, doc_id: str, registry: Registry, strict: bool) -> None:
         self.src, self.doc_id, self.registry, self.strict = src, doc_id, registry, strict
         self.warnings: list[str] = []
+        self.original_lines = src.original.split("\n") if src.original is not None else []
 
     def warn(self, message: str, line: int | None = None) -> None:
         where = f"line {line}: " if line is not None else ""
@@ -228,11 +278,9 @@ class _Builder:
         closing = [*loose, *closing]
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         self._check_clauses(task_rows, closing + preamble + intros)
-        tasks_df = tables.tasks_frame(task_rows)
-        resp_df = tables.responsibilities_frame(resp_rows)
-        meta = self._meta(preamble, closing, tasks_df, resp_df, sections)
-        return Document(meta, tables.sections_frame(sections, self.doc_id), tasks_df, resp_df,
-                        self.src.text, self.warnings)
+        meta = self._meta(preamble, closing, task_rows, resp_rows, sections)
+        return Parsed(meta, tables.section_rows(sections, self.doc_id), task_rows, resp_rows,
+                      self.src.text, self.warnings)
 
     # -- structure ---------------------------------------------------------
     def _walk(self, items: list[Item]):
@@ -298,10 +346,20 @@ class _Builder:
                 base_id = f"{base_id}@{task.line}"
             used_ids.add(base_id)
             parts = _split_body(task)
+            original = None
+            if self.src.original is not None:
+                first = task.line - 1
+                original = "\n".join(self.original_lines[first : first + task.body.count("\n") + 1])
             last_task = index == len(tasks) - 1
             if last_task and len(parts) > 1 and parts[-1].clause is None:
                 tail = parts.pop()
                 closing.append(Item("text", None, tail.text, task.line))
+            elif last_task and not _any_clause(task_rows) and parts[0].clause is None \
+                    and "\n" in parts[0].text:
+                # a plan with no clauses at all: the paragraphs after the last task close the plan
+                first, _, rest = parts[0].text.partition("\n")
+                parts = [_Part(first.strip(), None, None, parts[0].time_limit)]
+                closing.append(Item("text", None, rest.strip(), task.line + 1))
             for k, part in enumerate(parts, start=1):
                 task_id = base_id if len(parts) == 1 else f"{base_id}-{k}"
                 row = {
@@ -310,7 +368,7 @@ class _Builder:
                     "section_no": task.section_no, "section_title": task.section_title,
                     "subsection_no": task.subsection_no, "subsection_title": task.subsection_title,
                     "text": part.text, "clause": part.clause, "time_limit": part.time_limit,
-                    "line": task.line,
+                    "line": task.line, "text_original": original,
                 }
                 task_rows.append(row)
                 if part.clause_content is not None:
@@ -344,29 +402,35 @@ class _Builder:
             for span in clauses.find_clauses(patterns.fold(item.body)):
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
-        n_text = sum(len(clauses.find_clauses(line)) for line in patterns.fold(self.src.text).split("\n"))
+        n_text = sum(len(clauses.find_clauses(line)) for line in patterns.fold(self.src.text).split("\n")
+                     if "（" in line)
         n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（")
         if n_text != n_tasks + n_outside:
             self.warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks")
 
     # -- metadata ----------------------------------------------------------
-    def _meta(self, preamble, closing, tasks_df, resp_df, sections) -> pd.DataFrame:
+    def _meta(self, preamble, closing, task_rows, resp_rows, sections) -> dict:
         from .metadata import read_metadata
 
         info = read_metadata([i.body for i in preamble], self.src.meta)
-        n_unassigned = int(tasks_df["clause"].isna().sum())
-        for row in tasks_df.loc[tasks_df["clause"].isna(), ["task_id", "line"]].itertuples(index=False):
-            self.warn(f"task {row.task_id} has no responsibility clause", int(row.line))
-        record = {
+        unassigned = [r for r in task_rows if r["clause"] is None]
+        for row in unassigned:
+            self.warn(f"task {row['task_id']} has no responsibility clause", row["line"])
+        return {
             "doc_id": self.doc_id, "source": self.src.source, "encoding": self.src.encoding,
+            "script": "traditional" if self.src.original is not None else "simplified",
             **info,
             "closing": "\n".join(i.body for i in closing) or None,
             "n_sections": sum(1 for s in sections if s["level"] == "section" and not s["framing"]),
-            "n_tasks": len(tasks_df), "n_units": int(resp_df["unit"].nunique()),
-            "n_responsibilities": len(resp_df), "n_unassigned": n_unassigned,
+            "n_tasks": len(task_rows), "n_units": len({r["unit"] for r in resp_rows}),
+            "n_responsibilities": len(resp_rows), "n_unassigned": len(unassigned),
             "warnings": "\n".join(self.warnings) or None,
         }
-        return tables.meta_frame(record)
+
+
+def _any_clause(rows: list[dict]) -> bool:
+    """True when any task row so far has a responsibility clause."""
+    return any(row["clause"] is not None for row in rows)
 
 
 def _numbers_restart(tasks: list[_Task]) -> bool:
@@ -404,7 +468,7 @@ def _split_body(task: _Task) -> list[_Part]:
         return [_Part(text, task.unit_cell or None, task.unit_cell or None, task.time_cell)]
     lines = task.body.split("\n")
     body_lines, label_lines, time_limit = [], [], None
-    for line in lines:
+    for line in lines if len(lines) > 1 else ():
         folded = patterns.fold(line).strip()
         time = patterns.TIME_LABEL.match(folded)
         if time and body_lines:
@@ -414,7 +478,7 @@ def _split_body(task: _Task) -> list[_Part]:
             label_lines.append(line.strip())
         else:
             body_lines.append(line)
-    body = "\n".join(body_lines).strip()
+    body = "\n".join(body_lines).strip() if len(lines) > 1 else task.body.strip()
     if label_lines:
         unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
         content = "；".join(unit_lines) if unit_lines else None
@@ -439,10 +503,10 @@ def _split_body(task: _Task) -> list[_Part]:
 
 def _check_accounting(body: str, parts: list[_Part], task: _Task) -> None:
     """Every non-space character of the body appears in exactly one part."""
-    def chars(s: str) -> str:
-        return re.sub(r"\s", "", s)
-
-    joined = "".join(chars(p.text) + chars(p.clause or "") for p in parts)
-    if sorted(joined) != sorted(chars(body)) or len(joined) != len(chars(body)):
+    kept = sum(len(_SPACE.sub("", p.text)) + len(_SPACE.sub("", p.clause or "")) for p in parts)
+    if kept != len(_SPACE.sub("", body)):
         raise ParseError(f"internal check failed: task {task.number} lost characters while splitting",
                          line=task.line)
+
+
+_SPACE = re.compile(r"\s+")

@@ -24,11 +24,14 @@ Examples
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from . import patterns
 
 HEADER_KINDS = ("section", "subsection")
+_NEWLINE = re.compile("\n")
+_LINE_START_MARKER = re.compile(rf"^[ \t]*(?P<marker>{patterns.MARKER.pattern})", re.M)
 
 
 @dataclass
@@ -94,10 +97,7 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
     first_line = run[0][0]
     raw = "\n".join(line for _, line in run)
     folded = patterns.fold(raw)
-    line_starts = [0]
-    for pos, ch in enumerate(raw):
-        if ch == "\n":
-            line_starts.append(pos + 1)
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(raw))]
 
     def line_of(pos: int) -> int:
         return first_line + bisect.bisect_right(line_starts, pos) - 1
@@ -106,11 +106,16 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
         start = line_starts[bisect.bisect_right(line_starts, pos) - 1]
         return not folded[start:pos].strip()
 
-    candidates = [_candidate(m) for m in patterns.MARKER.finditer(folded)]
-    starts = [c for c in candidates if at_line_start(c.start)]
+    # markers at the start of a line first: a regex anchored there is cheap
+    starts = [_candidate(m, "marker") for m in _LINE_START_MARKER.finditer(folded)]
     has_sections = any(c.kind == "section" for c in starts)
-    task_style = _task_style(starts, has_sections) or _task_style(candidates, has_sections)
+    task_style = _task_style(starts, has_sections)
     run_on = sum(1 for c in starts if c.style == task_style) < 2
+    if run_on:  # a run-on text: every marker anywhere is a candidate
+        candidates = [_candidate(m) for m in patterns.MARKER.finditer(folded)]
+        task_style = task_style or _task_style(candidates, has_sections)
+    else:
+        candidates = starts
 
     accepted: list[_Marker] = []
     section = subsection = task = 0
@@ -174,14 +179,15 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
     return items
 
 
-def _candidate(match) -> _Marker:
+def _candidate(match, group: int | str = 0) -> _Marker:
+    start, end = match.start(group), match.end(group)
     if match["section"]:
-        return _Marker("section", patterns.cn_to_int(match["sec_no"]), match.start(), match.end(), "section")
+        return _Marker("section", patterns.cn_to_int(match["sec_no"]), start, end, "section")
     if match["subsection"]:
-        return _Marker("subsection", patterns.cn_to_int(match["sub_no"]), match.start(), match.end(), "subsection")
+        return _Marker("subsection", patterns.cn_to_int(match["sub_no"]), start, end, "subsection")
     if match["task_dot"]:
-        return _Marker("task", int(match["dot_no"]), match.start(), match.end(), "dot")
-    return _Marker("task", int(match["paren_no"]), match.start(), match.end(), "paren")
+        return _Marker("task", int(match["dot_no"]), start, end, "dot")
+    return _Marker("task", int(match["paren_no"]), start, end, "paren")
 
 
 def _task_style(candidates: list[_Marker], has_sections: bool) -> str | None:

@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .clauses import MODES, ROLES
@@ -23,7 +24,7 @@ MODE_DTYPE = pd.CategoricalDtype(list(MODES), ordered=True)
 TASK_COLUMNS = {
     "doc_id": "str", "task_id": "str", "seq": "int64", "number": "int64", "part": "Int64",
     "section_no": "Int64", "section_title": "str", "subsection_no": "Int64", "subsection_title": "str",
-    "text": "str", "clause": "str", "time_limit": "str", "line": "int64",
+    "text": "str", "clause": "str", "time_limit": "str", "line": "int64", "text_original": "str",
 }
 RESPONSIBILITY_COLUMNS = {
     "doc_id": "str", "task_id": "str", "unit": "str", "unit_raw": "str", "alias": "str",
@@ -35,7 +36,7 @@ SECTION_COLUMNS = {
     "framing": "bool", "intro": "str", "line": "int64",
 }
 META_COLUMNS = {
-    "doc_id": "str", "source": "str", "encoding": "str", "title": "str",
+    "doc_id": "str", "source": "str", "encoding": "str", "script": "str", "title": "str",
     "notice_title": "str", "issuer": "str", "doc_number": "str", "date": "str",
     "year": "Int64", "recipients": "str", "index_no": "str", "preamble": "str",
     "closing": "str", "n_sections": "int64", "n_tasks": "int64", "n_units": "int64",
@@ -43,14 +44,32 @@ META_COLUMNS = {
 }
 
 
-def _frame(rows: list[dict], columns: dict) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    return frame.astype(columns)
+ERROR_COLUMNS = {"file": "str", "error": "str"}
+#: Columns of lists, present when the tasks were segmented.
+TOKEN_COLUMNS = ("tokens", "keywords")
+
+
+def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Build a frame column by column with its final dtypes (one pass, no astype)."""
+    data = {}
+    for name, dtype in columns.items():
+        values = [row.get(name) for row in rows]
+        if dtype in ("int64", "bool"):
+            data[name] = pd.array(values, dtype=dtype) if values else pd.array([], dtype=dtype)
+        else:
+            data[name] = pd.Series(values, dtype=dtype) if not isinstance(dtype, pd.CategoricalDtype) \
+                else pd.Categorical(values, dtype=dtype)
+    for name in extra:
+        if rows and name in rows[0]:
+            column = np.empty(len(rows), dtype=object)
+            column[:] = [row[name] for row in rows]
+            data[name] = column
+    return pd.DataFrame(data)
 
 
 def tasks_frame(rows: list[dict]) -> pd.DataFrame:
-    """The tasks table from parser rows (no tokens yet)."""
-    return _frame(rows, TASK_COLUMNS)
+    """The tasks table from parser rows (with ``tokens`` and ``keywords`` when present)."""
+    return _frame(rows, TASK_COLUMNS, extra=TOKEN_COLUMNS)
 
 
 def responsibilities_frame(rows: list[dict]) -> pd.DataFrame:
@@ -58,8 +77,8 @@ def responsibilities_frame(rows: list[dict]) -> pd.DataFrame:
     return _frame(rows, RESPONSIBILITY_COLUMNS)
 
 
-def sections_frame(sections: list[dict], doc_id: str) -> pd.DataFrame:
-    """The sections table: one row per section and sub-section header."""
+def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
+    """Rows of the sections table: one per section and sub-section header."""
     rows = []
     current = None
     for s in sections:
@@ -69,20 +88,19 @@ def sections_frame(sections: list[dict], doc_id: str) -> pd.DataFrame:
                      "section_no": current if s["level"] == "subsection" else s["number"],
                      "title": s["title"], "framing": s["framing"], "intro": s["intro"] or None,
                      "line": s["line"]})
+    return rows
+
+
+def sections_frame(rows: list[dict]) -> pd.DataFrame:
+    """The sections table."""
     return _frame(rows, SECTION_COLUMNS)
 
 
-def meta_frame(record: dict) -> pd.DataFrame:
-    """The one-row metadata table."""
-    return _frame([{k: record.get(k) for k in META_COLUMNS}], META_COLUMNS)
+def meta_frame(records: list[dict]) -> pd.DataFrame:
+    """The metadata table: one row per document."""
+    return _frame(records, META_COLUMNS)
 
 
-def with_tokens(tasks: pd.DataFrame, segmenter, *, top_k: int = 5) -> pd.DataFrame:
-    """Return `tasks` with ``tokens`` and ``keywords`` (lists of str) added.
-
-    The input is not changed.
-    """
-    tokens = [segmenter.tokens(text) for text in tasks["text"].fillna("")]
-    keywords = [segmenter.keywords(t, top_k=top_k) for t in tokens]
-    return tasks.assign(tokens=pd.Series(tokens, index=tasks.index, dtype=object),
-                        keywords=pd.Series(keywords, index=tasks.index, dtype=object))
+def errors_frame(rows: list[dict]) -> pd.DataFrame:
+    """Files that could not be parsed: file, error."""
+    return _frame(rows, ERROR_COLUMNS)

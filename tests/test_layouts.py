@@ -167,3 +167,47 @@ def test_truncated_document_reports_the_cut_task(bundled_text):
     assert len(doc.tasks) == 65
     assert doc.tasks["clause"].isna().sum() == 1
     assert pd.isna(doc.tasks["clause"].iloc[-1])
+
+
+def test_units_with_district_and_city_prefixes(fixture_path):
+    doc = parse(fixture_path("prefixed_units.txt"))
+    assert units_of(doc, "1", "lead") == ["财政局"]
+    assert units_of(doc, "1", "responsible") == ["发改委", "审计局"]
+    assert units_of(doc, "2") == ["住建委", "重大办"]
+    rows = doc.responsibilities.query("task_id == '3'")
+    assert rows["unit"].tolist() == ["区市场监管局", "城管执法局"]  # an unknown name stays verbatim
+    assert rows["known"].tolist() == [False, True]
+    assert rows["open_ended"].all() and set(rows["role"]) == {"lead"}
+    assert set(doc.responsibilities.query("task_id == '4'")["role"]) == {"responsible"}
+
+
+def test_general_requirements_are_not_tasks(fixture_path):
+    doc = parse(fixture_path("general_requirements.txt"))
+    assert doc.tasks["task_id"].tolist() == ["1", "2", "3"]
+    assert doc.tasks["section_no"].tolist() == [2, 2, 3]
+    assert doc.meta.loc[0, "n_sections"] == 2
+    framing = doc.sections.query("framing")
+    assert framing["title"].tolist() == ["总体要求"]
+    assert "坚持公开为常态" in framing["intro"].item()
+
+
+def test_plan_without_any_clause(fixture_path):
+    doc = parse(fixture_path("no_clauses.txt"))
+    assert doc.tasks["text"].tolist() == ["制定重大行政决策事项目录并向社会公布。", "重大决策草案公开征求意见。",
+                                          "及时公开审计结果和整改情况。"]
+    assert doc.responsibilities.empty
+    assert doc.meta.loc[0, "n_unassigned"] == 3
+    assert doc.meta.loc[0, "closing"] == "各单位要结合实际抓好落实。"
+    assert doc.summary().endswith("3 tasks, 0 units, 3 unassigned tasks")
+
+
+def test_traditional_characters_are_converted_and_kept(fixture_path):
+    doc = parse(fixture_path("traditional.txt"))
+    assert doc.meta.loc[0, "script"] == "traditional"
+    assert doc.meta.loc[0, "title"] == "某区2018年政务公开工作要点"
+    assert doc.tasks["text"].iloc[0] == "按月度公开财政收支情况，解读财政收支增减变化及原因。"
+    assert doc.tasks["text_original"].iloc[0] == "1.按月度公開財政收支情況，解讀財政收支增減變化及原因。（財政局負責落實）"
+    assert units_of(doc, "3", "responsible") == ["区政府相关部门", "各街道办事处"]
+    assert doc.responsibilities.query("task_id == '4' and unit == '宣传部'")["alias"].item() == "新闻中心"
+    simplified = parse(fixture_path("clause_forms.txt"))
+    assert simplified.meta.loc[0, "script"] == "simplified" and simplified.tasks["text_original"].isna().all()

@@ -62,3 +62,45 @@ def test_loading_is_quiet_and_import_is_light(tmp_path):
 def test_parse_without_tokens_has_no_token_columns():
     doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
     assert "tokens" not in doc.tasks.columns
+
+
+def _fixture_texts():
+    from pathlib import Path
+
+    from gongkai_analysis.io import read_path
+
+    folder = Path(__file__).parent / "fixtures"
+    texts = [gk.config.BUNDLED_DOCUMENT.read_text(encoding="utf-8")]
+    for path in sorted(folder.iterdir()):
+        texts.append(read_path(path).text)
+    return [line for text in texts for line in text.split("\n") if line.strip()]
+
+
+def test_rjieba_gives_jieba_tokens_with_the_user_dictionary(tmp_path):
+    """jieba is the reference: any difference is listed, line by line."""
+    from gongkai_analysis.segment import compare_segmenters
+
+    texts = _fixture_texts()
+    assert len(texts) > 150
+    differences = compare_segmenters(texts)
+    assert differences == [], "\n".join(f"{d['jieba']} != {d['rjieba']}" for d in differences[:5])
+
+
+def test_make_segmenter(tmp_path):
+    from gongkai_analysis.segment import RustSegmenter, make_segmenter
+
+    assert isinstance(make_segmenter("auto"), RustSegmenter)  # rjieba is in the dev extra
+    assert type(make_segmenter("jieba")) is Segmenter
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown segmenter"):
+        make_segmenter("thulac")
+
+
+def test_keywords_do_not_depend_on_the_segmenter():
+    from gongkai_analysis.segment import make_segmenter
+
+    a = gk.parse_document(gk.config.BUNDLED_DOCUMENT, segmenter=make_segmenter("jieba"))
+    b = gk.parse_document(gk.config.BUNDLED_DOCUMENT, segmenter=make_segmenter("rjieba"))
+    assert a.tasks["tokens"].tolist() == b.tasks["tokens"].tolist()
+    assert a.tasks["keywords"].tolist() == b.tasks["keywords"].tolist()

@@ -1,0 +1,168 @@
+"""Collections of plans: many files, many formats, several processes, nothing lost.
+
+Each document is parsed into plain rows (:class:`gongkai_analysis.parse.Parsed`)
+and the DataFrames are built once at the end, so memory grows with the tables,
+not with per-document overhead.  A file that fails is recorded in
+``doc.errors`` and never stops the others.
+
+Examples
+--------
+>>> import gongkai_analysis as gk
+>>> corpus = parse_corpus([gk.config.BUNDLED_DOCUMENT, "missing.txt"], tokens=False)
+>>> len(corpus.tasks), corpus.errors["error"].str.contains("no such file").tolist()
+(65, [True])
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import config
+from .errors import ParseError
+
+log = logging.getLogger(__name__)
+
+# state of a worker process, set once by _init_worker
+_WORKER: dict = {}
+
+
+def find_documents(inputs: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
+    """Expand files and folders into ``(path, doc_id)`` pairs.
+
+    A folder is searched recursively for readable documents; their ``doc_id``
+    is the path below that folder without the suffix (``2017/dongcheng``),
+    stable whatever else the folder holds.  A file given directly has its
+    stem.  Where two ids collide, the parent folders are added until they differ.
+    """
+    found: list[tuple[Path, str]] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in config.SUFFIXES)
+            if not files:
+                log.warning("%s: no readable documents in this folder", path)
+            found.extend((p, p.relative_to(path).with_suffix("").as_posix()) for p in files)
+        else:
+            found.append((path, path.stem))
+    return _unique_ids(found)
+
+
+def _unique_ids(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Where two documents would share an id, both take their path as given, without suffix."""
+    ids = [doc_id for _, doc_id in found]
+    return [(path, path.with_suffix("").as_posix() if ids.count(doc_id) > 1 else doc_id) for path, doc_id in found]
+
+
+def parse_corpus(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    tokens: bool = True,
+    segmenter: str = "auto",
+    registry=None,
+    strict: bool = True,
+    progress: bool | None = None,
+):
+    """Parse every document in `inputs` (files or folders) into one :class:`Document`.
+
+    Parameters
+    ----------
+    inputs : iterable of paths
+        Files (.txt .html .docx .pdf) and folders (searched recursively).
+    jobs : int, default 1
+        Worker processes; each loads its own segmenter once.
+    tokens : bool, default True
+        Segment the tasks (``tokens``, ``keywords``).
+    segmenter : {"auto", "jieba", "rjieba"}
+        Which segmenter to use (see :func:`gongkai_analysis.segment.make_segmenter`).
+    registry : Registry, optional
+        The department registry (the bundled one by default).
+    strict : bool, default True
+        See :func:`gongkai_analysis.parse_document`.
+    progress : bool, optional
+        Show a tqdm progress bar; by default only when stderr is a terminal.
+
+    Returns
+    -------
+    Document
+        The stacked tables, with ``errors`` listing the files that failed.
+
+    Raises
+    ------
+    ParseError
+        When there was nothing to parse, or no file could be parsed.
+    """
+    from .parse import document_from_rows
+
+    items = find_documents(inputs)
+    if not items:
+        raise ParseError("no documents to parse")
+    if progress is None:
+        progress = sys.stderr.isatty()
+    options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
+    parsed, errors = [], []
+    for result in _progress(_results(items, options, jobs), len(items), progress):
+        if isinstance(result, dict):
+            errors.append(result)
+        else:
+            parsed.append(result)
+    if not parsed:
+        first = errors[0]["error"] if errors else "nothing parsed"
+        raise ParseError(f"no document could be parsed ({len(errors)} failed; first: {first})")
+    return document_from_rows(parsed, errors=errors)
+
+
+def _results(items: list[tuple[Path, str]], options: dict, jobs: int) -> Iterator:
+    if jobs <= 1 or len(items) == 1:
+        _init_worker(options)
+        try:
+            yield from map(_parse_one, items)
+        finally:
+            _WORKER.clear()
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    chunksize = max(1, min(16, len(items) // (jobs * 4)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_parse_one, items, chunksize=chunksize)
+
+
+def _init_worker(options: dict) -> None:
+    from .departments import load_registry
+
+    registry = options["registry"] or load_registry()
+    segmenter = None
+    if options["tokens"]:
+        from .segment import make_segmenter
+
+        segmenter = make_segmenter(options["segmenter"], registry=registry)
+    _WORKER.update(registry=registry, segmenter=segmenter, strict=options["strict"])
+
+
+def _parse_one(item: tuple[Path, str]):
+    from .parse import parse_rows
+
+    path, doc_id = item
+    try:
+        parsed = parse_rows(path, doc_id=doc_id, registry=_WORKER["registry"],
+                            segmenter=_WORKER["segmenter"], strict=_WORKER["strict"])
+        parsed.text = ""  # the corpus keeps tables, not every text
+        return parsed
+    except ParseError as exc:
+        return {"file": str(path), "error": str(exc)}
+    except Exception as exc:  # a bug must not sink the batch: record it with its type
+        log.exception("unexpected error in %s", path)
+        return {"file": str(path), "error": f"{path}: unexpected {type(exc).__name__}: {exc}"}
+
+
+def _progress(results: Iterator, total: int, show: bool) -> Iterator:
+    if not show:
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, total=total, unit="doc", desc="parsing", file=sys.stderr)
