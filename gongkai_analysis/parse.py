@@ -342,8 +342,8 @@ class _Builder:
         used_ids: set[str] = set()
         for index, task in enumerate(tasks):
             base_id = _task_id(task, restart)
-            if base_id in used_ids:
-                base_id = f"{base_id}@{task.line}"
+            if base_id in used_ids:  # a repeated number (kept with a warning when lenient)
+                base_id = next(f"{base_id}#{k}" for k in range(2, len(tasks) + 2) if f"{base_id}#{k}" not in used_ids)
             used_ids.add(base_id)
             parts = _split_body(task)
             original = None
@@ -434,7 +434,9 @@ def _any_clause(rows: list[dict]) -> bool:
 
 
 def _numbers_restart(tasks: list[_Task]) -> bool:
-    return any(t.number == 1 for t in tasks[1:])
+    """True when numbering starts again at 1 under a new section or sub-section header."""
+    return any(t.number == 1 and (t.section_no, t.subsection_no) != (p.section_no, p.subsection_no)
+               for p, t in zip(tasks, tasks[1:]))
 
 
 def _task_id(task: _Task, restart: bool) -> str:

@@ -84,6 +84,21 @@ def cn_to_int(text: str) -> int:
     return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
 
 
+def int_to_cn(number: int) -> str:
+    """Write 1–99 as a Chinese numeral (23 → ``"二十三"``), the inverse of :func:`cn_to_int`.
+
+    >>> [int_to_cn(n) for n in (1, 10, 12, 20, 99)]
+    ['一', '十', '十二', '二十', '九十九']
+    """
+    if not 0 < number < 100:
+        raise ValueError(f"{number} is outside 1–99")
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(number, 10)
+    if tens == 0:
+        return digits[ones]
+    return ("" if tens == 1 else digits[tens]) + "十" + ("" if ones == 0 else digits[ones])
+
+
 CN_NUM = "[一二三四五六七八九十]{1,3}"
 
 # --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
@@ -27,6 +28,7 @@ import marshal
 import math
 import os
 import re
+import shutil
 import tempfile
 import threading
 from collections import Counter
@@ -157,6 +159,7 @@ class Segmenter:
             except OSError:
                 log.debug("cache folder %s is not usable", folder)
         self._cache_ready = Path(tempfile.mkdtemp(prefix="gongkai-analysis-"))
+        atexit.register(shutil.rmtree, self._cache_ready, ignore_errors=True)
         return self._cache_ready
 
     # -- segmentation ------------------------------------------------------

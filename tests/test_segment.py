@@ -104,3 +104,32 @@ def test_keywords_do_not_depend_on_the_segmenter():
     b = gk.parse_document(gk.config.BUNDLED_DOCUMENT, segmenter=make_segmenter("rjieba"))
     assert a.tasks["tokens"].tolist() == b.tasks["tokens"].tolist()
     assert a.tasks["keywords"].tolist() == b.tasks["keywords"].tolist()
+
+
+def test_hostile_temp_dir_and_unwritable_home(tmp_path):
+    """A junk, read-only jieba.cache in the shared temp dir, a world-writable folder
+    squatting our fallback name and a home that cannot hold a cache: parsing still works."""
+    import os
+
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    junk = shared / "jieba.cache"
+    junk.write_bytes(b"not a marshal cache")
+    junk.chmod(0o444)
+    squatted = shared / f"gongkai_analysis-{os.getuid()}"
+    squatted.mkdir()
+    squatted.chmod(0o777)
+    home = tmp_path / "home-is-a-file"
+    home.write_text("")
+    code = ("import gongkai_analysis as gk\n"
+            "from gongkai_analysis.segment import make_segmenter\n"
+            "for name in ('jieba', 'rjieba'):\n"
+            "    doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, segmenter=make_segmenter(name))\n"
+            "    print(name, len(doc.tasks), doc.tasks['tokens'].map(len).sum() > 1000)\n")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "TMPDIR": str(shared)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["jieba", "65", "True", "rjieba", "65", "True"]
+    assert done.stderr == ""
+    assert list(squatted.iterdir()) == []  # nothing written where others can write
+    assert junk.read_bytes() == b"not a marshal cache"
