@@ -126,9 +126,17 @@ def _results(items: list[tuple[Path, str]], options: dict, jobs: int) -> Iterato
         return
     import multiprocessing
 
-    context = multiprocessing.get_context("spawn")
     chunksize = max(1, min(16, len(items) // (jobs * 4)))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        # load the registry and the segmenter once, here; forked workers share them
+        _init_worker(options)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                yield from pool.imap(_parse_one, items, chunksize=chunksize)
+        finally:
+            _WORKER.clear()
+        return
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
         yield from pool.imap(_parse_one, items, chunksize=chunksize)
 
 
@@ -141,6 +149,7 @@ def _init_worker(options: dict) -> None:
         from .segment import make_segmenter
 
         segmenter = make_segmenter(options["segmenter"], registry=registry)
+        segmenter.warm_up()
     _WORKER.update(registry=registry, segmenter=segmenter, strict=options["strict"])
 
 

@@ -154,36 +154,52 @@ def read_html(data: bytes | str, *, source: str = "<html>") -> SourceText:
 
     Scripts, styles, navigation, headers and footers are dropped; the
     索引号/发布机构/发文字号/成文日期 block fills ``meta`` instead of the text.
+    Parsed with lxml, which is fast and forgiving of broken markup.
     """
-    from bs4 import BeautifulSoup  # imported on demand
+    from lxml import etree
+    from lxml import html as lxml_html  # imported on demand
 
     if isinstance(data, bytes):
         encoding = _html_declared_encoding(data)
-        if encoding:
-            try:
-                text = data.decode(encoding)
-            except (UnicodeDecodeError, LookupError):
-                text, encoding = decode(data, source=source)
-        else:
+        try:
+            text = data.decode(encoding) if encoding else None
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is None:
             text, encoding = decode(data, source=source)
     else:
         text, encoding = data, None
-    soup = BeautifulSoup(text, "lxml")
-    for tag in soup.find_all(_HTML_DROP):
-        tag.decompose()
-    meta = _html_meta(soup)
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body"):
-            continue
-        marks = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
-        if marks.strip() and _HTML_FURNITURE.search(marks) and not _HTML_CONTENT.search(marks):
-            tag.decompose()
-    body = _html_content(soup)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"not a readable HTML page ({exc})", source=source) from None
+    for element in root.iter(*_HTML_DROP):
+        if element.getparent() is not None:
+            element.drop_tree()
+    meta = _html_meta(root) if any(label in text for label in _HTML_META_LABELS) else {}
+    for element in root.xpath("//*[@class or @id]"):
+        marks = _marks(element)
+        if _HTML_FURNITURE.search(marks) and not _HTML_CONTENT.search(marks) and element.getparent() is not None \
+                and element.tag not in ("html", "body"):
+            element.drop_tree()
+    body = _html_content(root)
     lines = [line for line in _html_lines(body) if line.strip()]
     lines = [line for line in lines if not _is_meta_line(line)]
     if not lines:
         raise ParseError("the page has no text in its body", source=source)
     return SourceText(clean_text("\n".join(lines) + "\n"), source, encoding, meta)
+
+
+_HTML_META_LABELS = ("索引号", "发文字号", "成文日期", "发布机构", "发文机关")
+
+
+def _marks(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _text_of(element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def _html_declared_encoding(data: bytes) -> str | None:
@@ -194,20 +210,21 @@ def _html_declared_encoding(data: bytes) -> str | None:
     return "gb18030" if encoding in ("gb2312", "gbk") else encoding
 
 
-def _html_meta(soup) -> dict[str, str]:
+def _html_meta(root) -> dict[str, str]:
     """Find the 索引号/发文字号/成文日期 block anywhere in the page, then drop it."""
     meta: dict[str, str] = {}
-    for element in soup.find_all(["table", "div", "ul", "dl"]):
-        if element.decomposed:
+    for element in root.iter("table", "div", "ul", "dl"):
+        if element.getparent() is None:
             continue
-        text = element.get_text(" ", strip=True)
+        text = _text_of(element)
+        if len(text) >= 600:
+            continue
         fields = patterns.HTML_META_FIELDS.findall(patterns.fold(text))
-        labels = {f for f, _ in fields}
-        if len(labels) >= 2 and len(text) < 600:
+        if len({f for f, _ in fields}) >= 2:
             for label, value in fields:
                 if value:
                     meta.setdefault(label, value)
-            element.decompose()
+            element.drop_tree()
     return meta
 
 
@@ -215,30 +232,31 @@ def _is_meta_line(line: str) -> bool:
     return len({f for f, _ in patterns.HTML_META_FIELDS.findall(patterns.fold(line))}) >= 2
 
 
-def _html_content(soup):
+def _html_content(root):
     """The element that holds the document: the innermost content-marked element
     that still carries most of the text, else the page body."""
-    def size(tag) -> int:
-        return len(tag.get_text(strip=True))
+    sizes = {}
 
-    marked = [t for t in soup.find_all(True)
-              if _HTML_CONTENT.search(" ".join([*(t.get("class") or []), t.get("id") or ""]))]
-    marked = [t for t in marked if size(t) > 100]
+    def size(element) -> int:
+        if element not in sizes:
+            sizes[element] = len("".join(element.itertext()).strip())
+        return sizes[element]
+
+    marked = [e for e in root.xpath("//*[@class or @id]") if _HTML_CONTENT.search(_marks(e)) and size(e) > 100]
     if not marked:
-        return soup.body or soup
+        body = root.find("body")
+        return body if body is not None else root
     best = max(marked, key=size)
-    for tag in marked:
-        if best in tag.parents or tag is best:
+    for element in marked:
+        if element is not best and best in element.iterancestors():
             continue
-        if tag in best.descendants and size(tag) >= 0.8 * size(best):
-            best = tag
+        if element is not best and element in best.iterdescendants() and size(element) >= 0.8 * size(best):
+            best = element
     return best
 
 
 def _html_lines(root) -> list[str]:
     """Flatten an element into lines: blocks end a line, table rows join cells with tabs."""
-    from bs4 import NavigableString, Tag
-
     lines: list[str] = []
     current: list[str] = []
 
@@ -247,27 +265,34 @@ def _html_lines(root) -> list[str]:
             lines.append("".join(current).strip())
             current.clear()
 
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
-                    continue
-                current.append(re.sub(r"[ \t\r\n]+", " ", str(child)))
-            elif isinstance(child, Tag):
-                if child.name == "tr":
-                    flush()
-                    cells = [" ".join(_html_lines(cell)).strip() for cell in child.find_all(["td", "th"], recursive=False)]
-                    lines.append("\t".join(cells))
-                elif child.name in _HTML_BLOCKS:
-                    flush()
-                    walk(child)
-                    flush()
-                else:
-                    walk(child)
+    def add(text: str | None) -> None:
+        if text:
+            current.append(_SPACES.sub(" ", text))
+
+    def walk(element) -> None:
+        add(element.text)
+        for child in element:
+            if not isinstance(child.tag, str):  # a comment or processing instruction
+                add(child.tail)
+                continue
+            if child.tag == "tr":
+                flush()
+                cells = [" ".join(_html_lines(cell)).strip() for cell in child if cell.tag in ("td", "th")]
+                lines.append("\t".join(cells))
+            elif child.tag in _HTML_BLOCKS:
+                flush()
+                walk(child)
+                flush()
+            else:
+                walk(child)
+            add(child.tail)
 
     walk(root)
     flush()
     return lines
+
+
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 # --------------------------------------------------------------------------

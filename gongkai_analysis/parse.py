@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,6 +246,7 @@ class _Task:
     body: str
     unit_cell: str | None = None
     time_cell: str | None = None
+    folded: str | None = None
 
 
 class _Builder:
@@ -304,12 +304,13 @@ class _Builder:
                 tasks.append(_Task(item.number, item.line, item.marker,
                                    section[0] if section else None, section[1] if section else None,
                                    subsection[0] if subsection else None, subsection[1] if subsection else None,
-                                   item.body, item.unit_cell, item.time_cell))
+                                   item.body, item.unit_cell, item.time_cell, item.folded))
             elif not tasks and not sections:
                 preamble.append(item)
             elif tasks and (not sections or sections[-1]["line"] < tasks[-1].line) and not item.framing:
                 if _is_label_line(item.body):
                     tasks[-1].body += "\n" + item.body
+                    tasks[-1].folded = None
                 else:
                     loose.append(item)
             else:
@@ -319,6 +320,7 @@ class _Builder:
             if item.line < tasks[-1].line if tasks else False:
                 owner = max((t for t in tasks if t.line < item.line), key=lambda t: t.line)
                 owner.body += "\n" + item.body
+                owner.folded = None
                 self.warn(f"paragraph without a number joined to task {owner.number}", item.line)
         trailing = [i for i in loose if not tasks or i.line > tasks[-1].line]
         return tasks, sections, preamble, trailing
@@ -402,8 +404,8 @@ class _Builder:
             for span in clauses.find_clauses(patterns.fold(item.body)):
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
-        n_text = sum(len(clauses.find_clauses(line)) for line in patterns.fold(self.src.text).split("\n")
-                     if "（" in line)
+        # an independent count: how many clause endings (or labelled openings) the whole text has
+        n_text = len(patterns.CLAUSE_SIGNATURE.findall(patterns.fold(self.src.text)))
         n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（")
         if n_text != n_tasks + n_outside:
             self.warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks")
@@ -469,46 +471,44 @@ def _split_body(task: _Task) -> list[_Part]:
         text = task.body
         return [_Part(text, task.unit_cell or None, task.unit_cell or None, task.time_cell)]
     lines = task.body.split("\n")
-    body_lines, label_lines, time_limit = [], [], None
-    for line in lines if len(lines) > 1 else ():
-        folded = patterns.fold(line).strip()
-        time = patterns.TIME_LABEL.match(folded)
-        if time and body_lines:
-            time_limit = line.strip()[time.start("value"):].strip() or None
-            label_lines.append(line.strip())
-        elif patterns.UNIT_LABEL.match(folded) and body_lines:
-            label_lines.append(line.strip())
-        else:
-            body_lines.append(line)
-    body = "\n".join(body_lines).strip() if len(lines) > 1 else task.body.strip()
-    if label_lines:
-        unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
-        content = "；".join(unit_lines) if unit_lines else None
-        return [_Part(body, "\n".join(label_lines), content, time_limit)]
-    folded = patterns.fold(body)
+    if len(lines) > 1:
+        body_lines, label_lines, time_limit = [], [], None
+        for line in lines:
+            folded = patterns.fold(line).strip()
+            time = patterns.TIME_LABEL.match(folded)
+            if time and body_lines:
+                time_limit = line.strip()[time.start("value"):].strip() or None
+                label_lines.append(line.strip())
+            elif patterns.UNIT_LABEL.match(folded) and body_lines:
+                label_lines.append(line.strip())
+            else:
+                body_lines.append(line)
+        if label_lines:
+            body = "\n".join(body_lines).strip()
+            unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
+            content = "；".join(unit_lines) if unit_lines else None
+            return [_Part(body, "\n".join(label_lines), content, time_limit)]
+    body = task.body
+    folded = task.folded if task.folded is not None and len(task.folded) == len(body) else patterns.fold(body)
     spans = clauses.find_clauses(folded)
     if not spans:
         return [_Part(body, None, None)]
     parts: list[_Part] = []
+    pieces = 0  # characters placed so far: the parts must tile the body exactly
     position = 0
     for span in spans:
         after = patterns.AFTER_CLAUSE.match(folded, span.end).end()
-        text = (body[position : span.start] + body[span.end : after]).strip()
-        parts.append(_Part(text, body[span.start : span.end], span.content))
+        before, clause, trailing = body[position : span.start], body[span.start : span.end], body[span.end : after]
+        pieces += len(before) + len(clause) + len(trailing)
+        parts.append(_Part((before + trailing).strip(), clause, span.content))
         position = after
-    tail = body[position:].strip()
-    if tail:
-        parts.append(_Part(tail, None, None))
-    _check_accounting(body, parts, task)
+    tail = body[position:]
+    pieces += len(tail)
+    if tail.strip():
+        parts.append(_Part(tail.strip(), None, None))
+    if pieces != len(body):
+        raise ParseError(f"internal check failed: task {task.number} lost characters while splitting",
+                         line=task.line)
     return parts
 
 
-def _check_accounting(body: str, parts: list[_Part], task: _Task) -> None:
-    """Every non-space character of the body appears in exactly one part."""
-    kept = sum(len(_SPACE.sub("", p.text)) + len(_SPACE.sub("", p.clause or "")) for p in parts)
-    if kept != len(_SPACE.sub("", body)):
-        raise ParseError(f"internal check failed: task {task.number} lost characters while splitting",
-                         line=task.line)
-
-
-_SPACE = re.compile(r"\s+")

@@ -140,6 +140,8 @@ TIME_LABEL = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|时间�
 CLAUSE_CONTENT = re.compile(
     rf"^\s*(?:{UNIT_LABEL.pattern}.*|.*(?:{_ROLE_WORDS})\s*[。]?\s*)$", re.S
 )
+#: How a bracketed clause ends or begins, counted over a whole text to check the parser.
+CLAUSE_SIGNATURE = re.compile(rf"(?:{_ROLE_WORDS})\s*。?\s*）|（\s*{UNIT_LABEL.pattern}")
 #: Bracket pairs the parser balances (folded text).
 OPEN_BRACKETS = "（〔"
 CLOSE_BRACKETS = "）〕"

@@ -34,7 +34,7 @@ def render_text(doc) -> str:
     if pd.notna(meta["title"]):
         lines.append(str(meta["title"]))
     section = subsection = None
-    for number, task in doc.tasks.groupby(["section_no", "subsection_no", "number", "line"], sort=False, dropna=False):
+    for _, task in doc.tasks.groupby(["section_no", "subsection_no", "number", "line"], sort=False, dropna=False):
         first = task.iloc[0]
         if pd.notna(first["section_no"]) and first["section_no"] != section:
             section, subsection = first["section_no"], None

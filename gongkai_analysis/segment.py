@@ -162,6 +162,12 @@ class Segmenter:
         atexit.register(shutil.rmtree, self._cache_ready, ignore_errors=True)
         return self._cache_ready
 
+    def warm_up(self) -> Segmenter:
+        """Load the tokenizer and the IDF table now rather than on first use."""
+        _ = self.tokenizer
+        self._idf_table()
+        return self
+
     # -- segmentation ------------------------------------------------------
     def cut(self, text: str) -> list[str]:
         """Segment `text` with jieba's default (HMM) mode, keeping every piece."""

@@ -52,6 +52,8 @@ class Item:
     unit_cell: str | None = None
     time_cell: str | None = None
     framing: bool = False
+    #: ``body`` folded (see :func:`gongkai_analysis.patterns.fold`), where the scan had it at hand.
+    folded: str | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
         elif framing:
             items.append(Item("text", None, (token + content).strip(), line, framing=True))
         else:
-            items.append(Item("task", marker.number, content.strip(), line, token))
+            items.append(Item("task", marker.number, content.strip(), line, token,
+                              folded=folded[marker.end : end].strip()))
     return items
 
 

@@ -13,7 +13,6 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .clauses import MODES, ROLES
@@ -50,21 +49,10 @@ TOKEN_COLUMNS = ("tokens", "keywords")
 
 
 def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Build a frame column by column with its final dtypes (one pass, no astype)."""
-    data = {}
-    for name, dtype in columns.items():
-        values = [row.get(name) for row in rows]
-        if dtype in ("int64", "bool"):
-            data[name] = pd.array(values, dtype=dtype) if values else pd.array([], dtype=dtype)
-        else:
-            data[name] = pd.Series(values, dtype=dtype) if not isinstance(dtype, pd.CategoricalDtype) \
-                else pd.Categorical(values, dtype=dtype)
-    for name in extra:
-        if rows and name in rows[0]:
-            column = np.empty(len(rows), dtype=object)
-            column[:] = [row[name] for row in rows]
-            data[name] = column
-    return pd.DataFrame(data)
+    """Build a frame from row dicts, then give every column its dtype (list columns stay objects)."""
+    present = [name for name in extra if rows and name in rows[0]]
+    frame = pd.DataFrame(rows, columns=[*columns, *present])
+    return frame.astype(columns)
 
 
 def tasks_frame(rows: list[dict]) -> pd.DataFrame:

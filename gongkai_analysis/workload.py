@@ -75,7 +75,7 @@ def expand_collective(
     explicit = resp.loc[~is_collective]
     fixed = list(members) if members is not None else None
     expanded = []
-    for index, row in resp.iterrows():
+    for _, row in resp.iterrows():
         if row["unit"] in DEPARTMENT_COLLECTIVES:
             pool = fixed if fixed is not None else _named_units(explicit, row, key)
         elif row["unit"] == STREET_COLLECTIVE and streets:

@@ -162,4 +162,5 @@ def test_generated_plans_parse_back(plan):
     got = list(zip(doc.tasks["task_id"], doc.tasks["section_no"], doc.tasks["text"], doc.tasks["clause"]))
     assert got == [e[:4] for e in expected]
     for task_id, *_, units in expected:
-        assert doc.responsibilities.query("task_id == @task_id")["unit_raw"].str.split("〔").str[0].tolist() == units
+        rows = doc.responsibilities[doc.responsibilities["task_id"] == task_id]
+        assert rows["unit_raw"].str.split("〔").str[0].tolist() == units

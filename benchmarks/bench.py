@@ -1,0 +1,209 @@
+"""Speed and memory of corpus parsing, measured against jieba itself.
+
+Run with ``make bench`` (or ``python benchmarks/bench.py --docs 300 --repeat 3``).
+It builds a corpus of N documents from the bundled plan and re-typeset copies
+of it (full-width punctuation, CRLF in GB18030, no blank lines, one long line,
+an HTML page), then prints, measured in the same run, medians of `repeat` runs:
+
+1. parse with tokens and keywords, one worker (jieba) ÷ a bare private
+   ``jieba.Tokenizer().lcut`` over the same texts in its own process (≤ 1.25);
+2. parse without tokens: MB/s, one worker and two (≥ 20 MB/s);
+3. ``--jobs 2`` ÷ ``--jobs 1`` speed-up, with tokens (≥ 1.6 on two cores);
+4. peak memory of ``gongkai parse`` on the whole corpus (≤ 500 MB);
+5. cold start of ``gongkai parse`` on the bundled plan ÷
+   ``python -c "import pandas, jieba"`` plus one tokenizer initialisation (≤ 1.5);
+6. parse with the rjieba segmenter ÷ the bare jieba pass (≤ 0.35).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import gongkai_analysis as gk
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {
+    "tokens_vs_jieba": ("≤", 1.25),
+    "no_tokens_mb_s": ("≥", 20.0),
+    "jobs2_speedup": ("≥", 1.6),
+    "peak_mb": ("≤", 500.0),
+    "cold_start_ratio": ("≤", 1.5),
+    "rjieba_vs_jieba": ("≤", 0.35),
+}
+
+
+# --------------------------------------------------------------------------
+# The corpus
+# --------------------------------------------------------------------------
+def _variants(text: str):
+    lines = text.split("\n")
+    full = text.replace("(", "（").replace(")", "）").replace(",", "，").replace(":", "：")
+    yield "utf8", ".txt", text.encode("utf-8")
+    yield "fullwidth", ".txt", full.encode("utf-8")
+    yield "gb18030-crlf", ".txt", text.replace("\n", "\r\n").encode("gb18030")
+    yield "compact", ".txt", "\n".join(line for line in lines if line.strip()).encode("utf-8")
+    yield "one-line", ".txt", " ".join(line for line in lines if line.strip()).encode("utf-8")
+    body = "".join(f"<p>{line}</p>\n" for line in lines if line.strip())
+    page = (f"<html><head><meta charset=\"utf-8\"><title>plan</title></head><body>"
+            f"<div class=\"nav\">首页 &gt; 信息公开</div><div id=\"zoom\">{body}</div>"
+            f"<div class=\"footer\">版权所有</div></body></html>")
+    yield "html", ".html", page.encode("utf-8")
+
+
+def build_corpus(folder: Path, n: int) -> list[Path]:
+    """Write `n` documents into `folder` (years and districts vary the text a little)."""
+    text = gk.config.BUNDLED_DOCUMENT.read_text(encoding="utf-8")
+    districts = ["东城区", "西城区", "朝阳区", "海淀区", "丰台区", "石景山区", "通州区", "顺义区"]
+    paths = []
+    i = 0
+    while len(paths) < n:
+        district, year = districts[i % len(districts)], 2015 + (i // len(districts)) % 8
+        varied = text.replace("东城区", district).replace("2017", str(year))
+        for name, suffix, data in _variants(varied):
+            if len(paths) == n:
+                break
+            path = folder / f"{year}" / f"{i:04d}-{name}{suffix}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            paths.append(path)
+        i += 1
+    return paths
+
+
+# --------------------------------------------------------------------------
+# Measurements
+# --------------------------------------------------------------------------
+def _median_time(func, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+BARE_JIEBA = """
+import sys, time, jieba, logging
+jieba.setLogLevel(logging.WARNING)
+from gongkai_analysis.io import read_path
+texts = [read_path(p).text for p in sys.argv[1:]]
+start = time.perf_counter()
+tokenizer = jieba.Tokenizer()
+tokenizer.initialize()
+for text in texts:
+    tokenizer.lcut(text)
+print(time.perf_counter() - start)
+"""
+
+
+def bare_jieba(paths: list[Path]) -> float:
+    """Seconds for a private jieba tokenizer (initialisation included) to cut every text."""
+    done = subprocess.run([sys.executable, "-c", BARE_JIEBA, *map(str, paths)], check=True,
+                          capture_output=True, text=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def parse_seconds(paths, **options) -> float:
+    """Seconds for parse_corpus in a fresh process (segmenter initialisation included)."""
+    code = ("import sys, time, json\n"
+            "from gongkai_analysis.corpus import parse_corpus\n"
+            "options = json.loads(sys.argv[1])\n"
+            "start = time.perf_counter()\n"
+            "parse_corpus(sys.argv[2:], progress=False, **options)\n"
+            "print(time.perf_counter() - start)\n")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(options), *map(str, paths)],
+                          check=True, capture_output=True, text=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def peak_memory_mb(corpus: Path, out: Path) -> float:
+    """Peak resident memory of ``gongkai parse`` over the corpus (one worker, tokens)."""
+    code = ("import resource, subprocess, sys\n"
+            "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    cli = [sys.executable, "-m", "gongkai_analysis", "parse", str(corpus), "--out", str(out), "--quiet"]
+    done = subprocess.run([sys.executable, "-c", code, *cli], check=True, capture_output=True, text=True)
+    return int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
+def cold_start(out: Path, repeat: int) -> tuple[float, float]:
+    """Wall time of ``gongkai parse`` on the bundled plan, and of the import-plus-tokenizer baseline."""
+    ours = [sys.executable, "-m", "gongkai_analysis", "parse", str(gk.config.BUNDLED_DOCUMENT), "--out", str(out), "--quiet"]
+    base = [sys.executable, "-c", "import logging, pandas, jieba; jieba.setLogLevel(logging.WARNING); "
+                                  "jieba.Tokenizer().initialize()"]
+    for command in (ours, base):  # warm the caches (jieba's and ours) once
+        subprocess.run(command, check=True, capture_output=True)
+    run = lambda command: lambda: subprocess.run(command, check=True, capture_output=True)  # noqa: E731
+    return _median_time(run(ours), repeat), _median_time(run(base), repeat)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=300, help="documents in the corpus (default 300)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; medians are printed")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    try:
+        paths = build_corpus(work / "corpus", args.docs)
+        size_mb = sum(p.stat().st_size for p in paths) / 1e6
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+              f"{platform.system()} {platform.release()}")
+        print(f"corpus: {len(paths)} documents, {size_mb:.1f} MB; medians of {args.repeat} runs\n")
+        r = args.repeat
+        jieba_s = statistics.median(bare_jieba(paths) for _ in range(r))
+        tokens_s = statistics.median(parse_seconds(paths, jobs=1, segmenter="jieba") for _ in range(r))
+        tokens2_s = statistics.median(parse_seconds(paths, jobs=2, segmenter="jieba") for _ in range(r))
+        fast_s = statistics.median(parse_seconds(paths, jobs=1, segmenter="rjieba") for _ in range(r))
+        plain_s = statistics.median(parse_seconds(paths, jobs=1, tokens=False) for _ in range(r))
+        plain2_s = statistics.median(parse_seconds(paths, jobs=2, tokens=False) for _ in range(r))
+        peak = peak_memory_mb(work / "corpus", work / "out")
+        ours_cold, base_cold = cold_start(work / "cold", r)
+        figures = {
+            "bare_jieba_s": jieba_s, "tokens_1job_s": tokens_s, "tokens_2jobs_s": tokens2_s,
+            "rjieba_1job_s": fast_s, "no_tokens_1job_s": plain_s, "no_tokens_2jobs_s": plain2_s,
+            "tokens_vs_jieba": tokens_s / jieba_s,
+            "no_tokens_mb_s": size_mb / plain_s, "no_tokens_2jobs_mb_s": size_mb / plain2_s,
+            "jobs2_speedup": tokens_s / tokens2_s,
+            "peak_mb": peak,
+            "cold_start_s": ours_cold, "cold_baseline_s": base_cold, "cold_start_ratio": ours_cold / base_cold,
+            "rjieba_vs_jieba": fast_s / jieba_s,
+        }
+        rows = [
+            ("parse + tokens, 1 worker ÷ bare jieba", f"{tokens_s:.2f} s ÷ {jieba_s:.2f} s", "tokens_vs_jieba"),
+            ("parse, no tokens, 1 worker", f"{size_mb:.1f} MB in {plain_s:.2f} s", "no_tokens_mb_s"),
+            ("parse, no tokens, 2 workers", f"{size_mb:.1f} MB in {plain2_s:.2f} s", None),
+            ("--jobs 2 speed-up (tokens)", f"{tokens_s:.2f} s → {tokens2_s:.2f} s", "jobs2_speedup"),
+            ("peak memory, gongkai parse (MB)", "", "peak_mb"),
+            ("cold start ÷ import pandas, jieba + tokenizer", f"{ours_cold:.2f} s ÷ {base_cold:.2f} s", "cold_start_ratio"),
+            ("parse + tokens with rjieba ÷ bare jieba", f"{fast_s:.2f} s ÷ {jieba_s:.2f} s", "rjieba_vs_jieba"),
+        ]
+        for label, detail, key in rows:
+            value = figures[key] if key else figures["no_tokens_2jobs_mb_s"]
+            target = TARGETS.get(key)
+            verdict = ""
+            if target:
+                sign, bound = target
+                ok = value <= bound if sign == "≤" else value >= bound
+                verdict = f"target {sign} {bound:g}: {'met' if ok else 'MISSED'}"
+            print(f"{label:<48} {value:>8.2f}   {detail:<28} {verdict}")
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
