@@ -54,9 +54,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    from .corpus import find_documents, parse_corpus
+    from .corpus import find_documents, iter_corpus
     from .departments import load_registry
-    from .export import write_csv, write_tables
+    from .export import CorpusWriter
 
     if args.jobs < 1:
         print("gongkai: error: --jobs must be at least 1", file=sys.stderr)
@@ -66,22 +66,22 @@ def run_parse(args: argparse.Namespace) -> int:
     if not found:
         print("gongkai: error: no documents to parse", file=sys.stderr)
         return 2
-    corpus = parse_corpus([p for p, _ in found], jobs=args.jobs, tokens=not args.no_tokens,
-                          segmenter=args.segmenter, registry=registry, strict=not args.lenient,
-                          progress=None if not args.quiet else False)
-    for error in corpus.errors["error"]:
-        print(f"gongkai: error: {error}", file=sys.stderr)
-    write_tables(corpus, args.out)
-    if len(corpus.errors):
-        write_csv(corpus.errors, args.out / "errors.csv")
+    chunks = iter_corpus([p for p, _ in found], jobs=args.jobs, tokens=not args.no_tokens,
+                         segmenter=args.segmenter, registry=registry, strict=not args.lenient,
+                         progress=None if not args.quiet else False)
+    with CorpusWriter(args.out) as writer:
+        for chunk in chunks:  # each chunk goes to disk at once: memory stays flat
+            for error in chunk.errors["error"]:
+                print(f"gongkai: error: {error}", file=sys.stderr)
+            writer.write(chunk)
+    if not writer.documents:
+        return 2
     if not args.quiet:
-        docs, failed = len(corpus.meta), len(corpus.errors)
-        units = corpus.responsibilities["unit"].nunique()
-        unassigned = int(corpus.meta["n_unassigned"].sum())
+        docs, failed = writer.documents, writer.errors
         failed_text = f", {failed} failed" if failed else ""
-        print(f"parsed {docs} document{'s' * (docs != 1)}{failed_text}: {len(corpus.tasks)} tasks, "
-              f"{units} units, {unassigned} unassigned tasks → {args.out}")
-    return 1 if len(corpus.errors) else 0
+        print(f"parsed {docs} document{'s' * (docs != 1)}{failed_text}: {writer.tasks} tasks, "
+              f"{len(writer.units)} units, {writer.unassigned} unassigned tasks → {args.out}")
+    return 1 if writer.errors else 0
 
 
 def run_report(args: argparse.Namespace) -> int:

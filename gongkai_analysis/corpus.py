@@ -74,7 +74,7 @@ def parse_corpus(
     inputs : iterable of paths
         Files (.txt .html .docx .pdf) and folders (searched recursively).
     jobs : int, default 1
-        Worker processes; each loads its own segmenter once.
+        Worker processes; the segmenter is loaded once and shared.
     tokens : bool, default True
         Segment the tasks (``tokens``, ``keywords``).
     segmenter : {"auto", "jieba", "rjieba"}
@@ -96,6 +96,36 @@ def parse_corpus(
     ParseError
         When there was nothing to parse, or no file could be parsed.
     """
+    from .parse import concat_documents
+
+    chunks = list(iter_corpus(inputs, jobs=jobs, tokens=tokens, segmenter=segmenter, registry=registry,
+                              strict=strict, progress=progress))
+    parsed = [c for c in chunks if len(c.meta)]
+    if not parsed:
+        errors = [e for c in chunks for e in c.errors["error"]]
+        first = errors[0] if errors else "nothing parsed"
+        raise ParseError(f"no document could be parsed ({len(errors)} failed; first: {first})")
+    return concat_documents(chunks) if len(chunks) > 1 else chunks[0]
+
+
+def iter_corpus(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    tokens: bool = True,
+    segmenter: str = "auto",
+    registry=None,
+    strict: bool = True,
+    progress: bool | None = None,
+    chunk: int = 64,
+) -> Iterator:
+    """Parse a corpus in chunks of `chunk` documents, yielding one :class:`Document` per chunk.
+
+    Each chunk's ``errors`` lists the files of that chunk that failed.  A
+    caller that writes each chunk away (as ``gongkai parse`` does) keeps
+    memory flat however many documents there are.  Options as for
+    :func:`parse_corpus`.
+    """
     from .parse import document_from_rows
 
     items = find_documents(inputs)
@@ -104,16 +134,27 @@ def parse_corpus(
     if progress is None:
         progress = sys.stderr.isatty()
     options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
-    parsed, errors = [], []
+    pending, errors = [], []
     for result in _progress(_results(items, options, jobs), len(items), progress):
         if isinstance(result, dict):
             errors.append(result)
         else:
-            parsed.append(result)
-    if not parsed:
-        first = errors[0]["error"] if errors else "nothing parsed"
-        raise ParseError(f"no document could be parsed ({len(errors)} failed; first: {first})")
-    return document_from_rows(parsed, errors=errors)
+            pending.append(result)
+        if len(pending) + len(errors) >= chunk:
+            yield _chunk(pending, errors, document_from_rows)
+            pending, errors = [], []
+    if pending or errors:
+        yield _chunk(pending, errors, document_from_rows)
+
+
+def _chunk(parsed: list, errors: list[dict], build):
+    from .parse import Document
+    from .tables import errors_frame, meta_frame, responsibilities_frame, sections_frame, tasks_frame
+
+    if parsed:
+        return build(parsed, errors=errors)
+    return Document(meta_frame([]), sections_frame([]), tasks_frame([]), responsibilities_frame([]),
+                    errors=errors_frame(errors))
 
 
 def _results(items: list[tuple[Path, str]], options: dict, jobs: int) -> Iterator:

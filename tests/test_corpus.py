@@ -115,3 +115,24 @@ def test_cli_corpus_exit_status_and_files(corpus_dir, tmp_path, capsys):
 def test_quiet_prints_nothing(corpus_dir, tmp_path, capsys):
     assert main(["parse", str(corpus_dir / "2017"), "--out", str(tmp_path), "--quiet", "--no-tokens"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_corpus_writer_appends_chunks(corpus_dir, tmp_path):
+    from gongkai_analysis.corpus import iter_corpus
+    from gongkai_analysis.export import CorpusWriter
+
+    paths = [corpus_dir / "2019" / "empty.txt", corpus_dir / "2017" / "dongcheng.txt", corpus_dir / "2019" / "plan.txt"]
+    chunks = list(iter_corpus(paths, chunk=1, segmenter="jieba"))
+    assert [len(c.meta) for c in chunks] == [0, 1, 1] and len(chunks[0].errors) == 1
+    with CorpusWriter(tmp_path) as writer:
+        for chunk in chunks:
+            writer.write(chunk)
+    tasks = pd.read_csv(tmp_path / "tasks.csv", encoding="utf-8-sig", dtype={"task_id": str})
+    assert len(tasks) == 65 + 12 and "tokens" in tasks.columns
+    parquet = pd.read_parquet(tmp_path / "tasks.parquet")
+    assert len(parquet) == 77 and list(parquet["tokens"].iloc[0])[:2] == list(chunks[1].tasks["tokens"].iloc[0])[:2]
+    assert len(pd.read_csv(tmp_path / "errors.csv", encoding="utf-8-sig")) == 1
+    assert (writer.documents, writer.tasks, writer.errors) == (2, 77, 1)
+    whole = parse_corpus(paths, segmenter="jieba")
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "responsibilities.parquet")[["task_id", "unit"]],
+                                  whole.responsibilities[["task_id", "unit"]].astype(object), check_dtype=False)
