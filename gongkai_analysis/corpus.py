@@ -126,59 +126,62 @@ def iter_corpus(
     memory flat however many documents there are.  Options as for
     :func:`parse_corpus`.
     """
-    from .parse import document_from_rows
-
     items = find_documents(inputs)
     if not items:
         raise ParseError("no documents to parse")
     if progress is None:
         progress = sys.stderr.isatty()
     options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
-    pending, errors = [], []
-    for result in _progress(_results(items, options, jobs), len(items), progress):
-        if isinstance(result, dict):
-            errors.append(result)
-        else:
-            pending.append(result)
-        if len(pending) + len(errors) >= chunk:
-            yield _chunk(pending, errors, document_from_rows)
-            pending, errors = [], []
-    if pending or errors:
-        yield _chunk(pending, errors, document_from_rows)
+    size = chunk if jobs <= 1 else max(1, min(chunk, 16, -(-len(items) // (jobs * 4))))
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    bar = _progress_bar(len(items), progress)
+    try:
+        for doc in _batches(batches, options, jobs):
+            if bar is not None:
+                bar.update(len(doc.meta) + len(doc.errors))
+            yield doc
+    finally:
+        if bar is not None:
+            bar.close()
 
 
-def _chunk(parsed: list, errors: list[dict], build):
-    from .parse import Document
-    from .tables import errors_frame, meta_frame, responsibilities_frame, sections_frame, tasks_frame
-
-    if parsed:
-        return build(parsed, errors=errors)
-    return Document(meta_frame([]), sections_frame([]), tasks_frame([]), responsibilities_frame([]),
-                    errors=errors_frame(errors))
-
-
-def _results(items: list[tuple[Path, str]], options: dict, jobs: int) -> Iterator:
-    if jobs <= 1 or len(items) == 1:
+def _batches(batches: list[list[tuple[Path, str]]], options: dict, jobs: int) -> Iterator:
+    """One Document per batch, parsed here or in `jobs` worker processes (frames built there)."""
+    if jobs <= 1 or len(batches) == 1:
         _init_worker(options)
         try:
-            yield from map(_parse_one, items)
+            yield from map(_parse_batch, batches)
         finally:
             _WORKER.clear()
         return
     import multiprocessing
 
-    chunksize = max(1, min(16, len(items) // (jobs * 4)))
     if "fork" in multiprocessing.get_all_start_methods():
         # load the registry and the segmenter once, here; forked workers share them
         _init_worker(options)
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                yield from pool.imap(_parse_one, items, chunksize=chunksize)
+                yield from pool.imap(_parse_batch, batches)
         finally:
             _WORKER.clear()
         return
     with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_parse_one, items, chunksize=chunksize)
+        yield from pool.imap(_parse_batch, batches)
+
+
+def _parse_batch(batch: list[tuple[Path, str]]):
+    """Parse a batch of documents into one Document (failures in its ``errors``)."""
+    from .parse import Document, document_from_rows
+    from .tables import errors_frame, meta_frame, responsibilities_frame, sections_frame, tasks_frame
+
+    parsed, errors = [], []
+    for item in batch:
+        result = _parse_one(item)
+        (errors if isinstance(result, dict) else parsed).append(result)
+    if parsed:
+        return document_from_rows(parsed, errors=errors)
+    return Document(meta_frame([]), sections_frame([]), tasks_frame([]), responsibilities_frame([]),
+                    errors=errors_frame(errors))
 
 
 def _init_worker(options: dict) -> None:
@@ -210,9 +213,9 @@ def _parse_one(item: tuple[Path, str]):
         return {"file": str(path), "error": f"{path}: unexpected {type(exc).__name__}: {exc}"}
 
 
-def _progress(results: Iterator, total: int, show: bool) -> Iterator:
+def _progress_bar(total: int, show: bool):
     if not show:
-        return results
+        return None
     from tqdm import tqdm
 
-    return tqdm(results, total=total, unit="doc", desc="parsing", file=sys.stderr)
+    return tqdm(total=total, unit="doc", desc="parsing", file=sys.stderr)
