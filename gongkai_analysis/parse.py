@@ -144,9 +144,10 @@ def parse_rows(
     registry = registry or load_registry()
     parsed = _Builder(src, doc_id or _default_doc_id(src), registry, strict).build()
     if segmenter is not None:
-        for row in parsed.tasks:
-            row["tokens"] = segmenter.tokens(row["text"] or "")
-            row["keywords"] = segmenter.keywords(row["tokens"])
+        tokens = segmenter.tokens_many([row["text"] or "" for row in parsed.tasks])
+        for row, words in zip(parsed.tasks, tokens):
+            row["tokens"] = words
+            row["keywords"] = segmenter.keywords(words)
     return parsed
 
 

@@ -133,3 +133,14 @@ def test_hostile_temp_dir_and_unwritable_home(tmp_path):
     assert done.stderr == ""
     assert list(squatted.iterdir()) == []  # nothing written where others can write
     assert junk.read_bytes() == b"not a marshal cache"
+
+
+def test_tokens_many_cuts_each_text_as_on_its_own():
+    from gongkai_analysis.segment import make_segmenter
+
+    doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    texts = [*doc.tasks["text"], "有\u2029分隔符的文本", "", "双随机、一公开"]
+    for name in ("jieba", "rjieba"):
+        seg = make_segmenter(name)
+        assert seg.tokens_many(texts) == [seg.tokens(t) for t in texts]
+        assert seg.tokens_many(texts[:-3]) == [seg.tokens(t) for t in texts[:-3]]
