@@ -421,8 +421,8 @@ def _summary_sheet(ws, data: ReportData, pngs: dict) -> None:
     month_chart.add_data(Reference(ws, min_col=2, min_row=months_row, max_row=months_row + 12), titles_from_data=True)
     month_chart.set_categories(Reference(ws, min_col=1, min_row=months_row + 1, max_row=months_row + 12))
     month_chart.height, month_chart.width, month_chart.legend = 7, 15, None
-    ws.add_chart(month_chart, "D27")
-    for key, anchor in (("workload", "L4"), ("calendar", "L27")):
+    ws.add_chart(month_chart, "D31")
+    for key, anchor in (("workload", "L4"), ("calendar", "L31")):
         if key in pngs:
             image = Image(io.BytesIO(pngs[key]))
             scale = 400 / image.height if key == "workload" else 260 / image.height
