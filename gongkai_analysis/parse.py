@@ -266,7 +266,7 @@ class _Builder:
             raise ParseError(message, source=self.src.source, line=line)
         self.warn(message, line)
 
-    def build(self) -> Document:
+    def build(self) -> Parsed:
         items = scan(self.src.text)
         tasks, sections, preamble, loose = self._walk(items)
         if not tasks:
@@ -374,6 +374,8 @@ class _Builder:
                     "line": task.line, "text_original": original,
                 }
                 task_rows.append(row)
+                if not part.closed:
+                    self.warn(f"task {task_id}: its clause has no closing bracket (read up to the end)", task.line)
                 if part.clause_content is not None:
                     resp_rows.extend(self._responsibilities(task_id, part.clause_content, task.line))
         return task_rows, resp_rows, closing
@@ -407,7 +409,8 @@ class _Builder:
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
         # an independent count: how many clause endings (or labelled openings) the whole text has
         n_text = len(patterns.CLAUSE_SIGNATURE.findall(patterns.fold(self.src.text)))
-        n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（")
+        n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（"
+                      and r["clause"][-1:] in ")）")
         if n_text != n_tasks + n_outside:
             self.warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks")
 
@@ -460,6 +463,7 @@ class _Part:
     clause: str | None
     clause_content: str | None
     time_limit: str | None = None
+    closed: bool = True
 
 
 def _split_body(task: _Task) -> list[_Part]:
@@ -501,7 +505,7 @@ def _split_body(task: _Task) -> list[_Part]:
         after = patterns.AFTER_CLAUSE.match(folded, span.end).end()
         before, clause, trailing = body[position : span.start], body[span.start : span.end], body[span.end : after]
         pieces += len(before) + len(clause) + len(trailing)
-        parts.append(_Part((before + trailing).strip(), clause, span.content))
+        parts.append(_Part((before + trailing).strip(), clause, span.content, closed=span.closed))
         position = after
     tail = body[position:]
     pieces += len(tail)

@@ -95,3 +95,9 @@ def test_clause_outside_tasks_is_reported_not_lost():
     doc = gk.parse_document(text, tokens=False)
     assert "outside any task" in doc.meta.loc[0, "warnings"]
     assert "财政局负责落实" in doc.sections.loc[0, "intro"]
+
+
+def test_clause_cut_before_its_closing_bracket_is_read_and_reported():
+    doc = gk.parse_document("一、公开\n1.做好A。(财政局负责落实\n", tokens=False)
+    assert doc.responsibilities["unit"].tolist() == ["财政局"]
+    assert doc.warnings == ["line 2: task 1: its clause has no closing bracket (read up to the end)"]
