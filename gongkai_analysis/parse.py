@@ -110,7 +110,8 @@ def parse_document(
     registry : Registry, optional
         Department registry (the bundled one by default).
     segmenter : Segmenter, optional
-        Shared segmenter; one is made when `tokens` is true and none is given.
+        The segmenter to use; by default one shared by every call in the process
+        (rjieba when installed, else jieba).
     tokens : bool, default True
         Fill ``tokens`` and ``keywords``; False skips jieba for structural work.
     strict : bool, default True
@@ -123,9 +124,9 @@ def parse_document(
         Empty, binary or undecodable input, or a text with no numbered tasks.
     """
     if tokens and segmenter is None:
-        from .segment import make_segmenter
+        from .segment import shared_segmenter
 
-        segmenter = make_segmenter("auto", registry=registry)
+        segmenter = shared_segmenter("auto", registry)  # loaded once per process, not per document
     parsed = parse_rows(source, doc_id=doc_id, registry=registry, strict=strict,
                         segmenter=segmenter if tokens else None)
     return document_from_rows([parsed])

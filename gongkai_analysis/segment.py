@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import json
 import logging
@@ -315,6 +316,12 @@ def make_segmenter(name: str = "auto", *, registry: Registry | None = None, **op
     if name == "rjieba":
         return RustSegmenter(registry=registry, **options)
     return Segmenter(registry=registry, **options)
+
+
+@functools.lru_cache(maxsize=8)
+def shared_segmenter(name: str = "auto", registry: Registry | None = None) -> Segmenter:
+    """One segmenter per (name, registry) for the whole process, so repeated parses load jieba once."""
+    return make_segmenter(name, registry=registry)
 
 
 def compare_segmenters(texts: Iterable[str], *, registry: Registry | None = None) -> list[dict]:
