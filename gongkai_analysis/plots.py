@@ -68,7 +68,32 @@ def chinese_style():
 def _figure(width: float, height: float):
     from matplotlib.figure import Figure
 
+    _show_in_notebooks()
     return Figure(figsize=(width, height), layout="constrained")
+
+
+def _show_in_notebooks() -> None:
+    """In IPython or Jupyter, show a returned Figure as a PNG even when pyplot was never imported."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    png = shell.display_formatter.formatters["image/png"]
+    if Figure not in png.type_printers:
+        png.for_type(Figure, _png_bytes)
+
+
+def _png_bytes(fig) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = None):

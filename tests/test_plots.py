@@ -74,3 +74,16 @@ def test_plotly_figures_write_offline_html(bundled, tmp_path):
     assert sum(roots) == workload["total"].sum()
     cal = plots.calendar_figure(gk.disclosure_calendar(bundled.tasks, bundled.responsibilities))
     assert cal.data[0].x[0] == "1月"
+
+
+def test_figures_show_as_png_in_ipython_without_pyplot():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+        fig = plots.workload_bar(gk.workload_table(doc.responsibilities), top=5)
+        data, _ = shell.display_formatter.format(fig)
+        assert data["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
+    finally:
+        InteractiveShell.clear_instance()
