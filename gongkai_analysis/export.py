@@ -30,13 +30,6 @@ def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**joined)
 
 
-def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write `frame` as UTF-8 CSV with a byte-order mark, so Excel shows the Chinese."""
-    path = Path(path)
-    for_csv(frame).to_csv(path, index=False, encoding="utf-8-sig")
-    return path
-
-
 def write_tables(doc, out_dir: str | os.PathLike[str]) -> list[Path]:
     """Write a document's (or corpus's) tables into `out_dir` and return the paths.
 
