@@ -13,6 +13,9 @@ Examples
 
 from __future__ import annotations
 
+import operator
+
+import numpy as np
 import pandas as pd
 
 from .clauses import MODES, ROLES
@@ -49,10 +52,31 @@ TOKEN_COLUMNS = ("tokens", "keywords")
 
 
 def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Build a frame from row dicts, then give every column its dtype (list columns stay objects)."""
-    present = [name for name in extra if rows and name in rows[0]]
-    frame = pd.DataFrame(rows, columns=[*columns, *present])
-    return frame.astype(columns)
+    """Build a frame from row dicts, column by column, each with its dtype (list columns stay objects).
+
+    Building each column straight into its dtype is several times faster than
+    ``pd.DataFrame(rows).astype(columns)`` and gives the same frame.
+    """
+    names = [*columns, *(name for name in extra if rows and name in rows[0])]
+    try:  # the parser's rows carry every column: transpose them in C
+        cells = list(zip(*map(operator.itemgetter(*names, *names[:1]), rows))) if rows else [()] * len(names)
+    except KeyError:  # rows from elsewhere may lack a column: it is missing there
+        cells = [[row.get(name) for row in rows] for name in names]
+    data = {}
+    for name, values in zip(names, cells):
+        if name in columns:
+            data[name] = _column(list(values), columns[name])
+        else:  # a list column (tokens, keywords): one list per cell
+            data[name] = column = np.empty(len(rows), dtype=object)
+            for i, value in enumerate(values):
+                column[i] = value
+    return pd.DataFrame(data, copy=False)
+
+
+def _column(values: list, dtype):
+    if isinstance(dtype, str) and dtype in ("int64", "bool"):
+        return np.asarray(values, dtype=dtype)
+    return pd.array(values, dtype=dtype)
 
 
 def tasks_frame(rows: list[dict]) -> pd.DataFrame:
