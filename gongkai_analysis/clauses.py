@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import patterns
 
@@ -46,8 +47,7 @@ class Assignment:
     open_ended: bool
 
 
-@dataclass(frozen=True)
-class ClauseSpan:
+class ClauseSpan(NamedTuple):
     """Where a clause sits in a task's body: ``body[start:end]`` including brackets."""
 
     start: int
@@ -74,7 +74,8 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     spans: list[ClauseSpan] = []
     stack: list[int] = []
     for bracket in _BRACKETS.finditer(folded):
-        pos, ch = bracket.start(), bracket.group()
+        pos = bracket.start()
+        ch = folded[pos]
         if ch in patterns.OPEN_BRACKETS:
             stack.append(pos)
         elif stack:
@@ -97,7 +98,9 @@ _BRACKETS = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
 def is_clause(content: str) -> bool:
     """True when bracket content reads as a responsibility clause."""
     content = content.strip()
-    return 0 < len(content) <= 200 and "。" not in content.rstrip("。") and bool(patterns.CLAUSE_CONTENT.match(content))
+    if not 0 < len(content) <= 200 or "。" in content.rstrip("。"):
+        return False
+    return patterns.is_clause_content(content)
 
 
 def read_clause(content: str) -> list[Assignment]:

@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -409,7 +410,7 @@ class _Builder:
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
         # an independent count: how many clause endings (or labelled openings) the whole text has
-        n_text = len(patterns.CLAUSE_SIGNATURE.findall(patterns.fold(self.src.text)))
+        n_text = patterns.count_clause_signatures(patterns.fold(self.src.text))
         n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（"
                       and r["clause"][-1:] in ")）")
         if n_text != n_tasks + n_outside:
@@ -458,8 +459,7 @@ def _is_label_line(text: str) -> bool:
     return bool(patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded))
 
 
-@dataclass
-class _Part:
+class _Part(NamedTuple):
     text: str
     clause: str | None
     clause_content: str | None

@@ -1,7 +1,12 @@
 """Reading responsibility clauses, unit by unit."""
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai_analysis import patterns
 from gongkai_analysis.clauses import find_clauses, is_clause, read_clause, split_units
 
 
@@ -54,3 +59,22 @@ def test_find_clauses_handles_nested_brackets():
     spans = find_clauses(text)
     assert [s.content for s in spans] == ["城管委（交通委）负责落实"]
     assert text[spans[0].start : spans[0].end] == "（城管委（交通委）负责落实）"
+
+
+def test_every_role_verb_ends_with_a_role_ending():
+    verbs = patterns.ROLE_VERB.pattern.split("|")
+    assert verbs and all(verb.endswith(patterns.ROLE_ENDINGS) for verb in verbs)
+
+
+# the definitions the fast functions must agree with, written as plain regular expressions
+_CLAUSE_CONTENT = re.compile(rf"^\s*(?:{patterns.UNIT_LABEL.pattern}.*|.*(?:{patterns.ROLE_VERB.pattern})\s*[。]?\s*)$", re.S)
+_SIGNATURE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*）|（\s*{patterns.UNIT_LABEL.pattern}")
+_PIECES = st.lists(st.sampled_from(["负责", "落实", "牵头", "配合", "分别", "。", "）", "（", " ", "\n", "\u3000",
+                                    "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(_PIECES)
+def test_fast_clause_tests_match_their_regular_expressions(text):
+    assert patterns.is_clause_content(text) == bool(_CLAUSE_CONTENT.match(text))
+    assert patterns.count_clause_signatures(text) == len(_SIGNATURE.findall(text))
