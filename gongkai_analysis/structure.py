@@ -24,14 +24,16 @@ Examples
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import patterns
 
 HEADER_KINDS = ("section", "subsection")
-_NEWLINE = re.compile("\n")
-_LINE_START_MARKER = re.compile(rf"^[ \t]*(?P<marker>{patterns.MARKER.pattern})", re.M)
+#: A marker after a line break and indentation (searched in "\n" + text: a literal first is fast).
+_LINE_START_MARKER = re.compile(rf"\n[ \t]*(?P<marker>{patterns.MARKER.pattern})")
 
 
 @dataclass
@@ -56,8 +58,7 @@ class Item:
     folded: str | None = None
 
 
-@dataclass(frozen=True)
-class _Marker:
+class _Marker(NamedTuple):
     kind: str
     number: int
     start: int
@@ -68,6 +69,8 @@ class _Marker:
 def scan(text: str) -> list[Item]:
     """Split a document's clean text into structural items (see the module docs)."""
     lines = text.split("\n")
+    if "\t" not in text:  # no table rows: the whole text is running text
+        return _scan_text(list(enumerate(lines, start=1)))
     items: list[Item] = []
     run: list[tuple[int, str]] = []
     table: _Table | None = None
@@ -97,9 +100,9 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
     if not run:
         return []
     first_line = run[0][0]
-    raw = "\n".join(line for _, line in run)
+    raw = "\n".join([line for _, line in run])
     folded = patterns.fold(raw)
-    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(raw))]
+    line_starts = list(itertools.accumulate([len(line) + 1 for _, line in run], initial=0))
 
     def line_of(pos: int) -> int:
         return first_line + bisect.bisect_right(line_starts, pos) - 1
@@ -109,7 +112,7 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
         return not folded[start:pos].strip()
 
     # markers at the start of a line first: a regex anchored there is cheap
-    starts = [_candidate(m, "marker") for m in _LINE_START_MARKER.finditer(folded)]
+    starts = [_candidate(m, "marker", -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
     has_sections = any(c.kind == "section" for c in starts)
     task_style = _task_style(starts, has_sections)
     run_on = sum(1 for c in starts if c.style == task_style) < 2
@@ -125,7 +128,7 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
     framing = False
     seen_section = not has_sections and not run_on
     for c in candidates:
-        line_start = at_line_start(c.start)
+        line_start = not run_on or at_line_start(c.start)  # without run-on, every candidate starts a line
         if not line_start and not run_on:
             continue
         if c.kind == "task" and c.style != task_style:
@@ -147,7 +150,8 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
         if c.kind == "section":
             section, subsection = c.number, 0
             header_since_task = True
-            title = folded[c.end : folded.find("\n", c.end) if "\n" in folded[c.end :] else len(folded)]
+            title_end = folded.find("\n", c.end)
+            title = folded[c.end : title_end if title_end >= 0 else len(folded)]
             framing = bool(patterns.NON_TASK_SECTION.match(title.strip()))
         elif c.kind == "subsection":
             subsection = c.number
@@ -170,7 +174,7 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
             first, newline, rest = content.partition("\n")
             title = first.strip()
             if marker.kind == "section":
-                framing = bool(patterns.NON_TASK_SECTION.match(patterns.fold(title)))
+                framing = bool(patterns.NON_TASK_SECTION.match(folded[marker.end : marker.end + len(first)].strip()))
             items.append(Item(marker.kind, marker.number, title, line, token, framing=framing))
             if newline:
                 items.extend(_text_items(raw, marker.end + len(first) + 1, end, line_of))
@@ -182,15 +186,18 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
     return items
 
 
-def _candidate(match, group: int | str = 0) -> _Marker:
-    start, end = match.start(group), match.end(group)
-    if match["section"]:
-        return _Marker("section", patterns.cn_to_int(match["sec_no"]), start, end, "section")
-    if match["subsection"]:
-        return _Marker("subsection", patterns.cn_to_int(match["sub_no"]), start, end, "subsection")
-    if match["task_dot"]:
-        return _Marker("task", int(match["dot_no"]), start, end, "dot")
-    return _Marker("task", int(match["paren_no"]), start, end, "paren")
+def _candidate(match, group: int | str = 0, offset: int = 0) -> _Marker:
+    start, end = match.span(group)
+    start, end = start + offset, end + offset
+    section, sec_no, subsection, sub_no, dot_no, paren_no = match.group(
+        "section", "sec_no", "subsection", "sub_no", "dot_no", "paren_no")
+    if section:
+        return _Marker("section", patterns.cn_to_int(sec_no), start, end, "section")
+    if subsection:
+        return _Marker("subsection", patterns.cn_to_int(sub_no), start, end, "subsection")
+    if dot_no:
+        return _Marker("task", int(dot_no), start, end, "dot")
+    return _Marker("task", int(paren_no), start, end, "paren")
 
 
 def _task_style(candidates: list[_Marker], has_sections: bool) -> str | None:
