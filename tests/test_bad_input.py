@@ -76,6 +76,19 @@ def test_gb18030_crlf_and_bom_read_alike(bundled, bundled_text):
         assert doc.tasks["text"].tolist() == bundled.tasks["text"].tolist()
 
 
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [
+        ("政府資訊公開工作要點，各區縣政府負責落實。" * 20, "big5", "big5"),
+        ("대한민국 정부는 공공기관의 정보공개에 관한 법률에 따라 정보를 공개합니다. " * 20, "euc-kr", "cp949"),
+    ],
+)
+def test_other_double_byte_encodings_are_not_taken_for_gb18030(text, codec, expected):
+    # such bytes often decode as GB18030 too, into nonsense: detection must decide instead
+    src = read_bytes(text.encode(codec))
+    assert (src.encoding, src.text) == (expected, text)
+
+
 def test_zero_width_and_non_breaking_spaces_do_not_change_tables(bundled, bundled_text):
     noisy = bundled_text.replace("负责落实", "负责\u200b落实").replace("1.", "1.\u00a0", 1)
     doc = gk.parse_document(noisy, tokens=False)
