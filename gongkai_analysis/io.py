@@ -250,7 +250,9 @@ def _html_meta(root) -> dict[str, str]:
 
 
 def _is_meta_line(line: str) -> bool:
-    return len({f for f, _ in patterns.HTML_META_FIELDS.findall(patterns.fold(line))}) >= 2
+    if "：" not in line and ":" not in line:  # every field has its colon (full- or half-width)
+        return False
+    return len({f for f, _ in patterns.HTML_META_FIELDS.findall(line)}) >= 2
 
 
 def _html_content(root):

@@ -13,10 +13,9 @@ Examples
 
 from __future__ import annotations
 
-import operator
-
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .clauses import MODES, ROLES
 
@@ -58,14 +57,14 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
     ``pd.DataFrame(rows).astype(columns)`` and gives the same frame.
     """
     names = [*columns, *(name for name in extra if rows and name in rows[0])]
-    try:  # the parser's rows carry every column: transpose them in C
-        cells = list(zip(*map(operator.itemgetter(*names, *names[:1]), rows))) if rows else [()] * len(names)
-    except KeyError:  # rows from elsewhere may lack a column: it is missing there
-        cells = [[row.get(name) for row in rows] for name in names]
     data = {}
-    for name, values in zip(names, cells):
+    for name in names:
+        try:  # the parser's rows carry every column
+            values = [row[name] for row in rows]
+        except KeyError:  # rows from elsewhere may lack a column: it is missing there
+            values = [row.get(name) for row in rows]
         if name in columns:
-            data[name] = _column(list(values), columns[name])
+            data[name] = _column(values, columns[name])
         else:  # a list column (tokens, keywords): one list per cell
             data[name] = column = np.empty(len(rows), dtype=object)
             for i, value in enumerate(values):
@@ -74,7 +73,21 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
 
 
 def _column(values: list, dtype):
-    if isinstance(dtype, str) and dtype in ("int64", "bool"):
+    """One column in its dtype, by the fastest road there (the same array as ``pd.array(values, dtype)``)."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        index = {category: code for code, category in enumerate(dtype.categories)}
+        codes = np.fromiter((-1 if v is None else index[v] for v in values), dtype=np.int8, count=len(values))
+        return pd.Categorical.from_codes(codes, dtype=dtype)
+    if dtype == "str":
+        try:  # through Arrow directly: twice as fast as pandas' own checks
+            return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
+        except (pa.ArrowTypeError, pa.ArrowInvalid):  # not all strings: let pandas convert them
+            return pd.array(values, dtype="str")
+    if dtype == "Int64":
+        missing = np.fromiter((v is None or v is pd.NA for v in values), dtype=bool, count=len(values))
+        numbers = np.fromiter((0 if m else v for v, m in zip(values, missing)), dtype=np.int64, count=len(values))
+        return pd.arrays.IntegerArray(numbers, missing)
+    if dtype in ("int64", "bool"):
         return np.asarray(values, dtype=dtype)
     return pd.array(values, dtype=dtype)
 
