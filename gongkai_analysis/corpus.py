@@ -132,7 +132,7 @@ def iter_corpus(
     if progress is None:
         progress = sys.stderr.isatty()
     options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
-    size = chunk if jobs <= 1 else max(1, min(chunk, 16, -(-len(items) // (jobs * 4))))
+    size = chunk if jobs <= 1 else max(1, min(chunk, 32, -(-len(items) // (jobs * 4))))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     bar = _progress_bar(len(items), progress)
     try:
