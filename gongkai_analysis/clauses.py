@@ -71,6 +71,16 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     """
     if "（" not in folded:
         return []
+    if "〔" not in folded and "〕" not in folded and folded.count("（") == 1 and folded.count("）") == 1:
+        start, end = folded.find("（"), folded.find("）")
+        if start < end:  # the usual task: one pair of brackets, nothing nested
+            content = folded[start + 1 : end]
+            return [ClauseSpan(start, end + 1, content)] if is_clause(content) else []
+    return _find_nested_clauses(folded)
+
+
+def _find_nested_clauses(folded: str) -> list[ClauseSpan]:
+    """:func:`find_clauses` for any text: balance every bracket."""
     spans: list[ClauseSpan] = []
     stack: list[int] = []
     for bracket in _BRACKETS.finditer(folded):

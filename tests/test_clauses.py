@@ -78,3 +78,15 @@ _PIECES = st.lists(st.sampled_from(["负责", "落实", "牵头", "配合", "分
 def test_fast_clause_tests_match_their_regular_expressions(text):
     assert patterns.is_clause_content(text) == bool(_CLAUSE_CONTENT.match(text))
     assert patterns.count_clause_signatures(text) == len(_SIGNATURE.findall(text))
+
+
+_BODIES = st.lists(st.sampled_from(["做好公开", "（", "）", "〔", "〕", "财政局", "负责落实", "。", "\n", "以下简称"]),
+                   max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(_BODIES)
+def test_the_one_pair_shortcut_finds_what_balancing_every_bracket_finds(body):
+    from gongkai_analysis.clauses import _find_nested_clauses
+
+    assert find_clauses(body) == _find_nested_clauses(body)
