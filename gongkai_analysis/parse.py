@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Iterable
@@ -383,23 +384,13 @@ class _Builder:
         return task_rows, resp_rows, closing
 
     def _responsibilities(self, task_id: str, content: str, line: int) -> list[dict]:
-        rows, seen = [], set()
-        assignments = clauses.read_clause(content)
-        if not assignments:
+        units, repeated = _clause_units(content, self.registry)
+        if not units and not repeated:
             self.warn(f"task {task_id}: clause names no unit: {content!r}", line)
-        for a in assignments:
-            match = self.registry.lookup(a.name)
-            key = (match.unit, a.role)
-            if key in seen:
-                self.warn(f"task {task_id}: {match.unit} named twice as {a.role}", line)
-                continue
-            seen.add(key)
-            rows.append({
-                "doc_id": self.doc_id, "task_id": task_id, "unit": match.unit, "unit_raw": a.unit_raw,
-                "alias": a.alias, "role": a.role, "mode": a.mode, "collective": match.collective,
-                "open_ended": a.open_ended, "known": match.known, "category": match.category,
-            })
-        return rows
+        for unit, role in repeated:
+            self.warn(f"task {task_id}: {unit} named twice as {role}", line)
+        doc_id = self.doc_id
+        return [{"doc_id": doc_id, "task_id": task_id, **unit} for unit in units]
 
     # -- self-checks -------------------------------------------------------
     def _check_clauses(self, task_rows: list[dict], outside: list[Item]) -> None:
@@ -434,6 +425,29 @@ class _Builder:
             "n_responsibilities": len(resp_rows), "n_unassigned": len(unassigned),
             "warnings": "\n".join(self.warnings) or None,
         }
+
+
+@functools.lru_cache(maxsize=8192)
+def _clause_units(content: str, registry: Registry) -> tuple[tuple[dict, ...], tuple[tuple[str, str], ...]]:
+    """The responsibility cells of a clause (all but doc and task), and the (unit, role) pairs named twice.
+
+    Clauses repeat within a plan and across plans (各街道办事处负责落实), so each is
+    read and looked up once per registry.
+    """
+    units, seen, repeated = [], set(), []
+    for a in clauses.read_clause(content):
+        match = registry.lookup(a.name)
+        key = (match.unit, a.role)
+        if key in seen:
+            repeated.append(key)
+            continue
+        seen.add(key)
+        units.append({
+            "unit": match.unit, "unit_raw": a.unit_raw, "alias": a.alias, "role": a.role, "mode": a.mode,
+            "collective": match.collective, "open_ended": a.open_ended, "known": match.known,
+            "category": match.category,
+        })
+    return tuple(units), tuple(repeated)
 
 
 def _any_clause(rows: list[dict]) -> bool:
