@@ -105,6 +105,7 @@ def _find_nested_clauses(folded: str) -> list[ClauseSpan]:
 _BRACKETS = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_clause(content: str) -> bool:
     """True when bracket content reads as a responsibility clause."""
     content = content.strip()
