@@ -106,6 +106,8 @@ def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = N
     top : int
         How many units to show (the busiest).
     """
+    from matplotlib.ticker import MaxNLocator
+
     data = workload.head(top).iloc[::-1]
     with chinese_style():
         fig = _figure(8, max(3.0, 0.32 * len(data) + 1.2))
@@ -117,6 +119,7 @@ def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = N
                 left = left + data[role]
         for y, (unit, total) in enumerate(data["total"].items()):
             ax.text(left[unit] + 0.2, y, str(int(total)), va="center", fontsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of tasks: no 2.5
         ax.set_xlabel("任务数")
         ax.set_title(title or f"各单位承担任务数（前{min(top, len(workload))}）")
         ax.legend(loc="lower right", frameon=False)

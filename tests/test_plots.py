@@ -87,3 +87,10 @@ def test_figures_show_as_png_in_ipython_without_pyplot():
         assert data["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
     finally:
         InteractiveShell.clear_instance()
+
+
+def test_workload_axis_counts_whole_tasks(bundled):
+    fig = plots.workload_bar(gk.workload_table(bundled.responsibilities))
+    fig.canvas.draw()
+    ticks = fig.axes[0].get_xticks()
+    assert len(ticks) > 2 and all(float(t).is_integer() for t in ticks)
