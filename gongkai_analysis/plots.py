@@ -96,6 +96,13 @@ def _png_bytes(fig) -> bytes:
     return buffer.getvalue()
 
 
+def _whole_numbers():
+    """A tick locator for counts (tasks, disclosures): whole numbers only, never 2.5."""
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
 def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = None):
     """Horizontal bars of tasks per unit, split into lead, responsible and support.
 
@@ -106,8 +113,6 @@ def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = N
     top : int
         How many units to show (the busiest).
     """
-    from matplotlib.ticker import MaxNLocator
-
     data = workload.head(top).iloc[::-1]
     with chinese_style():
         fig = _figure(8, max(3.0, 0.32 * len(data) + 1.2))
@@ -119,7 +124,7 @@ def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = N
                 left = left + data[role]
         for y, (unit, total) in enumerate(data["total"].items()):
             ax.text(left[unit] + 0.2, y, str(int(total)), va="center", fontsize=8)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts of tasks: no 2.5
+        ax.xaxis.set_major_locator(_whole_numbers())
         ax.set_xlabel("任务数")
         ax.set_title(title or f"各单位承担任务数（前{min(top, len(workload))}）")
         ax.legend(loc="lower right", frameon=False)
@@ -149,7 +154,9 @@ def calendar_heatmap(calendar: pd.DataFrame, *, title: str | None = None):
                             color="white" if value > peak / 2 else "black")
         ax.set_title(title or "各单位每月应公开次数")
         ax.spines[:].set_visible(False)
-        fig.colorbar(image, ax=ax, label="次数", shrink=0.8)
+        bar = fig.colorbar(image, ax=ax, label="次数", shrink=0.8)
+        bar.locator = _whole_numbers()
+        bar.update_ticks()
     return fig
 
 

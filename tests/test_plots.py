@@ -94,3 +94,10 @@ def test_workload_axis_counts_whole_tasks(bundled):
     fig.canvas.draw()
     ticks = fig.axes[0].get_xticks()
     assert len(ticks) > 2 and all(float(t).is_integer() for t in ticks)
+
+
+def test_calendar_colour_bar_counts_whole_disclosures(bundled):
+    fig = plots.calendar_heatmap(gk.disclosure_calendar(bundled.tasks, bundled.responsibilities))
+    fig.canvas.draw()
+    ticks = fig.axes[1].get_yticks()
+    assert len(ticks) > 2 and all(float(t).is_integer() for t in ticks)
