@@ -98,8 +98,9 @@ def read_bytes(data: bytes, *, source: str = "<bytes>") -> SourceText:
 def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
     """Return the text of `data` and the encoding it was read with.
 
-    UTF-8 (with or without BOM) is tried first; anything else is detected with
-    charset-normalizer, and the GB family is read as GB18030, its superset.
+    UTF-8 (with or without BOM) is tried first, then GB18030 when the bytes
+    read as Chinese in it; anything else is detected with charset-normalizer,
+    and the GB family is read as GB18030, its superset.
     """
     if not data.strip():
         raise ParseError("the file is empty", source=source)
