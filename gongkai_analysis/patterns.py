@@ -64,6 +64,9 @@ def fold(text: str) -> str:
     return text
 
 
+# --------------------------------------------------------------------------
+# Character tables
+# --------------------------------------------------------------------------
 #: The 300 most frequent characters of jieba's dictionary (weighted by word frequency).  In
 #: Chinese text they make up half or more of the characters; in bytes of another encoding
 #: (Big5, EUC-KR) read as GB18030 by mistake, a few per cent.
