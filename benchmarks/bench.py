@@ -96,7 +96,7 @@ def _median_time(func, repeat: int) -> float:
 BARE_JIEBA = """
 import sys, time, jieba, logging
 jieba.setLogLevel(logging.WARNING)
-from gongkai_analysis.io import read_path
+from gongkai_analysis.reading.files import read_path
 texts = [read_path(p).text for p in sys.argv[1:]]
 start = time.perf_counter()
 tokenizer = jieba.Tokenizer()
@@ -122,7 +122,7 @@ def parse_seconds(paths, *, warm: bool = False, **options) -> float:
     clock: the steady rate a long corpus run settles at, start-up left out.
     """
     code = ("import sys, time, json\n"
-            "from gongkai_analysis.corpus import parse_corpus\n"
+            "from gongkai_analysis.document import parse_documents as parse_corpus\n"
             "options = json.loads(sys.argv[1])\n"
             "warm = options.pop('warm')\n"
             "if warm:\n"

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import ParseError
+from .errors import GongkaiError
 
 log = logging.getLogger(__name__)
 
@@ -54,19 +54,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    from .corpus import find_documents, iter_corpus
-    from .departments import load_registry
-    from .export import CorpusWriter
+    from .parsing.corpus import iter_tables
+    from .parsing.departments import load_registry
+    from .output.tables import CorpusWriter
 
     if args.jobs < 1:
         print("gongkai: error: --jobs must be at least 1", file=sys.stderr)
         return 2
     registry = load_registry(args.registry)
-    found = find_documents(args.inputs)
-    if not found:
-        print("gongkai: error: no documents to parse", file=sys.stderr)
-        return 2
-    chunks = iter_corpus([p for p, _ in found], jobs=args.jobs, tokens=not args.no_tokens,
+    chunks = iter_tables(args.inputs, jobs=args.jobs, tokens=not args.no_tokens,
                          segmenter=args.segmenter, registry=registry, strict=not args.lenient,
                          progress=None if not args.quiet else False)
     with CorpusWriter(args.out) as writer:
@@ -85,10 +81,10 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .departments import load_registry
-    from .parse import parse_document
-    from .report import build_report
-    from .tracker import read_tracker
+    from .parsing.departments import load_registry
+    from .document import parse_document
+    from .output.workbook import build_report
+    from .reading.tracker import read_tracker
 
     doc = parse_document(Path(args.input), registry=load_registry(args.registry))
     tracker = read_tracker(args.tracker, doc=doc) if args.tracker else None
@@ -100,9 +96,10 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_tracker(args: argparse.Namespace) -> int:
-    from .departments import load_registry
-    from .parse import parse_document
-    from .tracker import simulate_tracker, tracker_frame, write_tracker
+    from .parsing.departments import load_registry
+    from .document import parse_document
+    from .analysis.appraisal import simulate_tracker, tracker_frame
+    from .output.tracker import write_tracker
 
     doc = parse_document(Path(args.input), registry=load_registry(args.registry))
     frame = tracker_frame(doc) if args.simulate is None else simulate_tracker(doc, seed=args.simulate)
@@ -129,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_report(args)
         if args.command == "tracker":
             return run_tracker(args)
-    except ParseError as exc:
+    except GongkaiError as exc:
         print(f"gongkai: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -46,3 +46,17 @@ def fallback_cache_dir() -> Path:
     """A cache folder in the temp directory named for this user (checked before use)."""
     uid = os.getuid() if hasattr(os, "getuid") else os.getpid()
     return Path(tempfile.gettempdir()) / f"{PACKAGE}-{uid}"
+
+
+def version() -> str:
+    """The installed package's version (from its metadata, read when asked).
+
+    >>> version().count(".") >= 1
+    True
+    """
+    from importlib import metadata
+
+    try:
+        return metadata.version("gongkai-analysis")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"

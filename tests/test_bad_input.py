@@ -3,7 +3,7 @@
 import pytest
 
 import gongkai_analysis as gk
-from gongkai_analysis.io import read_bytes
+from gongkai_analysis.reading.files import read_bytes
 
 
 def test_parse_error_is_a_value_error():

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai_analysis import patterns
-from gongkai_analysis.clauses import find_clauses, is_clause, read_clause, split_units
+from gongkai_analysis.parsing.clauses import find_clauses, is_clause, read_clause, split_units
 
 
 def rows(content):
@@ -87,6 +87,6 @@ _BODIES = st.lists(st.sampled_from(["做好公开", "（", "）", "〔", "〕", 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
 @given(_BODIES)
 def test_the_one_pair_shortcut_finds_what_balancing_every_bracket_finds(body):
-    from gongkai_analysis.clauses import _find_nested_clauses
+    from gongkai_analysis.parsing.clauses import _find_nested_clauses
 
     assert find_clauses(body) == _find_nested_clauses(body)

@@ -7,11 +7,11 @@ import pytest
 from openpyxl import load_workbook
 
 import gongkai_analysis as gk
-from gongkai_analysis.dimensions import DIMENSIONS
+from gongkai_analysis.vocab import DIMENSIONS
 
 
 def test_dimensions(bundled):
-    dims = gk.classify_dimensions(bundled.tasks)
+    dims = gk.classify_dimensions(bundled.tasks).droplevel("doc_id")
     assert dims.loc["64", "dimensions"] == list(DIMENSIONS)
     assert "回应关切" in dims.loc["60", "dimensions"]
     assert "政策解读" in dims.loc["59", "dimensions"]
@@ -23,16 +23,17 @@ def test_dimensions(bundled):
 
 
 def test_dimensions_need_tokens(bundled):
-    with pytest.raises(gk.ParseError, match="tokens"):
+    with pytest.raises(gk.ColumnError, match="tokens"):
         gk.classify_dimensions(bundled.tasks.drop(columns="tokens"))
 
 
 def test_completeness(bundled):
     table = gk.completeness_table(bundled.tasks, bundled.responsibilities)
+    assert table.index.names == ["doc_id", "task_id"]
     assert table["who"].all()
     assert table["complete"].sum() == 10
     assert table["score"].value_counts().to_dict() == {3: 36, 2: 18, 4: 10, 1: 1}
-    assert table.loc["34", "missing"] == ["时限", "方式"]
+    assert table.loc[(bundled.doc_id, "34"), "missing"] == ["时限", "方式"]
     by_section = gk.completeness_by_section(table, bundled.tasks)
     assert by_section["tasks"].sum() == 65 and len(by_section) == 8
     by_unit = gk.completeness_by_unit(table, bundled.responsibilities)

@@ -7,7 +7,8 @@ import pytest
 
 import gongkai_analysis as gk
 from gongkai_analysis.cli import main
-from gongkai_analysis.corpus import find_documents, parse_corpus
+from gongkai_analysis.document import parse_documents as parse_corpus
+from gongkai_analysis.parsing.corpus import find_documents
 
 
 def _pdf(path, lines):
@@ -118,8 +119,8 @@ def test_quiet_prints_nothing(corpus_dir, tmp_path, capsys):
 
 
 def test_corpus_writer_appends_chunks(corpus_dir, tmp_path):
-    from gongkai_analysis.corpus import iter_corpus
-    from gongkai_analysis.export import CorpusWriter
+    from gongkai_analysis.parsing.corpus import iter_tables as iter_corpus
+    from gongkai_analysis.output.tables import CorpusWriter
 
     paths = [corpus_dir / "2019" / "empty.txt", corpus_dir / "2017" / "dongcheng.txt", corpus_dir / "2019" / "plan.txt"]
     chunks = list(iter_corpus(paths, chunk=1, segmenter="jieba"))

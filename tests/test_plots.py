@@ -56,7 +56,7 @@ def test_font_ships_with_its_licence():
 
 
 def test_importing_plots_registers_nothing():
-    code = ("import sys; import gongkai_analysis.plots\n"
+    code = ("import sys; import gongkai_analysis.output.charts\n"
             "assert 'matplotlib' not in sys.modules and 'plotly' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import gongkai_analysis as gk
-from gongkai_analysis.io import read_bytes
+from gongkai_analysis.reading.files import read_bytes
 from gongkai_analysis.patterns import int_to_cn
-from gongkai_analysis.render import render_text
+from gongkai_analysis.output.text import render_text
 
 BUNDLED = gk.config.BUNDLED_DOCUMENT.read_text(encoding="utf-8")
 LINES = BUNDLED.split("\n")

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 import gongkai_analysis as gk
 from gongkai_analysis.cli import main
-from gongkai_analysis.report import SHEETS, build_report
+from gongkai_analysis.output.workbook import SHEETS, build_report
 
 
 @pytest.fixture(scope="module")

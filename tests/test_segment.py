@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import gongkai_analysis as gk
-from gongkai_analysis.segment import Segmenter, policy_terms
+from gongkai_analysis.parsing.segment import Segmenter, policy_terms
 
 
 def test_policy_terms_are_split_where_jieba_cannot_match():
@@ -67,7 +67,7 @@ def test_parse_without_tokens_has_no_token_columns():
 def _fixture_texts():
     from pathlib import Path
 
-    from gongkai_analysis.io import read_path
+    from gongkai_analysis.reading.files import read_path
 
     folder = Path(__file__).parent / "fixtures"
     texts = [gk.config.BUNDLED_DOCUMENT.read_text(encoding="utf-8")]
@@ -78,7 +78,7 @@ def _fixture_texts():
 
 def test_rjieba_gives_jieba_tokens_with_the_user_dictionary(tmp_path):
     """jieba is the reference: any difference is listed, line by line."""
-    from gongkai_analysis.segment import compare_segmenters
+    from gongkai_analysis.parsing.segment import compare_segmenters
 
     texts = _fixture_texts()
     assert len(texts) > 150
@@ -87,7 +87,7 @@ def test_rjieba_gives_jieba_tokens_with_the_user_dictionary(tmp_path):
 
 
 def test_make_segmenter(tmp_path):
-    from gongkai_analysis.segment import RustSegmenter, make_segmenter
+    from gongkai_analysis.parsing.segment import RustSegmenter, make_segmenter
 
     assert isinstance(make_segmenter("auto"), RustSegmenter)  # rjieba is in the dev extra
     assert type(make_segmenter("jieba")) is Segmenter
@@ -98,7 +98,7 @@ def test_make_segmenter(tmp_path):
 
 
 def test_keywords_do_not_depend_on_the_segmenter():
-    from gongkai_analysis.segment import make_segmenter
+    from gongkai_analysis.parsing.segment import make_segmenter
 
     a = gk.parse_document(gk.config.BUNDLED_DOCUMENT, segmenter=make_segmenter("jieba"))
     b = gk.parse_document(gk.config.BUNDLED_DOCUMENT, segmenter=make_segmenter("rjieba"))
@@ -122,7 +122,7 @@ def test_hostile_temp_dir_and_unwritable_home(tmp_path):
     home = tmp_path / "home-is-a-file"
     home.write_text("")
     code = ("import gongkai_analysis as gk\n"
-            "from gongkai_analysis.segment import make_segmenter\n"
+            "from gongkai_analysis.parsing.segment import make_segmenter\n"
             "for name in ('jieba', 'rjieba'):\n"
             "    doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, segmenter=make_segmenter(name))\n"
             "    print(name, len(doc.tasks), doc.tasks['tokens'].map(len).sum() > 1000)\n")
@@ -136,7 +136,7 @@ def test_hostile_temp_dir_and_unwritable_home(tmp_path):
 
 
 def test_tokens_many_cuts_each_text_as_on_its_own():
-    from gongkai_analysis.segment import make_segmenter
+    from gongkai_analysis.parsing.segment import make_segmenter
 
     doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
     texts = [*doc.tasks["text"], "有\u2029分隔符的文本", "", "双随机、一公开"]

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 import gongkai_analysis as gk
-from gongkai_analysis import tables
-from gongkai_analysis.parse import parse_rows
+from gongkai_analysis import schema as tables
+from gongkai_analysis.parsing.build import parse_rows
 
 SCHEMAS = {
     "tasks": (tables.tasks_frame, tables.TASK_COLUMNS),

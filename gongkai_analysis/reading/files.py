@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import patterns
-from .errors import ParseError
+from .. import patterns
+from ..errors import ParseError
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,24 @@ class SourceText:
     meta: dict[str, str] = field(default_factory=dict)
     #: The text before conversion from traditional characters (None when not converted).
     original: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, *, source: str = "<text>") -> SourceText:
+        """A document given as text: line breaks normalised, invisible characters dropped.
+
+        Raises
+        ------
+        ParseError
+            When the text is empty or blank.
+
+        Examples
+        --------
+        >>> SourceText.from_text("一、甲\\r\\n1.乙").text
+        '一、甲\\n1.乙'
+        """
+        if not text.strip():
+            raise ParseError("the text is empty", source=source)
+        return cls(clean_text(text), source)
 
     @property
     def digest(self) -> str:

@@ -29,27 +29,14 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .dimensions import DIMENSIONS
-from .frames import require_columns
-from .tracker import SOURCE_SIMULATED
+from ..errors import ColumnError
+from ..schema import require_columns
+from ..vocab import DIMENSIONS, SOURCE_SIMULATED, STATUS_POINTS, WEIGHT_FLOOR, grade_of
 
-#: Item 64: 政务公开 weighs at least this share of the performance appraisal.
-WEIGHT_FLOOR = 0.04
-STATUS_POINTS = {"按时完成": 100.0, "逾期完成": 80.0, "部分完成": 50.0, "未完成": 0.0, "不适用": None}
-#: Grades, lowest first, with their lower bounds.
-GRADES = ("不合格", "合格", "良好", "优秀")
-GRADE_BOUNDS = (0, 60, 70, 90)
-GRADE_DTYPE = pd.CategoricalDtype(list(GRADES), ordered=True)
 
 
 class AppraisalWeightWarning(UserWarning):
     """The appraisal weight is below the floor set by item 64."""
-
-
-def grade(score: pd.Series) -> pd.Series:
-    """优秀 ≥ 90, 良好 70–89, 合格 60–69, 不合格 < 60 (ordered categorical)."""
-    bins = [-np.inf, 60, 70, 90, np.inf]
-    return pd.cut(score, bins=bins, labels=list(GRADES), right=False).astype(GRADE_DTYPE)
 
 
 def score_departments(
@@ -76,7 +63,7 @@ def score_departments(
     """
     require_columns(tracker, ["unit", "status"], "tracker")
     if not 0 < weight <= 1:
-        raise ValueError(f"weight must be a share between 0 and 1, got {weight}")
+        raise ColumnError(f"weight must be a share between 0 and 1, got {weight}", source="weight")
     below = weight < WEIGHT_FLOOR
     if below:
         warnings.warn(
@@ -86,7 +73,7 @@ def score_departments(
     status = tracker["status"].astype("object")
     unknown = sorted({str(s) for s in status.dropna()} - set(table))
     if unknown:
-        raise ValueError(f"status(es) with no points: {', '.join(unknown)}")
+        raise ColumnError(f"status(es) with no points: {', '.join(unknown)}", source="status_points")
     points = status.map(lambda s: table[s] if s in table else None)
     unreported = status.isna()
     points = points.where(~unreported, 0.0)
@@ -101,7 +88,7 @@ def score_departments(
         for dim in DIMENSIONS:
             out[dim] = by_dim[dim] if dim in by_dim.columns else np.nan
     out["score"] = grouped["_points"].mean().round(2)
-    out["grade"] = grade(out["score"])
+    out["grade"] = grade_of(out["score"])
     out["rank"] = out["score"].rank(ascending=False, method="min").astype("int64")
     out["weight"] = weight
     out["points"] = (out["score"] / 100 * weight * total_points).round(4)
@@ -141,7 +128,7 @@ def weight_sensitivity(
             if other is not None:
                 base = other.reindex(part.index)
                 if base.isna().any():
-                    raise ValueError(f"`other` lacks units: {', '.join(base.index[base.isna()])}")
+                    raise ColumnError(f"lacks units: {', '.join(base.index[base.isna()])}", source="other")
                 part["appraisal"] = ((1 - w) * base + w * part["score"]).round(4)
             else:
                 part["appraisal"] = part["points"]

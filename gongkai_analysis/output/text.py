@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .patterns import int_to_cn
+from ..patterns import int_to_cn
 
 
 def render_text(doc) -> str:

@@ -10,37 +10,24 @@ Examples
 >>> tasks = pd.DataFrame({"task_id": ["1", "2"], "doc_id": "d",
 ...                       "text": ["按月公开财政收支。", "最迟5小时内发布信息，24小时内举行新闻发布会。"]})
 >>> table = cadence_table(tasks)
->>> table.loc["1", ["monthly", "quarterly"]].tolist(), int(table.loc["1", "events_per_year"])
+>>> table.loc[("d", "1"), ["monthly", "quarterly"]].tolist(), int(table.loc[("d", "1"), "events_per_year"])
 ([True, False], 12)
->>> table.loc["2", "deadline_hours"], table.loc["2", "channels"]
+>>> table.loc[("d", "2"), "deadline_hours"], table.loc[("d", "2"), "channels"]
 ([5, 24], ['press_conference'])
 """
 
 from __future__ import annotations
 
 import calendar as _calendar
+import datetime as dt
 import re
 
 import pandas as pd
 
-from . import patterns
-from .frames import require_columns, task_index
+from .. import patterns
+from ..schema import TASK_KEY, require_columns, task_index
+from ..vocab import CADENCE_DTYPE, CADENCES, DUE_MONTHS
 from .rules import cadence_rules
-
-#: Cadence labels in display order.
-CADENCE_LABELS = ("monthly", "quarterly", "semiannual", "annual", "academic_year",
-                  "regular", "timely", "realtime", "continuous", "within_year")
-CADENCE_DTYPE = pd.CategoricalDtype(list(CADENCE_LABELS), ordered=True)
-#: Months in which a periodic obligation falls due (the last month of each period;
-#: an academic year's disclosure in September, when it starts).
-DUE_MONTHS = {
-    "monthly": tuple(range(1, 13)),
-    "quarterly": (3, 6, 9, 12),
-    "semiannual": (6, 12),
-    "annual": (12,),
-    "academic_year": (9,),
-}
-
 
 def cadence_table(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> pd.DataFrame:
     """Label every task with its cadence, explicit deadlines and disclosure channels.
@@ -55,8 +42,8 @@ def cadence_table(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> 
     Returns
     -------
     DataFrame
-        One row per task, indexed by ``task_id`` (by ``doc_id, task_id`` for
-        several documents): a boolean column per cadence label,
+        One row per task, indexed by ``(doc_id, task_id)`` (however many
+        documents): a boolean column per cadence label,
         ``events_per_year`` (disclosures a year from the periodic labels),
         ``deadline_hours`` and ``deadline_days`` (lists of int),
         ``statutory`` (法定时限), ``channels`` (channel labels) and
@@ -70,7 +57,7 @@ def cadence_table(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> 
     for label, group in cadence.groupby("label", sort=False):
         regex = re.compile("|".join(f"(?:{p})" for p in group["pattern"]))
         out[label] = texts.map(lambda t, r=regex: bool(r.search(t))).to_numpy()
-    for label in CADENCE_LABELS:
+    for label in CADENCES:
         if label not in out:
             out[label] = False
     out["events_per_year"] = sum(out[label].astype(int) * len(months) for label, months in DUE_MONTHS.items())
@@ -93,11 +80,47 @@ def _platforms(text: str, regex: re.Pattern[str] | None) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
+def plan_year(meta: pd.DataFrame) -> int:
+    """The year a plan is for: its ``year`` in the metadata, else this calendar year.
+
+    Parameters
+    ----------
+    meta : DataFrame
+        The metadata table (one row per document; the first year found is used).
+
+    Examples
+    --------
+    >>> plan_year(pd.DataFrame({"year": pd.array([2017], dtype="Int64")}))
+    2017
+    >>> plan_year(pd.DataFrame({"year": pd.array([None], dtype="Int64")})) == dt.date.today().year
+    True
+    """
+    require_columns(meta, ["year"], "meta")
+    years = meta["year"].dropna()
+    return int(years.iloc[0]) if len(years) else dt.date.today().year
+
+
+def _periodic(tasks: pd.DataFrame, responsibilities: pd.DataFrame, roles: tuple[str, ...],
+              rules: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per (task, unit, cadence, month) a periodic disclosure falls due in."""
+    require_columns(responsibilities, ["doc_id", "task_id", "unit", "role"], "responsibilities")
+    labels = cadence_table(tasks, rules=rules).reset_index()
+    key = list(TASK_KEY)
+    periodic = labels.melt(id_vars=key, value_vars=list(DUE_MONTHS), var_name="cadence", value_name="due")
+    periodic = periodic[periodic["due"]].drop(columns="due")
+    periodic["month"] = periodic["cadence"].map(DUE_MONTHS)
+    periodic = periodic.explode("month").astype({"month": "int64"})
+    owners = responsibilities.loc[responsibilities["role"].isin(roles), [*key, "unit", "role"]]
+    events = owners.merge(periodic, on=key, how="inner")
+    events["cadence"] = events["cadence"].astype(CADENCE_DTYPE)
+    return events
+
+
 def disclosure_events(
     tasks: pd.DataFrame,
     responsibilities: pd.DataFrame,
     *,
-    year: int = 2017,
+    year: int,
     roles: tuple[str, ...] = ("lead", "responsible"),
     rules: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -107,20 +130,36 @@ def disclosure_events(
     annual 1 and academic-year 1, each due at the end of its period's last
     month (an academic year's in September).  Every unit with one of `roles`
     on the task owes the event.
+
+    Parameters
+    ----------
+    tasks, responsibilities : DataFrame
+        The parser's tables.
+    year : int
+        The calendar year of the due dates (:func:`plan_year` gives the plan's).
+    roles : tuple of str
+        The roles that owe a disclosure.
+    rules : DataFrame, optional
+        Cadence rules (the bundled ``data/cadence_rules.csv`` by default).
+
+    Returns
+    -------
+    DataFrame
+        doc_id, task_id, unit, role, cadence, month, due.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    >>> events = disclosure_events(doc.tasks, doc.responsibilities, year=plan_year(doc.meta))
+    >>> events.loc[events["unit"] == "财政局", "due"].dt.strftime("%Y-%m-%d").iloc[:2].tolist()
+    ['2017-01-31', '2017-02-28']
     """
-    require_columns(responsibilities, ["task_id", "unit", "role"], "responsibilities")
-    labels = cadence_table(tasks, rules=rules).reset_index()
-    key = [c for c in ("doc_id", "task_id") if c in labels.columns and c in responsibilities.columns]
-    periodic = labels.melt(id_vars=key, value_vars=list(DUE_MONTHS), var_name="cadence", value_name="due")
-    periodic = periodic[periodic["due"]].drop(columns="due")
-    periodic["month"] = periodic["cadence"].map(DUE_MONTHS)
-    periodic = periodic.explode("month").astype({"month": "int64"})
-    owners = responsibilities.loc[responsibilities["role"].isin(roles), [*key, "unit", "role"]]
-    events = owners.merge(periodic, on=key, how="inner")
+    events = _periodic(tasks, responsibilities, roles, rules)
     events["due"] = pd.to_datetime(
         [f"{year}-{m:02d}-{_calendar.monthrange(year, m)[1]}" for m in events["month"]]
     )
-    events["cadence"] = events["cadence"].astype(CADENCE_DTYPE)
+    key = list(TASK_KEY)
     columns = [*key, "unit", "role", "cadence", "month", "due"]
     return events[columns].sort_values([*key, "unit", "cadence", "month"], ignore_index=True)
 
@@ -129,7 +168,6 @@ def disclosure_calendar(
     tasks: pd.DataFrame,
     responsibilities: pd.DataFrame,
     *,
-    year: int = 2017,
     roles: tuple[str, ...] = ("lead", "responsible"),
     rules: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -146,7 +184,7 @@ def disclosure_calendar(
     >>> cal.loc["财政局"].tolist()
     [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
     """
-    events = disclosure_events(tasks, responsibilities, year=year, roles=roles, rules=rules)
+    events = _periodic(tasks, responsibilities, roles, rules)
     table = pd.crosstab(events["unit"], events["month"]).reindex(columns=range(1, 13), fill_value=0)
     table.columns.name = "month"
     order = table.sum(axis=1).sort_values(ascending=False, kind="stable").index

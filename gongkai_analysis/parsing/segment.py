@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from sys import intern
 
-from . import config
+from .. import config
 from .departments import Registry, load_registry
 
 log = logging.getLogger(__name__)

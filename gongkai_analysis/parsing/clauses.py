@@ -22,11 +22,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import patterns
+from .. import patterns
 
 #: The fixed vocabularies, in their display order.
-ROLES = ("lead", "responsible", "support")
-MODES = ("sole", "joint", "separate")
 
 _LABEL_ROLE = {
     "牵头单位": "lead", "牵头部门": "lead",

@@ -23,20 +23,17 @@ import datetime as dt
 import io
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import ParseError
+from ..analysis.overview import Overview, overview
+from ..vocab import ASPECT_LABELS, CATEGORY_LABELS, GRADES, MODE_LABELS, ROLE_LABELS, grade_rule
 
 log = logging.getLogger(__name__)
 
 SHEETS = ("汇总", "任务清单", "责任分工", "工作量", "公开日历", "合规评分", "说明")
-ROLE_CN = {"lead": "牵头", "responsible": "负责", "support": "配合"}
-MODE_CN = {"sole": "单独", "joint": "共同", "separate": "分别"}
-ASPECT_CN = {"who": "主体", "what": "内容", "when": "时限", "how": "方式"}
-GRADE_FILLS = {"优秀": "C8E6C9", "良好": "DCEDC8", "合格": "FFF9C4", "不合格": "FFCDD2"}
+GRADE_FILLS = dict(zip(GRADES, ("FFCDD2", "FFF9C4", "DCEDC8", "C8E6C9")))
 
 TASK_HEADERS = {
     "task_id": "任务编号", "section": "所属部分", "text": "任务内容", "clause": "责任条款",
@@ -62,80 +59,6 @@ SCORE_HEADERS = {
 }
 
 
-@dataclass
-class ReportData:
-    """Every table the workbook shows, computed once."""
-
-    doc: object
-    tasks: pd.DataFrame
-    responsibilities: pd.DataFrame
-    workload: pd.DataFrame
-    calendar: pd.DataFrame
-    completeness: pd.DataFrame
-    by_unit: pd.DataFrame
-    scores: pd.DataFrame | None
-    figures: dict
-
-
-def report_data(doc, *, tracker: pd.DataFrame | None = None) -> ReportData:
-    """Compute the tables of the workbook from a parsed document (and a filled tracker)."""
-    from .cadence import CADENCE_LABELS, cadence_table, disclosure_calendar
-    from .compliance import completeness_by_unit, completeness_table
-    from .dimensions import classify_dimensions
-    from .rules import cadence_rules
-    from .scoring import score_departments
-    from .workload import workload_table
-
-    if doc.meta["doc_id"].nunique() != 1:
-        raise ParseError("the report covers one document; parse one plan at a time")
-    if "tokens" not in doc.tasks.columns:
-        raise ParseError("the report needs tokens: parse with tokens=True", source=doc.doc_id)
-    names = cadence_rules().set_index(["kind", "label"])["name"]
-    cadence = cadence_table(doc.tasks)
-    dims = classify_dimensions(doc.tasks)
-    completeness = completeness_table(doc.tasks, doc.responsibilities, cadence=cadence)
-    resp = doc.responsibilities
-
-    def units(task_id: str, role: str) -> str:
-        rows = resp[(resp["task_id"] == task_id) & (resp["role"] == role)]
-        return "、".join(rows["unit"])
-
-    tasks = pd.DataFrame({
-        "task_id": doc.tasks["task_id"].to_numpy(),
-        "section": (doc.tasks["section_no"].astype("str") + " " + doc.tasks["section_title"].fillna("")).to_numpy(),
-        "text": doc.tasks["text"].to_numpy(),
-        "clause": doc.tasks["clause"].to_numpy(),
-        "lead": [units(t, "lead") for t in doc.tasks["task_id"]],
-        "responsible": [units(t, "responsible") for t in doc.tasks["task_id"]],
-        "cadence": ["、".join(names[("cadence", c)] for c in CADENCE_LABELS if row[c]) for _, row in cadence.iterrows()],
-        "deadline": [_deadline(row, limit) for (_, row), limit in zip(cadence.iterrows(), doc.tasks["time_limit"])],
-        "channels": ["、".join(names[("channel", c)] for c in row) for row in cadence["channels"]],
-        "dimensions": ["、".join(d) for d in dims["dimensions"]],
-        "completeness": completeness["score"].to_numpy(),
-        "missing": ["、".join(m) for m in completeness["missing"]],
-    })
-    scores = score_departments(tracker) if tracker is not None else None
-    return ReportData(
-        doc=doc, tasks=tasks, responsibilities=resp, workload=workload_table(resp),
-        calendar=disclosure_calendar(doc.tasks, resp, year=_year(doc)),
-        completeness=completeness, by_unit=completeness_by_unit(completeness, resp), scores=scores, figures={},
-    )
-
-
-def _deadline(row: pd.Series, limit) -> str:
-    parts = [f"{h}小时内" for h in row["deadline_hours"]] + [f"{d}日内" for d in row["deadline_days"]]
-    if row["statutory"]:
-        parts.append("法定时限")
-    if isinstance(limit, str) and limit:
-        parts.append(limit)
-    return "、".join(parts)
-
-
-def _year(doc) -> int:
-    year = doc.meta["year"].iloc[0]
-    return int(year) if pd.notna(year) else dt.date.today().year
-
-
 def build_report(
     doc,
     path: str | os.PathLike[str],
@@ -159,7 +82,7 @@ def build_report(
     """
     from openpyxl import Workbook
 
-    data = report_data(doc, tracker=tracker)
+    data = overview(doc, tracker=tracker)
     wb = Workbook()
     wb.remove(wb.active)
     sheets = {name: wb.create_sheet(name) for name in SHEETS}
@@ -181,7 +104,7 @@ def build_report(
 # --------------------------------------------------------------------------
 # Sheets
 # --------------------------------------------------------------------------
-def _tasks_sheet(ws, data: ReportData) -> None:
+def _tasks_sheet(ws, data: Overview) -> None:
     from .excel import fit_row_heights, print_setup, write_frame
 
     first, last = write_frame(ws, data.tasks, headers=TASK_HEADERS, max_width=24)
@@ -191,19 +114,20 @@ def _tasks_sheet(ws, data: ReportData) -> None:
     print_setup(ws)
 
 
-def _responsibilities_sheet(ws, data: ReportData) -> None:
+def _responsibilities_sheet(ws, data: Overview) -> None:
     from .excel import print_setup, write_frame
 
     frame = data.responsibilities[list(RESPONSIBILITY_HEADERS)].copy()
-    frame["role"] = frame["role"].astype(str).map(ROLE_CN)
-    frame["mode"] = frame["mode"].astype(str).map(MODE_CN)
+    frame["role"] = frame["role"].astype(str).map(ROLE_LABELS)
+    frame["mode"] = frame["mode"].astype(str).map(MODE_LABELS)
+    frame["category"] = frame["category"].map(lambda c: CATEGORY_LABELS.get(c, c) if isinstance(c, str) else c)
     for column in ("collective", "open_ended", "known"):
         frame[column] = frame[column].map({True: "是", False: "否"})
     write_frame(ws, frame, headers=RESPONSIBILITY_HEADERS)
     print_setup(ws, landscape=False)
 
 
-def _workload_sheet(ws, data: ReportData) -> None:
+def _workload_sheet(ws, data: Overview) -> None:
     from .excel import print_setup, write_frame
 
     frame = data.workload.reset_index()
@@ -214,7 +138,7 @@ def _workload_sheet(ws, data: ReportData) -> None:
     print_setup(ws)
 
 
-def _calendar_sheet(ws, data: ReportData) -> None:
+def _calendar_sheet(ws, data: Overview) -> None:
     from openpyxl.formatting.rule import ColorScaleRule
     from openpyxl.utils import get_column_letter
 
@@ -237,7 +161,7 @@ def _calendar_sheet(ws, data: ReportData) -> None:
     print_setup(ws)
 
 
-def _compliance_sheet(ws, data: ReportData) -> None:
+def _compliance_sheet(ws, data: Overview) -> None:
     from openpyxl.styles import Font, PatternFill
 
     from .excel import print_setup, write_cell, write_frame
@@ -287,8 +211,8 @@ def _write_block(ws, frame: pd.DataFrame, headers: dict, start_row: int) -> None
             write_cell(ws, i, j, value)
 
 
-def _notes_sheet(ws, data: ReportData) -> None:
-    from . import __version__
+def _notes_sheet(ws, data: Overview) -> None:
+    from .. import __version__
     from .excel import print_setup, write_frame
 
     meta = data.doc.meta.iloc[0]
@@ -304,7 +228,7 @@ def _notes_sheet(ws, data: ReportData) -> None:
         ("公开日历", "按月公开每年12次、按季度4次（3、6、9、12月）、半年2次（6、12月）、按年度1次（12月）、按学年1次（9月）；任务的牵头和负责单位均计入。"),
         ("要素完备度", "第54条要求明确“主体、内容、时限、方式”：有责任单位、写明公开内容、有频次或时限、写明公开渠道各计1项，满分4项。"),
         ("考核评分", "按时完成100分、逾期完成80分、部分完成50分、未完成（或未填）0分，不适用不计；单位得分为其各事项平均分；"
-                 "等次：优秀≥90，良好70–89，合格60–69，不合格<60；折算分值＝得分/100×权重×100（权重默认4%，第64条下限）。"),
+                 "等次：" + grade_rule() + "；折算分值＝得分/100×权重×100（权重默认4%，第64条下限）。"),
         ("生成时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
         ("程序版本", f"gongkai-analysis {__version__}"),
     ]
@@ -355,7 +279,7 @@ _DEFINITIONS = {
 }
 
 
-def _summary_sheet(ws, data: ReportData, pngs: dict) -> None:
+def _summary_sheet(ws, data: Overview, pngs: dict) -> None:
     from openpyxl.chart import BarChart, Reference
     from openpyxl.drawing.image import Image
     from openpyxl.styles import Alignment, Font
@@ -375,7 +299,7 @@ def _summary_sheet(ws, data: ReportData, pngs: dict) -> None:
         ("按月公开义务（单位×任务）", _obligations(data, "按月")),
         ("按季度公开义务（单位×任务）", _obligations(data, "按季度")),
         ("未明确责任单位的任务数", int(data.doc.meta["n_unassigned"].iloc[0])),
-        *((f"明确“{cn}”的任务占比", round(float(data.completeness[key].mean()), 4)) for key, cn in ASPECT_CN.items()),
+        *((f"明确“{cn}”的任务占比", round(float(data.completeness[key].mean()), 4)) for key, cn in ASPECT_LABELS.items()),
         ("四要素齐全的任务占比", round(float(data.completeness["complete"].mean()), 4)),
     ]
     frame = pd.DataFrame(figures, columns=["指标", "数值"])
@@ -433,16 +357,16 @@ def _summary_sheet(ws, data: ReportData, pngs: dict) -> None:
     ws.page_setup.fitToHeight = 1  # the dashboard is one page
 
 
-def _obligations(data: ReportData, name: str) -> int:
+def _obligations(data: Overview, name: str) -> int:
     tasks = data.tasks.loc[data.tasks["cadence"].str.split("、").map(lambda c: name in c), "task_id"]
     return int(data.responsibilities["task_id"].isin(set(tasks)).sum())
 
 
-def _figures(data: ReportData, figures_dir) -> dict:
+def _figures(data: Overview, figures_dir) -> dict:
     """Render the two key charts as PNG bytes; write every chart to `figures_dir` when given."""
-    from . import plots
-    from .compliance import completeness_by_section
-    from .workload import co_responsibility_edges
+    from . import charts as plots
+    from ..analysis.compliance import completeness_by_section
+    from ..analysis.workload import co_responsibility_edges
 
     workload_fig = plots.workload_bar(data.workload, top=15)
     calendar_fig = plots.calendar_heatmap(data.calendar)

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import patterns
+from .. import patterns
 
 HEADER_KINDS = ("section", "subsection")
 #: A marker after a line break and indentation (searched in "\n" + text: a literal first is fast).

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .frames import require_columns
+from ..errors import ColumnError
+from ..schema import require_columns
 
 #: Collective units that stand for every department of the government.
 DEPARTMENT_COLLECTIVES = ("区政府各部门", "区政府相关部门")
@@ -132,7 +133,7 @@ def workload_table(
     """
     resp = responsibilities
     if expand_collective:
-        resp = globals()["expand_collective"](resp, members=members, streets=streets)
+        resp = _expand(resp, members=members, streets=streets)
     else:
         resp = resp.assign(weight=obligation_weights(resp))
     key = _key(resp)
@@ -186,7 +187,7 @@ def concentration(workload: pd.DataFrame, *, column: str = "total", top: int = 5
     values = workload[column].astype(float).to_numpy()
     total = values.sum()
     if total <= 0:
-        raise ValueError(f"workload column {column!r} sums to zero")
+        raise ColumnError(f"workload column {column!r} sums to zero", source="workload")
     shares = values / total
     ordered = np.sort(values)
     n = len(values)
@@ -227,3 +228,8 @@ def co_responsibility_edges(responsibilities: pd.DataFrame, *, min_tasks: int = 
             if i < j and matrix.iat[i, j] >= min_tasks]
     edges = pd.DataFrame(rows, columns=["unit_a", "unit_b", "tasks"])
     return edges.sort_values(["tasks", "unit_a", "unit_b"], ascending=[False, True, True], ignore_index=True)
+
+
+#: The module-level name of :func:`expand_collective`, for :func:`workload_table`,
+#: whose keyword argument of the same name hides the function inside it.
+_expand = expand_collective

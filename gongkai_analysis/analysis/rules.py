@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
-from .errors import ParseError
+from .. import config
+from ..errors import ParseError
 
 
 def _read_rules(path: Path, required: tuple[str, ...]) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import patterns
+from .. import patterns
 
 FIELDS = ("title", "notice_title", "issuer", "doc_number", "date", "year", "recipients", "preamble")
 _CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",

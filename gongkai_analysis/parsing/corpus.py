@@ -1,15 +1,14 @@
 """Collections of plans: many files, many formats, several processes, nothing lost.
 
-Each document is parsed into plain rows (:class:`gongkai_analysis.parse.Parsed`)
-and the DataFrames are built once at the end, so memory grows with the tables,
-not with per-document overhead.  A file that fails is recorded in
-``doc.errors`` and never stops the others.
+Each document is parsed into plain rows (:class:`gongkai_analysis.parsing.build.Parsed`)
+and a chunk's tables are built once, in the process that parsed it.  A file
+that fails is recorded in the chunk's ``errors`` and never stops the others.
 
 Examples
 --------
 >>> import gongkai_analysis as gk
->>> corpus = parse_corpus([gk.config.BUNDLED_DOCUMENT, "missing.txt"], tokens=False)
->>> len(corpus.tasks), corpus.errors["error"].str.contains("no such file").tolist()
+>>> chunks = list(iter_tables([gk.config.BUNDLED_DOCUMENT, "missing.txt"], tokens=False))
+>>> len(chunks[0].tasks), chunks[0].errors["error"].str.contains("no such file").tolist()
 (65, [True])
 """
 
@@ -23,8 +22,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import config
-from .errors import ParseError
+from .. import config
+from ..errors import ParseError
+from ..schema import Tables, tables_from_rows
 
 log = logging.getLogger(__name__)
 
@@ -59,58 +59,7 @@ def _unique_ids(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
     return [(path, path.with_suffix("").as_posix() if ids.count(doc_id) > 1 else doc_id) for path, doc_id in found]
 
 
-def parse_corpus(
-    inputs: Iterable[str | os.PathLike[str]],
-    *,
-    jobs: int = 1,
-    tokens: bool = True,
-    segmenter: str = "auto",
-    registry=None,
-    strict: bool = True,
-    progress: bool | None = None,
-):
-    """Parse every document in `inputs` (files or folders) into one :class:`Document`.
-
-    Parameters
-    ----------
-    inputs : iterable of paths
-        Files (.txt .html .docx .pdf) and folders (searched recursively).
-    jobs : int, default 1
-        Worker processes; the segmenter is loaded once and shared.
-    tokens : bool, default True
-        Segment the tasks (``tokens``, ``keywords``).
-    segmenter : {"auto", "jieba", "rjieba"}
-        Which segmenter to use (see :func:`gongkai_analysis.segment.make_segmenter`).
-    registry : Registry, optional
-        The department registry (the bundled one by default).
-    strict : bool, default True
-        See :func:`gongkai_analysis.parse_document`.
-    progress : bool, optional
-        Show a tqdm progress bar; by default only when stderr is a terminal.
-
-    Returns
-    -------
-    Document
-        The stacked tables, with ``errors`` listing the files that failed.
-
-    Raises
-    ------
-    ParseError
-        When there was nothing to parse, or no file could be parsed.
-    """
-    from .parse import concat_documents
-
-    chunks = list(iter_corpus(inputs, jobs=jobs, tokens=tokens, segmenter=segmenter, registry=registry,
-                              strict=strict, progress=progress))
-    parsed = [c for c in chunks if len(c.meta)]
-    if not parsed:
-        errors = [e for c in chunks for e in c.errors["error"]]
-        first = errors[0] if errors else "nothing parsed"
-        raise ParseError(f"no document could be parsed ({len(errors)} failed; first: {first})")
-    return concat_documents(chunks) if len(chunks) > 1 else chunks[0]
-
-
-def iter_corpus(
+def iter_tables(
     inputs: Iterable[str | os.PathLike[str]],
     *,
     jobs: int = 1,
@@ -121,12 +70,40 @@ def iter_corpus(
     progress: bool | None = None,
     chunk: int = 64,
 ) -> Iterator:
-    """Parse a corpus in chunks of `chunk` documents, yielding one :class:`Document` per chunk.
+    """Parse a corpus in chunks of `chunk` documents, yielding the tables of each chunk.
 
-    Each chunk's ``errors`` lists the files of that chunk that failed.  A
-    caller that writes each chunk away (as ``gongkai parse`` does) keeps
-    memory flat however many documents there are.  Options as for
-    :func:`parse_corpus`.
+    A caller that writes each chunk away (as ``gongkai parse`` does) keeps
+    memory flat however many documents there are.
+
+    Parameters
+    ----------
+    inputs : iterable of paths
+        Files (.txt .html .docx .pdf) and folders (searched recursively); see
+        :func:`find_documents` for the doc_ids they get.
+    jobs : int, default 1
+        Worker processes; the segmenter is loaded once and shared.
+    tokens : bool, default True
+        Segment the tasks (``tokens``, ``keywords``).
+    segmenter : {"auto", "jieba", "rjieba"}
+        Which segmenter to use (see :func:`gongkai_analysis.parsing.segment.make_segmenter`).
+    registry : Registry, optional
+        The department registry (the bundled one by default).
+    strict : bool, default True
+        See :func:`gongkai_analysis.parse_document`.
+    progress : bool, optional
+        Show a tqdm progress bar; by default only when stderr is a terminal.
+    chunk : int, default 64
+        Documents per chunk when parsing in this process.
+
+    Yields
+    ------
+    gongkai_analysis.schema.Tables
+        One chunk's tables; its ``errors`` lists the files of that chunk that failed.
+
+    Raises
+    ------
+    ParseError
+        When the inputs hold no document at all.
     """
     items = find_documents(inputs)
     if not items:
@@ -185,20 +162,14 @@ def _batches(batches: list[list[tuple[Path, str]]], options: dict, jobs: int) ->
         yield from pool.imap(_parse_batch, batches)
 
 
-def _parse_batch(batch: list[tuple[Path, str]]):
-    """Parse a batch of documents into one Document (failures in its ``errors``)."""
-    from .parse import Document, document_from_rows
-    from .tables import errors_frame, meta_frame, responsibilities_frame, sections_frame, tasks_frame
-
+def _parse_batch(batch: list[tuple[Path, str]]) -> Tables:
+    """Parse a batch of documents into its tables (failures in their ``errors``)."""
     parsed, errors = [], []
     with _collector_paused():
         for item in batch:
             result = _parse_one(item)
             (errors if isinstance(result, dict) else parsed).append(result)
-        if parsed:
-            return document_from_rows(parsed, errors=errors)
-    return Document(meta_frame([]), sections_frame([]), tasks_frame([]), responsibilities_frame([]),
-                    errors=errors_frame(errors))
+        return tables_from_rows(parsed, errors)
 
 
 @contextlib.contextmanager
@@ -233,7 +204,7 @@ def _init_worker(options: dict) -> None:
 
 
 def _parse_one(item: tuple[Path, str]):
-    from .parse import parse_rows
+    from .build import parse_rows
 
     path, doc_id = item
     try:

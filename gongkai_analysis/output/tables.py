@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..schema import errors_frame
+
 log = logging.getLogger(__name__)
 
 #: Columns that hold lists of words; CSV joins them with spaces.
@@ -80,9 +82,12 @@ class CorpusWriter:
         self.close()
 
     def write(self, doc) -> None:
-        """Append one chunk (a :class:`Document`) to every table."""
+        """Append one chunk (a :class:`Document`, :class:`Corpus` or :class:`~gongkai_analysis.schema.Tables`) to every table."""
+        errors = getattr(doc, "errors", None)
+        if errors is None:  # a single Document has no failed files
+            errors = errors_frame([])
         frames = {"tasks": doc.tasks, "responsibilities": doc.responsibilities, "documents": doc.meta,
-                  "sections": doc.sections, "errors": doc.errors}
+                  "sections": doc.sections, "errors": errors}
         for name, frame in frames.items():
             if not len(frame):  # an empty chunk may lack optional columns: it must not set the header
                 self._empty.setdefault(name, frame)
@@ -93,7 +98,7 @@ class CorpusWriter:
         self.documents += len(doc.meta)
         self.tasks += len(doc.tasks)
         self.unassigned += int(doc.meta["n_unassigned"].sum()) if len(doc.meta) else 0
-        self.errors += len(doc.errors)
+        self.errors += len(errors)
         self.units.update(doc.responsibilities["unit"].unique())
 
     def paths(self) -> list[Path]:

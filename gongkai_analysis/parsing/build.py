@@ -1,14 +1,16 @@
-"""Text to a :class:`Document`: metadata, sections, tasks and responsibilities.
+"""Clean text to rows: metadata, sections, tasks and responsibilities of one document.
+
+The rows are plain dicts (cheap to pickle between processes and to stack);
+:mod:`gongkai_analysis.schema` makes them into tables and
+:mod:`gongkai_analysis.document` wraps the tables.
 
 Examples
 --------
->>> doc = parse_document("一、公开\\n1.做好A。(甲局牵头,乙局负责落实)\\n2.做好B。\\n", tokens=False)
->>> doc.tasks[["task_id", "section_no", "text", "clause"]].values.tolist()
-[['1', 1, '做好A。', '(甲局牵头,乙局负责落实)'], ['2', 1, '做好B。', nan]]
->>> doc.responsibilities[["task_id", "unit", "role", "mode", "known"]].values.tolist()
-[['1', '甲局', 'lead', 'sole', False], ['1', '乙局', 'responsible', 'sole', False]]
->>> doc.summary()
-'text-...: 2 tasks, 2 units, 1 unassigned task'
+>>> rows = parse_rows("一、公开\\n1.做好A。(甲局牵头,乙局负责落实)\\n2.做好B。\\n")
+>>> [(r["task_id"], r["clause"]) for r in rows.tasks]
+[('1', '(甲局牵头,乙局负责落实)'), ('2', None)]
+>>> [(r["unit"], r["role"]) for r in rows.responsibilities]
+[('甲局', 'lead'), ('乙局', 'responsible')]
 """
 
 from __future__ import annotations
@@ -16,64 +18,20 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-import pandas as pd
-
-from . import clauses, config, patterns, tables
+from . import clauses
+from .. import config
+from .. import patterns
+from .. import schema
 from .departments import Registry, load_registry
-from .errors import ParseError
-from .io import SourceText, read_path, to_simplified
+from ..errors import ParseError
+from ..reading.files import SourceText, read_bytes, read_path, to_simplified
 from .structure import Item, scan
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Document:
-    """A parsed 政务公开工作要点.
-
-    Attributes
-    ----------
-    meta : pandas.DataFrame
-        One row: doc_id, source, title, notice_title, issuer, doc_number,
-        date, year, recipients, preamble, closing, counts and warnings.
-    sections : pandas.DataFrame
-        One row per section and sub-section header.
-    tasks : pandas.DataFrame
-        One row per task (see the README for the schema).
-    responsibilities : pandas.DataFrame
-        One row per (task, unit, role).
-    text : str
-        The clean text the tables were read from.
-    warnings : list of str
-        What the parser noticed but could carry on with.
-    errors : pandas.DataFrame
-        Files of a corpus that could not be parsed: file, error.
-    """
-
-    meta: pd.DataFrame
-    sections: pd.DataFrame
-    tasks: pd.DataFrame
-    responsibilities: pd.DataFrame
-    text: str = ""
-    warnings: list[str] = field(default_factory=list)
-    errors: pd.DataFrame = field(default_factory=lambda: tables.errors_frame([]))
-
-    @property
-    def doc_id(self) -> str:
-        return str(self.meta["doc_id"].iloc[0])
-
-    def summary(self) -> str:
-        """One line: how many tasks, units and unassigned tasks."""
-        n_tasks = len(self.tasks)
-        n_units = self.responsibilities["unit"].nunique()
-        unassigned = int(self.meta["n_unassigned"].iloc[0])
-        return (f"{self.doc_id}: {n_tasks} task{'s' * (n_tasks != 1)}, {n_units} unit{'s' * (n_units != 1)}, "
-                f"{unassigned} unassigned task{'s' * (unassigned != 1)}")
 
 
 # --------------------------------------------------------------------------
@@ -91,49 +49,6 @@ class Parsed:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_document(
-    source: str | os.PathLike[str] | SourceText,
-    *,
-    doc_id: str | None = None,
-    registry: Registry | None = None,
-    segmenter=None,
-    tokens: bool = True,
-    strict: bool = True,
-) -> Document:
-    """Parse one work plan from a path, a text, or a :class:`SourceText`.
-
-    Parameters
-    ----------
-    source : path, str or SourceText
-        A ``Path`` (or a string naming an existing file, or ending in a known
-        suffix) is read from disk; any other string is the document's text.
-    doc_id : str, optional
-        Identifier of the document in every table (the file's stem by default).
-    registry : Registry, optional
-        Department registry (the bundled one by default).
-    segmenter : Segmenter, optional
-        The segmenter to use; by default one shared by every call in the process
-        (rjieba when installed, else jieba).
-    tokens : bool, default True
-        Fill ``tokens`` and ``keywords``; False skips jieba for structural work.
-    strict : bool, default True
-        Raise :class:`ParseError` when task numbers skip or repeat; when false,
-        record a warning instead.
-
-    Raises
-    ------
-    ParseError
-        Empty, binary or undecodable input, or a text with no numbered tasks.
-    """
-    if tokens and segmenter is None:
-        from .segment import shared_segmenter
-
-        segmenter = shared_segmenter("auto", registry)  # loaded once per process, not per document
-    parsed = parse_rows(source, doc_id=doc_id, registry=registry, strict=strict,
-                        segmenter=segmenter if tokens else None)
-    return document_from_rows([parsed])
-
-
 def parse_rows(
     source: str | os.PathLike[str] | SourceText,
     *,
@@ -142,7 +57,32 @@ def parse_rows(
     segmenter=None,
     strict: bool = True,
 ) -> Parsed:
-    """Parse one document into rows (no DataFrames); tokens when a segmenter is given."""
+    """Parse one document into rows (no DataFrames); tokens and keywords when a segmenter is given.
+
+    Parameters
+    ----------
+    source : path, str or SourceText
+        A path is read from disk; any other string is the document's text.
+    doc_id : str, optional
+        Identifier of the document in every row (the file's stem by default).
+    registry : Registry, optional
+        Department registry (the bundled one by default).
+    segmenter : Segmenter, optional
+        Fill ``tokens`` and ``keywords`` of every task.
+    strict : bool, default True
+        Raise on skipped or repeated task numbers and on clauses that landed
+        nowhere; when false, record warnings instead.
+
+    Returns
+    -------
+    Parsed
+        The rows of the four tables, the clean text and the warnings.
+
+    Raises
+    ------
+    ParseError
+        Empty, binary or undecodable input, or a text with no tasks.
+    """
     src = to_simplified(_as_source(source))
     registry = registry or load_registry()
     parsed = _Builder(src, doc_id or _default_doc_id(src), registry, strict).build()
@@ -154,79 +94,19 @@ def parse_rows(
     return parsed
 
 
-def document_from_rows(parsed: list[Parsed], *, errors: list[dict] | None = None) -> Document:
-    """Build one :class:`Document` (DataFrames made once) from the rows of many documents."""
-    if not parsed:
-        raise ParseError("no documents given")
-    ids = [p.meta["doc_id"] for p in parsed]
-    if len(set(ids)) != len(ids):
-        duplicated = sorted({i for i in ids if ids.count(i) > 1})
-        raise ParseError(f"doc_id used by more than one document: {', '.join(duplicated)}")
-    return Document(
-        meta=tables.meta_frame([p.meta for p in parsed]),
-        sections=tables.sections_frame([row for p in parsed for row in p.sections]),
-        tasks=tables.tasks_frame([row for p in parsed for row in p.tasks]),
-        responsibilities=tables.responsibilities_frame([row for p in parsed for row in p.responsibilities]),
-        text=parsed[0].text if len(parsed) == 1 else "",
-        warnings=[w for p in parsed for w in p.warnings],
-        errors=tables.errors_frame(errors or []),
-    )
-
-
-def parse_documents(paths: Iterable[str | os.PathLike[str]], **options) -> Document:
-    """Parse many documents into one set of tables (one ``doc_id`` each).
-
-    A file that fails does not stop the others: it lands in ``doc.errors``
-    (file, error).  See :func:`gongkai_analysis.corpus.parse_corpus` for the
-    options (``jobs``, ``tokens``, ``segmenter``, ``registry``, ``strict``,
-    ``progress``).
-
-    Raises
-    ------
-    ParseError
-        When no document at all could be parsed.
-    """
-    from .corpus import parse_corpus
-
-    return parse_corpus(paths, **options)
-
-
-def concat_documents(docs: list[Document]) -> Document:
-    """Stack the tables of several documents into one :class:`Document`."""
-    all_ids = [i for d in docs for i in d.meta["doc_id"]]
-    duplicated = sorted({i for i in all_ids if all_ids.count(i) > 1})
-    if duplicated:
-        raise ParseError(f"doc_id used by more than one document: {', '.join(duplicated)}")
-    return Document(
-        meta=pd.concat([d.meta for d in docs], ignore_index=True),
-        sections=pd.concat([d.sections for d in docs], ignore_index=True),
-        tasks=pd.concat([d.tasks for d in docs], ignore_index=True),
-        responsibilities=pd.concat([d.responsibilities for d in docs], ignore_index=True),
-        text="",
-        warnings=[w for d in docs for w in d.warnings],
-        errors=pd.concat([d.errors for d in docs], ignore_index=True),
-    )
-
-
 def _as_source(source) -> SourceText:
     if isinstance(source, SourceText):
         return source
     if isinstance(source, os.PathLike):
         return read_path(source)
     if isinstance(source, bytes):
-        from .io import read_bytes
-
         return read_bytes(source)
     if not isinstance(source, str):
         raise TypeError(f"expected a path or a text, got {type(source).__name__}")
     if "\n" not in source and len(source) < 260:
         if Path(source).exists() or Path(source).suffix.lower() in config.SUFFIXES:
             return read_path(source)
-    from .io import clean_text
-
-    if not source.strip():
-        raise ParseError("the text is empty", source="<text>")
-    return SourceText(clean_text(source), "<text>")
+    return SourceText.from_text(source)
 
 
 def _default_doc_id(src: SourceText) -> str:
@@ -283,7 +163,7 @@ class _Builder:
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         self._check_clauses(task_rows, closing + preamble + intros)
         meta = self._meta(preamble, closing, task_rows, resp_rows, sections)
-        return Parsed(meta, tables.section_rows(sections, self.doc_id), task_rows, resp_rows,
+        return Parsed(meta, schema.section_rows(sections, self.doc_id), task_rows, resp_rows,
                       self.src.text, self.warnings)
 
     # -- structure ---------------------------------------------------------
@@ -370,7 +250,7 @@ class _Builder:
                 task_id = base_id if len(parts) == 1 else f"{base_id}-{k}"
                 row = {
                     "doc_id": self.doc_id, "task_id": task_id, "seq": len(task_rows) + 1,
-                    "number": task.number, "part": k if len(parts) > 1 else pd.NA,
+                    "number": task.number, "part": k if len(parts) > 1 else None,
                     "section_no": task.section_no, "section_title": task.section_title,
                     "subsection_no": task.subsection_no, "subsection_title": task.subsection_title,
                     "text": part.text, "clause": part.clause, "time_limit": part.time_limit,
@@ -405,7 +285,8 @@ class _Builder:
         n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（"
                       and r["clause"][-1:] in ")）")
         if n_text != n_tasks + n_outside:
-            self.warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks")
+            self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
+                              f"and {n_outside} outside them", None)
 
     # -- metadata ----------------------------------------------------------
     def _meta(self, preamble, closing, task_rows, resp_rows, sections) -> dict:

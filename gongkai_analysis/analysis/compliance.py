@@ -15,9 +15,10 @@ Examples
 >>> import gongkai_analysis as gk
 >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
 >>> table = completeness_table(doc.tasks, doc.responsibilities)
->>> table.loc["4", ["who", "what", "when", "how"]].astype(bool).tolist(), int(table.loc["4", "score"])
+>>> row = table.xs("4", level="task_id").iloc[0]
+>>> row[["who", "what", "when", "how"]].astype(bool).tolist(), int(row["score"])
 ([True, True, True, True], 4)
->>> table.loc["34", "missing"]
+>>> table.xs("34", level="task_id")["missing"].iloc[0]
 ['时限', '方式']
 """
 
@@ -25,12 +26,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import patterns
-from .cadence import CADENCE_LABELS, cadence_table
-from .frames import require_columns, task_index
+from .. import patterns
+from .cadence import cadence_table
+from ..schema import require_columns, task_index
+from ..vocab import ASPECT_LABELS, ASPECTS, CADENCES
 
 #: The four elements of item 54, in order, with their Chinese names.
-ASPECTS = {"who": "主体", "what": "内容", "when": "时限", "how": "方式"}
 
 
 def completeness_table(
@@ -57,7 +58,7 @@ def completeness_table(
     out = pd.DataFrame(index=index)
     out["who"] = [k in assigned for k in keys]
     out["what"] = tasks["text"].fillna("").map(lambda t: bool(patterns.CONTENT_OBJECT.search(t))).to_numpy()
-    timing = cadence[list(CADENCE_LABELS)].any(axis=1) | cadence["statutory"]
+    timing = cadence[list(CADENCES)].any(axis=1) | cadence["statutory"]
     timing |= cadence["deadline_hours"].map(bool) | cadence["deadline_days"].map(bool)
     if "time_limit" in tasks.columns:
         timing |= tasks["time_limit"].notna().to_numpy()
@@ -66,7 +67,7 @@ def completeness_table(
     aspects = list(ASPECTS)
     out["score"] = out[aspects].sum(axis=1).astype("int64")
     out["complete"] = out["score"] == len(aspects)
-    out["missing"] = [[ASPECTS[a] for a in aspects if not row[a]] for _, row in out[aspects].iterrows()]
+    out["missing"] = [[ASPECT_LABELS[a] for a in aspects if not row[a]] for _, row in out[aspects].iterrows()]
     return out
 
 

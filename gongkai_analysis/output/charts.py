@@ -26,14 +26,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
+from .. import config
+from ..vocab import ASPECT_LABELS, ASPECTS, CATEGORY_LABELS, GRADE_BOUNDS, GRADES, ROLE_LABELS
 
 FONT_FILE = "fonts/GongkaiSansSC-Regular.otf"
 FONT_FAMILY = "Gongkai Sans SC"
 ROLE_COLOURS = {"lead": "#1f4e79", "responsible": "#5b9bd5", "support": "#bdd7ee"}
-ROLE_NAMES = {"lead": "牵头", "responsible": "负责", "support": "配合"}
-ASPECT_NAMES = {"who": "主体", "what": "内容", "when": "时限", "how": "方式"}
-GRADE_COLOURS = {"优秀": "#2e7d32", "良好": "#7cb342", "合格": "#f9a825", "不合格": "#c62828"}
+GRADE_COLOURS = dict(zip(GRADES, ("#c62828", "#f9a825", "#7cb342", "#2e7d32")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,7 +119,7 @@ def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = N
         left = pd.Series(0, index=data.index)
         for role in ("lead", "responsible", "support"):
             if role in data and data[role].sum() > 0:
-                ax.barh(data.index, data[role], left=left, color=ROLE_COLOURS[role], label=ROLE_NAMES[role])
+                ax.barh(data.index, data[role], left=left, color=ROLE_COLOURS[role], label=ROLE_LABELS[role])
                 left = left + data[role]
         for y, (unit, total) in enumerate(data["total"].items()):
             ax.text(left[unit] + 0.2, y, str(int(total)), va="center", fontsize=8)
@@ -166,7 +165,7 @@ def completeness_bar(table: pd.DataFrame, *, title: str | None = None):
     `table` is :func:`gongkai_analysis.completeness_by_section` or
     :func:`gongkai_analysis.completeness_by_unit` output (shares 0–1).
     """
-    aspects = [a for a in ASPECT_NAMES if a in table.columns]
+    aspects = [a for a in ASPECTS if a in table.columns]
     data = table[aspects].iloc[::-1]
     colours = ["#1f4e79", "#5b9bd5", "#f4b183", "#a9d18e"]
     with chinese_style():
@@ -175,7 +174,7 @@ def completeness_bar(table: pd.DataFrame, *, title: str | None = None):
         height = 0.8 / len(aspects)
         for k, aspect in enumerate(aspects):
             positions = [i - (k - (len(aspects) - 1) / 2) * height for i in range(len(data))]
-            ax.barh(positions, data[aspect] * 100, height=height, color=colours[k], label=ASPECT_NAMES[aspect])
+            ax.barh(positions, data[aspect] * 100, height=height, color=colours[k], label=ASPECT_LABELS[aspect])
         ax.set_yticks(range(len(data)), data.index)
         ax.set_xlim(0, 100)
         ax.set_xlabel("任务占比（%）")
@@ -193,7 +192,7 @@ def score_bar(scores: pd.DataFrame, *, title: str | None = None):
         ax = fig.add_subplot()
         colours = [GRADE_COLOURS.get(str(g), "grey") for g in data["grade"]]
         ax.barh(data.index, data["score"], color=colours)
-        for bound in (60, 70, 90):
+        for bound in GRADE_BOUNDS[1:]:
             ax.axvline(bound, color="grey", linewidth=0.8, linestyle="--")
         ax.set_xlim(0, 100)
         ax.set_xlabel("得分")
@@ -201,7 +200,7 @@ def score_bar(scores: pd.DataFrame, *, title: str | None = None):
         ax.set_title(label + ("（模拟数据）" if simulated else ""))
         from matplotlib.patches import Patch
 
-        ax.legend(handles=[Patch(color=c, label=g) for g, c in GRADE_COLOURS.items()], loc="lower right", frameon=False)
+        ax.legend(handles=[Patch(color=c, label=g) for g, c in reversed(GRADE_COLOURS.items())], loc="lower right", frameon=False)
     return fig
 
 
@@ -237,10 +236,10 @@ def workload_sunburst(workload: pd.DataFrame, *, registry=None):
     """Plotly sunburst: unit categories → units, sized by tasks."""
     import plotly.graph_objects as go
 
-    from .departments import load_registry
+    from ..parsing.departments import load_registry
 
     registry = registry or load_registry()
-    categories = [registry.lookup(u).category or "unknown" for u in workload.index]
+    categories = [CATEGORY_LABELS.get(registry.lookup(u).category, "未登记单位") for u in workload.index]
     frame = pd.DataFrame({"unit": workload.index, "category": categories, "total": workload["total"].to_numpy()})
     totals = frame.groupby("category", sort=True)["total"].sum()
     ids = [*totals.index, *(f"{c}/{u}" for c, u in zip(frame["category"], frame["unit"]))]

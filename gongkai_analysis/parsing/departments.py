@@ -27,11 +27,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, patterns
-from .errors import ParseError
+from .. import config
+from .. import patterns
+from ..errors import ParseError
+from ..vocab import COLLECTIVE
 
 REQUIRED_COLUMNS = ("unit", "full_name", "aliases", "category")
-COLLECTIVE = "collective"
 
 
 @dataclass(frozen=True)

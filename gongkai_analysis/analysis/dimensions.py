@@ -9,8 +9,8 @@ is among its jieba tokens (``gongkai_analysis/data/dimensions.csv``, editable).
 Examples
 --------
 >>> import pandas as pd
->>> tasks = pd.DataFrame({"task_id": ["1"], "tokens": [["政策解读", "回应关切", "发布"]]})
->>> classify_dimensions(tasks).loc["1", list(DIMENSIONS)].tolist()
+>>> tasks = pd.DataFrame({"doc_id": ["d"], "task_id": ["1"], "tokens": [["政策解读", "回应关切", "发布"]]})
+>>> classify_dimensions(tasks).loc[("d", "1"), list(DIMENSIONS)].tolist()
 [True, True, True, False, False]
 """
 
@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .frames import require_columns, task_index
+from ..schema import require_columns, task_index
+from ..vocab import DIMENSION_DTYPE, DIMENSIONS, STAGE_DTYPE, STAGES
 from .rules import dimension_rules
 
 #: Appraisal dimensions, in display order (the first four are item 64's).
-DIMENSIONS = ("信息公开", "政策解读", "回应关切", "公众参与", "机制建设")
 #: The 五公开 stages, in display order.
-STAGES = ("决策", "执行", "管理", "服务", "结果")
-DIMENSION_DTYPE = pd.CategoricalDtype(list(DIMENSIONS), ordered=True)
-STAGE_DTYPE = pd.CategoricalDtype(list(STAGES), ordered=True)
 
 
 def classify_dimensions(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> pd.DataFrame:

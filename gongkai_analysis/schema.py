@@ -1,7 +1,9 @@
-"""The tidy tables' schemas: column order, dtypes and ordered categoricals.
+"""The tidy tables' schemas: column order, dtypes, the task key, and the checks on them.
 
 Every table the parser returns is made here, so that the columns, their
-dtypes and the order of the fixed vocabularies are the same everywhere.
+dtypes and the order of the fixed vocabularies (from :mod:`gongkai_analysis.vocab`)
+are the same everywhere.  Analyses check their input with :func:`require_columns`
+and key their output by :data:`TASK_KEY`.
 
 Examples
 --------
@@ -13,14 +15,16 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .clauses import MODES, ROLES
 
-ROLE_DTYPE = pd.CategoricalDtype(list(ROLES), ordered=True)
-MODE_DTYPE = pd.CategoricalDtype(list(MODES), ordered=True)
+from .vocab import MODE_DTYPE, ROLE_DTYPE
 
 TASK_COLUMNS = {
     "doc_id": "str", "task_id": "str", "seq": "int64", "number": "int64", "part": "Int64",
@@ -129,3 +133,103 @@ def meta_frame(records: list[dict]) -> pd.DataFrame:
 def errors_frame(rows: list[dict]) -> pd.DataFrame:
     """Files that could not be parsed: file, error."""
     return _frame(rows, ERROR_COLUMNS)
+
+
+#: The key of a task in every table and every analysis output: one key always,
+#: whether the tables hold one document or many.
+TASK_KEY = ("doc_id", "task_id")
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> None:
+    """Raise :class:`~gongkai_analysis.errors.ColumnError` naming the columns `frame` lacks.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table an analysis was given.
+    columns : iterable of str
+        The columns it needs.
+    name : str
+        What the table is (``tasks``, ``responsibilities`` …), for the message.
+
+    Examples
+    --------
+    >>> require_columns(pd.DataFrame({"a": [1]}), ["a", "b"], "tasks")
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ColumnError: tasks: missing column(s) b
+    """
+    from .errors import ColumnError
+
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ColumnError(f"missing column(s) {', '.join(missing)}", source=name)
+
+
+def task_index(tasks: pd.DataFrame) -> pd.MultiIndex:
+    """The task key of each row, ``(doc_id, task_id)``, whatever the number of documents.
+
+    Examples
+    --------
+    >>> task_index(pd.DataFrame({"doc_id": ["d"], "task_id": ["1"]})).tolist()
+    [('d', '1')]
+    """
+    require_columns(tasks, TASK_KEY, "tasks")
+    return pd.MultiIndex.from_frame(tasks[list(TASK_KEY)])
+
+
+class Tables(NamedTuple):
+    """The five tables of one or many documents, as the parser makes them."""
+
+    meta: pd.DataFrame
+    sections: pd.DataFrame
+    tasks: pd.DataFrame
+    responsibilities: pd.DataFrame
+    errors: pd.DataFrame
+
+
+def tables_from_rows(parsed: list, errors: list[dict] | None = None) -> Tables:
+    """Build the tables, each once, from the rows of many parsed documents.
+
+    Parameters
+    ----------
+    parsed : list of Parsed
+        Rows of each document (:func:`gongkai_analysis.parsing.parse_rows`).
+    errors : list of dict, optional
+        Files that could not be parsed: ``{"file": …, "error": …}``.
+
+    Returns
+    -------
+    Tables
+
+    Examples
+    --------
+    >>> tables_from_rows([], [{"file": "a.doc", "error": "unsupported"}]).errors.values.tolist()
+    [['a.doc', 'unsupported']]
+    """
+    return Tables(
+        meta=meta_frame([p.meta for p in parsed]),
+        sections=sections_frame([row for p in parsed for row in p.sections]),
+        tasks=tasks_frame([row for p in parsed for row in p.tasks]),
+        responsibilities=responsibilities_frame([row for p in parsed for row in p.responsibilities]),
+        errors=errors_frame(errors or []),
+    )
+
+
+#: The tracker: internal column → its header in the workbook units fill in.
+TRACKER_HEADERS = {
+    "doc_id": "文件",
+    "task_id": "任务编号",
+    "unit": "责任单位",
+    "role": "角色",
+    "section": "所属部分",
+    "task": "任务内容",
+    "dimensions": "考核维度",
+    "status": "完成状态",
+    "completed_on": "完成日期",
+    "evidence": "佐证材料链接",
+    "note": "备注",
+    "source": "数据来源",
+}
+#: The tracker's sheet.
+TRACKER_SHEET = "跟踪表"
