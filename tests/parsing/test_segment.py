@@ -69,7 +69,7 @@ def _fixture_texts():
 
     from gongkai_analysis.reading.files import read_path
 
-    folder = Path(__file__).parent / "fixtures"
+    folder = Path(__file__).resolve().parents[1] / "fixtures"
     texts = [gk.config.BUNDLED_DOCUMENT.read_text(encoding="utf-8")]
     for path in sorted(folder.iterdir()):
         texts.append(read_path(path).text)

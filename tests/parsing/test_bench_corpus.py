@@ -5,7 +5,11 @@ from pathlib import Path
 
 import gongkai_analysis as gk
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
+import pytest
+
+pytestmark = pytest.mark.slow
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
 
 
 def _bench():

@@ -13,6 +13,10 @@ from gongkai_analysis.reading.files import read_bytes
 from gongkai_analysis.patterns import int_to_cn
 from gongkai_analysis.output.text import render_text
 
+import pytest
+
+pytestmark = pytest.mark.slow
+
 BUNDLED = gk.config.BUNDLED_DOCUMENT.read_text(encoding="utf-8")
 LINES = BUNDLED.split("\n")
 SETTINGS = settings(max_examples=int(__import__("os").environ.get("GONGKAI_HYPOTHESIS_EXAMPLES", "60")), deadline=None, derandomize=True, database=None,
