@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -88,7 +89,7 @@ class Document:
     @classmethod
     def from_path(cls, path: str | os.PathLike[str], **options) -> Document:
         """Parse one file (.txt, .html, .docx, .pdf); options as for :func:`parse_document`."""
-        return parse_document(os.fspath(path) if not isinstance(path, os.PathLike) else path, **options)
+        return parse_document(Path(path), **options)
 
     @classmethod
     def from_text(cls, text: str, **options) -> Document:
