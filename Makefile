@@ -1,4 +1,5 @@
 # gongkai-analysis — run `make help` for the targets.
+# The package: reading/ → parsing/ → document → analysis/ → output/ (see README, Layout).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -6,7 +7,7 @@ DOC    := data/raw/dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian.txt
 OUT    := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev report test bench clean
+.PHONY: help install dev report test quick bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +35,9 @@ report: $(VENV)/.installed ## parse the bundled document and write the leadershi
 
 test: $(VENV)/.dev-installed ## run every test, doctest and notebook
 	$(BIN)/python -m pytest
+
+quick: $(VENV)/.dev-installed ## the tests without the slow group (property runs, corpora, rendering) and notebooks
+	$(BIN)/python -m pytest -m "not slow" tests gongkai_analysis
 
 bench: $(VENV)/.dev-installed ## measure corpus parsing against jieba (300 documents, medians of 5 runs)
 	$(BIN)/python benchmarks/bench.py --docs 300 --repeat 5
