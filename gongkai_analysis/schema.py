@@ -103,8 +103,8 @@ def tasks_frame(rows: list[dict]) -> pd.DataFrame:
     ----------
     rows : list of dict
         One dict per row, keyed by column name.  A missing key gives a
-        missing value (a string or ``Int64`` column), except in an
-        ``int64`` or ``bool`` column, which every row must fill.
+        missing value in a string or ``Int64`` column; an ``int64`` column
+        must be filled by every row, and a missing ``bool`` reads as False.
 
     Returns
     -------
@@ -136,8 +136,8 @@ def responsibilities_frame(rows: list[dict]) -> pd.DataFrame:
     ----------
     rows : list of dict
         One dict per row, keyed by column name.  A missing key gives a
-        missing value (a string or ``Int64`` column), except in an
-        ``int64`` or ``bool`` column, which every row must fill.
+        missing value in a string or ``Int64`` column; an ``int64`` column
+        must be filled by every row, and a missing ``bool`` reads as False.
 
     Returns
     -------
@@ -217,8 +217,8 @@ def sections_frame(rows: list[dict]) -> pd.DataFrame:
     ----------
     rows : list of dict
         One dict per row (as :func:`section_rows` makes them), keyed by column name.  A missing key gives a
-        missing value (a string or ``Int64`` column), except in an
-        ``int64`` or ``bool`` column, which every row must fill.
+        missing value in a string or ``Int64`` column; an ``int64`` column
+        must be filled by every row, and a missing ``bool`` reads as False.
 
     Returns
     -------
