@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_parse(args: argparse.Namespace) -> int:
+def _run_parse(args: argparse.Namespace) -> int:
+    """``gongkai parse``: write the tables of every input, chunk by chunk; return the exit status."""
     from .parsing.corpus import iter_tables
     from .parsing.departments import load_registry
     from .output.tables import CorpusWriter
@@ -80,7 +81,8 @@ def run_parse(args: argparse.Namespace) -> int:
     return 1 if writer.errors else 0
 
 
-def run_report(args: argparse.Namespace) -> int:
+def _run_report(args: argparse.Namespace) -> int:
+    """``gongkai report``: write the leadership workbook of one document; return the exit status."""
     from .parsing.departments import load_registry
     from .document import parse_document
     from .output.workbook import build_report
@@ -95,7 +97,8 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_tracker(args: argparse.Namespace) -> int:
+def _run_tracker(args: argparse.Namespace) -> int:
+    """``gongkai tracker``: write the (empty or simulated) tracker of one document; return the exit status."""
     from .parsing.departments import load_registry
     from .document import parse_document
     from .analysis.appraisal import simulate_tracker, tracker_frame
@@ -111,7 +114,49 @@ def run_tracker(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    The one place that prints: a summary line on stdout (none with
+    ``--quiet``), each error as one ``gongkai: error: …`` line on stderr,
+    never a traceback for bad input.  Logging goes to stderr, at INFO with
+    ``--verbose``.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after the program name (``sys.argv[1:]`` by default),
+        such as ``["parse", "plans/", "--out", "tables/"]``.
+
+    Returns
+    -------
+    int
+        0 when every input was handled; 1 when ``gongkai parse`` wrote some
+        documents but some inputs failed; 2 when nothing could be parsed, the
+        input was bad (a :class:`~gongkai_analysis.errors.GongkaiError` or an
+        ``OSError``) or the command was used wrongly; 130 when interrupted.
+        ``--help`` and ``--version`` print and return 0.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> plan = pathlib.Path(folder.name, "plan.txt")
+    >>> _ = plan.write_text("一、甲\\n1.做好A。(甲局负责)\\n", encoding="utf-8")
+    >>> main(["parse", str(plan), "--out", str(plan.with_name("out")), "--no-tokens"])
+    parsed 1 document: 1 tasks, 1 units, 0 unassigned tasks → .../out
+    0
+    >>> sorted(p.name for p in plan.with_name("out").glob("*.csv"))
+    ['documents.csv', 'responsibilities.csv', 'sections.csv', 'tasks.csv']
+
+    A missing input is reported on stderr; the others are still written:
+
+    >>> main(["parse", str(plan), str(plan.with_name("missing.txt")), "--out", str(plan.with_name("out2")),
+    ...       "--no-tokens", "--quiet"])
+    1
+    >>> main(["parse", str(plan.with_name("missing.txt")), "--out", str(plan.with_name("out3")), "--no-tokens", "-q"])
+    2
+    >>> folder.cleanup()
+    """
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -121,11 +166,11 @@ def main(argv: list[str] | None = None) -> int:
                         format="gongkai: %(message)s", stream=sys.stderr)
     try:
         if args.command == "parse":
-            return run_parse(args)
+            return _run_parse(args)
         if args.command == "report":
-            return run_report(args)
+            return _run_report(args)
         if args.command == "tracker":
-            return run_tracker(args)
+            return _run_tracker(args)
     except GongkaiError as exc:
         print(f"gongkai: error: {exc}", file=sys.stderr)
         return 2

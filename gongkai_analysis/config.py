@@ -20,7 +20,25 @@ SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
 
 
 def package_data(name: str) -> Path:
-    """Return the path of a file shipped in ``gongkai_analysis/data``."""
+    """Return the path of a file shipped in ``gongkai_analysis/data``.
+
+    Parameters
+    ----------
+    name : str
+        The file's name in that folder (``cadence_rules.csv``,
+        ``departments.csv`` …).
+
+    Returns
+    -------
+    Path
+        Where the file is; whether it exists is not checked.
+
+    Examples
+    --------
+    >>> path = package_data("cadence_rules.csv")
+    >>> path.parent.name, path.exists()
+    ('data', True)
+    """
     return Path(str(resources.files(PACKAGE).joinpath("data", name)))
 
 
@@ -29,6 +47,22 @@ def cache_dir() -> Path:
 
     ``GONGKAI_CACHE_DIR`` wins, then ``XDG_CACHE_HOME``, then ``~/.cache``; when
     the home folder cannot be found, a per-user folder in the temp directory.
+
+    Returns
+    -------
+    Path
+        The folder, which may not exist yet.
+
+    Examples
+    --------
+    >>> import os
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"GONGKAI_CACHE_DIR": "/srv/gk", "XDG_CACHE_HOME": "/srv/xdg"}):
+    ...     cache_dir().as_posix()
+    '/srv/gk'
+    >>> with mock.patch.dict(os.environ, {"GONGKAI_CACHE_DIR": "", "XDG_CACHE_HOME": "/srv/xdg"}):
+    ...     cache_dir().as_posix()
+    '/srv/xdg/gongkai_analysis'
     """
     explicit = os.environ.get("GONGKAI_CACHE_DIR")
     if explicit:
@@ -43,7 +77,20 @@ def cache_dir() -> Path:
 
 
 def fallback_cache_dir() -> Path:
-    """A cache folder in the temp directory named for this user (checked before use)."""
+    """A cache folder in the temp directory named for this user (checked before use).
+
+    Returns
+    -------
+    Path
+        ``<temp dir>/gongkai_analysis-<uid>`` (the process id where the
+        system has no user ids); not created here.
+
+    Examples
+    --------
+    >>> path = fallback_cache_dir()
+    >>> path.parent == Path(tempfile.gettempdir()), path.name.startswith("gongkai_analysis-")
+    (True, True)
+    """
     uid = os.getuid() if hasattr(os, "getuid") else os.getpid()
     return Path(tempfile.gettempdir()) / f"{PACKAGE}-{uid}"
 
@@ -51,6 +98,14 @@ def fallback_cache_dir() -> Path:
 def version() -> str:
     """The installed package's version (from its metadata, read when asked).
 
+    Returns
+    -------
+    str
+        The version, or ``"0+unknown"`` when the package was never installed
+        (run from a source tree).
+
+    Examples
+    --------
     >>> version().count(".") >= 1
     True
     """

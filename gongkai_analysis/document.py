@@ -54,6 +54,12 @@ class Document:
         The clean text the tables were read from.
     warnings : list of str
         What the parser noticed but could carry on with.
+
+    Examples
+    --------
+    >>> doc = Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="d", tokens=False)
+    >>> doc.doc_id, len(doc.tasks), doc.responsibilities["unit"].tolist()
+    ('d', 1, ['甲局'])
     """
 
     meta: pd.DataFrame
@@ -65,11 +71,27 @@ class Document:
 
     @property
     def doc_id(self) -> str:
-        """The document's identifier in every table."""
+        """The document's identifier in every table.
+
+        Returns
+        -------
+        str
+            The ``doc_id`` of the metadata's (first) row.
+
+        Examples
+        --------
+        >>> Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="plan-2017", tokens=False).doc_id
+        'plan-2017'
+        """
         return str(self.meta["doc_id"].iloc[0])
 
     def summary(self) -> str:
         """One line: how many tasks, units and unassigned tasks.
+
+        Returns
+        -------
+        str
+            ``"<doc_id>: <n> tasks, <n> units, <n> unassigned tasks"``.
 
         Examples
         --------
@@ -82,18 +104,92 @@ class Document:
 
     @classmethod
     def from_rows(cls, parsed: Parsed) -> Document:
-        """The document of one parser result (:func:`gongkai_analysis.parsing.parse_rows`)."""
+        """The document of one parser result (:func:`gongkai_analysis.parsing.build.parse_rows`).
+
+        Parameters
+        ----------
+        parsed : Parsed
+            The rows, text and warnings of one document.
+
+        Returns
+        -------
+        Document
+            Its tables made by :func:`gongkai_analysis.schema.tables_from_rows`.
+
+        Examples
+        --------
+        >>> from gongkai_analysis.parsing.build import parse_rows
+        >>> doc = Document.from_rows(parse_rows("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="d"))
+        >>> doc.summary(), doc.text.splitlines()[1]
+        ('d: 1 task, 1 unit, 0 unassigned tasks', '1.做好A。(甲局负责)')
+        """
         t = schema.tables_from_rows([parsed])
         return cls(t.meta, t.sections, t.tasks, t.responsibilities, parsed.text, list(parsed.warnings))
 
     @classmethod
     def from_path(cls, path: str | os.PathLike[str], **options) -> Document:
-        """Parse one file (.txt, .html, .docx, .pdf); options as for :func:`parse_document`."""
+        """Parse one file (.txt, .html, .docx, .pdf); options as for :func:`parse_document`.
+
+        Parameters
+        ----------
+        path : str or path-like
+            The file.
+        **options
+            ``doc_id``, ``registry``, ``segmenter``, ``tokens``, ``strict``.
+
+        Returns
+        -------
+        Document
+            Its ``doc_id`` is the file's stem unless one is given.
+
+        Raises
+        ------
+        ParseError
+            When the file cannot be read or holds no numbered tasks.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder, "plan.txt")
+        ...     _ = path.write_text("一、甲\\n1.做好A。(甲局负责)\\n", encoding="utf-8")
+        ...     Document.from_path(path, tokens=False).summary()
+        'plan: 1 task, 1 unit, 0 unassigned tasks'
+        """
         return parse_document(Path(path), **options)
 
     @classmethod
     def from_text(cls, text: str, **options) -> Document:
-        """Parse a document given as text; options as for :func:`parse_document`."""
+        """Parse a document given as text; options as for :func:`parse_document`.
+
+        Parameters
+        ----------
+        text : str
+            The document's text (never read as a path).
+        **options
+            ``doc_id``, ``registry``, ``segmenter``, ``tokens``, ``strict``.
+
+        Returns
+        -------
+        Document
+            Its ``doc_id`` is ``text-`` and a hash of the text unless one is given.
+
+        Raises
+        ------
+        TypeError
+            When `text` is not a str.
+        ParseError
+            When the text holds no numbered tasks.
+
+        Examples
+        --------
+        >>> Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", tokens=False).doc_id
+        'text-...'
+        >>> Document.from_text("没有任务", tokens=False)
+        Traceback (most recent call last):
+        ...
+        gongkai_analysis.errors.ParseError: <text>:1: no numbered tasks found (expected lines such as '1.…' under '一、…')
+        """
         if not isinstance(text, str):
             raise TypeError(f"expected a str, got {type(text).__name__}")
         return parse_document(SourceText.from_text(text), **options)
@@ -111,6 +207,18 @@ class Corpus:
         Files that could not be parsed: file, error.
     warnings : list of str
         What the parser noticed in any document, each prefixed with its doc_id.
+
+    Examples
+    --------
+    >>> a = Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="a", tokens=False)
+    >>> b = Document.from_text("一、甲\\n1.做好B。(乙局负责)\\n2.做好C。\\n", doc_id="b", tokens=False, strict=False)
+    >>> corpus = Corpus.from_documents([a, b])
+    >>> len(corpus), corpus.tasks[["doc_id", "task_id"]].values.tolist()
+    (2, [['a', '1'], ['b', '1'], ['b', '2']])
+    >>> corpus.warnings
+    ['b: line 3: task 2 has no responsibility clause']
+    >>> corpus["b"].summary()
+    'b: 2 tasks, 1 unit, 1 unassigned task'
     """
 
     meta: pd.DataFrame
@@ -122,7 +230,20 @@ class Corpus:
 
     @property
     def doc_ids(self) -> list[str]:
-        """The documents' identifiers, in order."""
+        """The documents' identifiers, in order.
+
+        Returns
+        -------
+        list of str
+            One per row of ``meta``.
+
+        Examples
+        --------
+        >>> a = Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="a", tokens=False)
+        >>> b = Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="b", tokens=False)
+        >>> Corpus.from_documents([b, a]).doc_ids
+        ['b', 'a']
+        """
         return self.meta["doc_id"].astype(str).tolist()
 
     def __len__(self) -> int:
@@ -143,6 +264,12 @@ class Corpus:
     def summary(self) -> str:
         """One line across all documents: documents, tasks, units, unassigned tasks, failed files.
 
+        Returns
+        -------
+        str
+            ``"<n> documents: <n> tasks, <n> units, <n> unassigned tasks, <n> files failed"``;
+            units are counted once however many documents name them.
+
         Examples
         --------
         >>> a = Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="a", tokens=False)
@@ -157,7 +284,35 @@ class Corpus:
 
     @classmethod
     def from_tables(cls, chunks: Iterable[schema.Tables], warnings: Iterable[str] = ()) -> Corpus:
-        """Stack tables made chunk by chunk (as the corpus runner yields them)."""
+        """Stack tables made chunk by chunk (as the corpus runner yields them).
+
+        Parameters
+        ----------
+        chunks : iterable of Tables
+            The tables of one or more documents each, with their errors.
+        warnings : iterable of str, default ()
+            The documents' warnings, each prefixed with its doc_id.
+
+        Returns
+        -------
+        Corpus
+            An empty corpus (with every column) when there are no chunks.
+
+        Raises
+        ------
+        ParseError
+            When two documents share a doc_id.
+
+        Examples
+        --------
+        >>> from gongkai_analysis.parsing.build import parse_rows
+        >>> first = schema.tables_from_rows([parse_rows("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="x")])
+        >>> second = schema.tables_from_rows([], [{"file": "y.doc", "error": "unsupported suffix"}])
+        >>> Corpus.from_tables([first, second]).summary()
+        '1 document: 1 task, 1 unit, 0 unassigned tasks, 1 file failed'
+        >>> Corpus.from_tables([]).summary()
+        '0 documents: 0 tasks, 0 units, 0 unassigned tasks, 0 files failed'
+        """
         chunks = list(chunks)
         if not chunks:
             empty = schema.tables_from_rows([])
@@ -170,7 +325,35 @@ class Corpus:
 
     @classmethod
     def from_documents(cls, docs: Iterable[Document | Corpus]) -> Corpus:
-        """Stack documents (or corpora) into one corpus; doc_ids must differ."""
+        """Stack documents (or corpora) into one corpus; doc_ids must differ.
+
+        Parameters
+        ----------
+        docs : iterable of Document or Corpus
+            The documents, in order; a corpus brings its errors along.
+
+        Returns
+        -------
+        Corpus
+            The stacked tables; each document's warnings are prefixed with its
+            doc_id (a corpus's already are).
+
+        Raises
+        ------
+        ParseError
+            When `docs` is empty or two documents share a doc_id.
+
+        Examples
+        --------
+        >>> a = Document.from_text("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="a", tokens=False)
+        >>> b = Document.from_text("一、甲\\n1.做好B。(乙局负责)\\n2.做好C。\\n", doc_id="b", tokens=False)
+        >>> Corpus.from_documents([a, b]).summary()
+        '2 documents: 3 tasks, 2 units, 1 unassigned task, 0 files failed'
+        >>> Corpus.from_documents([])
+        Traceback (most recent call last):
+        ...
+        gongkai_analysis.errors.ParseError: <input>: no documents given
+        """
         docs = list(docs)
         if not docs:
             raise ParseError("no documents given")
@@ -182,7 +365,36 @@ class Corpus:
 
     @classmethod
     def from_paths(cls, inputs: Iterable[str | os.PathLike[str]], **options) -> Corpus:
-        """Parse files and folders; options as for :func:`parse_documents`."""
+        """Parse files and folders; options as for :func:`parse_documents`.
+
+        Parameters
+        ----------
+        inputs : iterable of str or path-like
+            Files and folders (searched recursively).
+        **options
+            As for :func:`parse_documents`.
+
+        Returns
+        -------
+        Corpus
+            A document found in a folder gets its path below that folder,
+            without suffix, as its doc_id.
+
+        Raises
+        ------
+        ParseError
+            When there was nothing to parse, or no file could be parsed.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     (pathlib.Path(folder) / "2017").mkdir()
+        ...     _ = pathlib.Path(folder, "2017", "plan.txt").write_text("一、甲\\n1.做好A。(甲局负责)\\n", encoding="utf-8")
+        ...     corpus = Corpus.from_paths([folder], tokens=False)
+        >>> corpus.doc_ids, corpus.summary()
+        (['2017/plan'], '1 document: 1 task, 1 unit, 0 unassigned tasks, 0 files failed')
+        """
         return parse_documents(inputs, **options)
 
 
@@ -294,14 +506,28 @@ def _chunk_warnings(chunk: schema.Tables) -> list[str]:
 def concat_documents(docs: Iterable[Document | Corpus]) -> Corpus:
     """Stack the tables of several documents into one :class:`Corpus`.
 
+    The same as :meth:`Corpus.from_documents`.
+
+    Parameters
+    ----------
+    docs : iterable of Document or Corpus
+        The documents, in order.
+
+    Returns
+    -------
+    Corpus
+
     Raises
     ------
     ParseError
-        When two documents share a doc_id.
+        When `docs` is empty or two documents share a doc_id.
 
     Examples
     --------
     >>> a = parse_document("一、甲\\n1.做好A。(甲局负责)\\n", doc_id="a", tokens=False)
+    >>> b = parse_document("一、甲\\n1.做好B。(乙局负责)\\n", doc_id="b", tokens=False)
+    >>> concat_documents([a, b]).doc_ids
+    ['a', 'b']
     >>> concat_documents([a, a])
     Traceback (most recent call last):
     ...

@@ -97,17 +97,107 @@ def _column(values: list, dtype):
 
 
 def tasks_frame(rows: list[dict]) -> pd.DataFrame:
-    """The tasks table from parser rows (with ``tokens`` and ``keywords`` when present)."""
+    """The tasks table from parser rows (with ``tokens`` and ``keywords`` when present).
+
+    Parameters
+    ----------
+    rows : list of dict
+        One dict per row, keyed by column name.  A missing key gives a
+        missing value in a string or ``Int64`` column; an ``int64`` column
+        must be filled by every row, and a missing ``bool`` reads as False.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :data:`TASK_COLUMNS` in their dtypes, then ``tokens``
+        and ``keywords`` (lists, as objects) when the first row has them.
+
+    Raises
+    ------
+    TypeError
+        When a row lacks ``seq``, ``number`` or ``line``.
+
+    Examples
+    --------
+    >>> tasks = tasks_frame([{"doc_id": "d", "task_id": "1", "seq": 1, "number": 1, "line": 2,
+    ...                       "text": "做好A。", "tokens": ["做好", "A"]}])
+    >>> tasks[["task_id", "section_no", "text", "tokens"]].values.tolist()
+    [['1', <NA>, '做好A。', ['做好', 'A']]]
+    >>> str(tasks["section_no"].dtype), str(tasks["line"].dtype)
+    ('Int64', 'int64')
+    """
     return _frame(rows, TASK_COLUMNS, extra=TOKEN_COLUMNS)
 
 
 def responsibilities_frame(rows: list[dict]) -> pd.DataFrame:
-    """The responsibilities table from parser rows."""
+    """The responsibilities table from parser rows.
+
+    Parameters
+    ----------
+    rows : list of dict
+        One dict per row, keyed by column name.  A missing key gives a
+        missing value in a string or ``Int64`` column; an ``int64`` column
+        must be filled by every row, and a missing ``bool`` reads as False.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :data:`RESPONSIBILITY_COLUMNS` in their dtypes:
+        ``role`` and ``mode`` are the ordered categoricals of
+        :mod:`gongkai_analysis.vocab`.
+
+    Raises
+    ------
+    KeyError
+        When a ``role`` or ``mode`` is not in its vocabulary.
+
+    Examples
+    --------
+    >>> resp = responsibilities_frame([{"doc_id": "d", "task_id": "1", "unit": "甲局", "role": "lead",
+    ...                                 "mode": "sole", "collective": False, "open_ended": False,
+    ...                                 "known": True}])
+    >>> resp[["unit", "role", "mode", "known"]].values.tolist()
+    [['甲局', 'lead', 'sole', True]]
+    >>> resp["mode"].cat.categories.tolist()
+    ['sole', 'joint', 'separate']
+    """
     return _frame(rows, RESPONSIBILITY_COLUMNS)
 
 
 def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
-    """Rows of the sections table: one per section and sub-section header."""
+    """Rows of the sections table: one per section and sub-section header.
+
+    A sub-section gets the number of the section above it as
+    ``section_no``; an empty intro becomes None.
+
+    Parameters
+    ----------
+    sections : list of dict
+        The parser's headers, in document order, each with ``level``
+        (``section`` or ``subsection``), ``number``, ``title``, ``framing``,
+        ``intro`` and ``line``.
+    doc_id : str
+        The document's identifier.
+
+    Returns
+    -------
+    list of dict
+        Rows for :func:`sections_frame`.
+
+    Raises
+    ------
+    KeyError
+        When a header lacks one of the keys above.
+
+    Examples
+    --------
+    >>> rows = section_rows([{"level": "section", "number": 1, "title": "公开", "framing": False,
+    ...                       "intro": "", "line": 1},
+    ...                      {"level": "subsection", "number": 2, "title": "解读", "framing": False,
+    ...                       "intro": "要求", "line": 3}], "d")
+    >>> [(r["level"], r["section_no"], r["number"], r["intro"]) for r in rows]
+    [('section', 1, 1, None), ('subsection', 1, 2, '要求')]
+    """
     rows = []
     current = None
     for s in sections:
@@ -121,17 +211,85 @@ def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
 
 
 def sections_frame(rows: list[dict]) -> pd.DataFrame:
-    """The sections table."""
+    """The sections table.
+
+    Parameters
+    ----------
+    rows : list of dict
+        One dict per row (as :func:`section_rows` makes them), keyed by column name.  A missing key gives a
+        missing value in a string or ``Int64`` column; an ``int64`` column
+        must be filled by every row, and a missing ``bool`` reads as False.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :data:`SECTION_COLUMNS` in their dtypes.
+
+    Raises
+    ------
+    TypeError
+        When a row lacks ``number`` or ``line``.
+
+    Examples
+    --------
+    >>> rows = [{"doc_id": "d", "level": "section", "number": 1, "section_no": 1, "title": "公开",
+    ...          "framing": False, "intro": None, "line": 1}]
+    >>> sections_frame(rows)[["level", "section_no", "title", "intro"]].values.tolist()
+    [['section', 1, '公开', nan]]
+    """
     return _frame(rows, SECTION_COLUMNS)
 
 
 def meta_frame(records: list[dict]) -> pd.DataFrame:
-    """The metadata table: one row per document."""
+    """The metadata table: one row per document.
+
+    Parameters
+    ----------
+    records : list of dict
+        One dict per document, keyed by column name.  A missing key gives a
+        missing value, except in the ``n_…`` counts, which every record must
+        fill.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :data:`META_COLUMNS` in their dtypes.
+
+    Raises
+    ------
+    TypeError
+        When a record lacks one of the counts.
+
+    Examples
+    --------
+    >>> meta = meta_frame([{"doc_id": "d", "year": 2017, "n_sections": 1, "n_tasks": 2, "n_units": 2,
+    ...                     "n_responsibilities": 2, "n_unassigned": 0}])
+    >>> meta[["doc_id", "year", "title", "n_tasks"]].values.tolist()
+    [['d', 2017, nan, 2]]
+    """
     return _frame(records, META_COLUMNS)
 
 
 def errors_frame(rows: list[dict]) -> pd.DataFrame:
-    """Files that could not be parsed: file, error."""
+    """Files that could not be parsed: file, error.
+
+    Parameters
+    ----------
+    rows : list of dict
+        One ``{"file": …, "error": …}`` per failed file.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :data:`ERROR_COLUMNS`, as strings.
+
+    Examples
+    --------
+    >>> errors_frame([{"file": "a.doc", "error": "unsupported"}]).values.tolist()
+    [['a.doc', 'unsupported']]
+    >>> errors_frame([]).columns.tolist()
+    ['file', 'error']
+    """
     return _frame(rows, ERROR_COLUMNS)
 
 
@@ -152,6 +310,11 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> N
     name : str
         What the table is (``tasks``, ``responsibilities`` …), for the message.
 
+    Raises
+    ------
+    ColumnError
+        Naming `name` and every column it lacks, in the order asked.
+
     Examples
     --------
     >>> require_columns(pd.DataFrame({"a": [1]}), ["a", "b"], "tasks")
@@ -169,6 +332,21 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> N
 def task_index(tasks: pd.DataFrame) -> pd.MultiIndex:
     """The task key of each row, ``(doc_id, task_id)``, whatever the number of documents.
 
+    Parameters
+    ----------
+    tasks : DataFrame
+        Any table with ``doc_id`` and ``task_id`` (tasks, responsibilities …).
+
+    Returns
+    -------
+    MultiIndex
+        Levels ``doc_id`` and ``task_id``, one entry per row of `tasks`.
+
+    Raises
+    ------
+    ColumnError
+        When `tasks` lacks ``doc_id`` or ``task_id``.
+
     Examples
     --------
     >>> task_index(pd.DataFrame({"doc_id": ["d"], "task_id": ["1"]})).tolist()
@@ -179,7 +357,22 @@ def task_index(tasks: pd.DataFrame) -> pd.MultiIndex:
 
 
 class Tables(NamedTuple):
-    """The five tables of one or many documents, as the parser makes them."""
+    """The five tables of one or many documents, as the parser makes them.
+
+    Attributes
+    ----------
+    meta, sections, tasks, responsibilities, errors : DataFrame
+        As :func:`meta_frame`, :func:`sections_frame`, :func:`tasks_frame`,
+        :func:`responsibilities_frame` and :func:`errors_frame` make them.
+
+    Examples
+    --------
+    >>> tables = tables_from_rows([])
+    >>> Tables._fields
+    ('meta', 'sections', 'tasks', 'responsibilities', 'errors')
+    >>> len(tables.tasks), tables.tasks.columns[:2].tolist()
+    (0, ['doc_id', 'task_id'])
+    """
 
     meta: pd.DataFrame
     sections: pd.DataFrame

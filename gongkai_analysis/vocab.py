@@ -142,6 +142,14 @@ def grade_of(score: pd.Series) -> pd.Series:
 def grade_rule() -> str:
     """The grade bounds in words, for notes shown to people.
 
+    Returns
+    -------
+    str
+        Each grade of :data:`GRADES` with its range, from
+        :data:`GRADE_BOUNDS`, best first.
+
+    Examples
+    --------
     >>> grade_rule()
     '优秀≥90，良好70–89，合格60–69，不合格<60'
     """

@@ -35,9 +35,10 @@ def cadence_table(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> 
     Parameters
     ----------
     tasks : DataFrame
-        The parser's tasks table (needs ``task_id`` and ``text``).
+        The parser's tasks table (needs ``doc_id``, ``task_id`` and ``text``).
     rules : DataFrame, optional
-        A rule table like :func:`gongkai_analysis.rules.cadence_rules`.
+        A rule table like :func:`gongkai_analysis.analysis.rules.cadence_rules`
+        (the bundled one by default).
 
     Returns
     -------
@@ -48,6 +49,23 @@ def cadence_table(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = None) -> 
         ``deadline_hours`` and ``deadline_days`` (lists of int),
         ``statutory`` (法定时限), ``channels`` (channel labels) and
         ``platforms`` (named platforms, as written).
+
+    Raises
+    ------
+    ColumnError
+        When `tasks` lacks ``doc_id``, ``task_id`` or ``text``.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"],
+    ...                       "text": ["每季度在政府网站公开财政收支。", "15个工作日内通过政务服务平台公示结果。"]})
+    >>> table = cadence_table(tasks)
+    >>> bool(table.loc[("d", "1"), "quarterly"]), int(table.loc[("d", "1"), "events_per_year"])
+    (True, 4)
+    >>> table.loc[("d", "1"), "channels"]
+    ['website']
+    >>> table.loc[("d", "2"), ["deadline_days", "channels", "platforms"]].tolist()
+    [[15], ['platform'], ['政务服务平台']]
     """
     require_columns(tasks, ["task_id", "text"], "tasks")
     rules = cadence_rules() if rules is None else rules
@@ -87,6 +105,16 @@ def plan_year(meta: pd.DataFrame) -> int:
     ----------
     meta : DataFrame
         The metadata table (one row per document; the first year found is used).
+
+    Returns
+    -------
+    int
+        The first non-missing ``year``, else today's calendar year.
+
+    Raises
+    ------
+    ColumnError
+        When `meta` has no ``year`` column.
 
     Examples
     --------
@@ -134,7 +162,8 @@ def disclosure_events(
     Parameters
     ----------
     tasks, responsibilities : DataFrame
-        The parser's tables.
+        The parser's tables (tasks: ``doc_id``, ``task_id``, ``text``;
+        responsibilities: ``doc_id``, ``task_id``, ``unit``, ``role``).
     year : int
         The calendar year of the due dates (:func:`plan_year` gives the plan's).
     roles : tuple of str
@@ -145,7 +174,14 @@ def disclosure_events(
     Returns
     -------
     DataFrame
-        doc_id, task_id, unit, role, cadence, month, due.
+        doc_id, task_id, unit, role, cadence (ordered categorical), month,
+        due (a timestamp, the last day of the month); sorted by task, unit,
+        cadence and month.
+
+    Raises
+    ------
+    ColumnError
+        When a table lacks one of the columns above.
 
     Examples
     --------
@@ -154,6 +190,18 @@ def disclosure_events(
     >>> events = disclosure_events(doc.tasks, doc.responsibilities, year=plan_year(doc.meta))
     >>> events.loc[events["unit"] == "财政局", "due"].dt.strftime("%Y-%m-%d").iloc[:2].tolist()
     ['2017-01-31', '2017-02-28']
+
+    On a hand-made table: a quarterly task owes four events, the supporting
+    unit none.
+
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1"], "text": ["每季度公开财政收支。"]})
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1"], "unit": ["财政局", "审计局"],
+    ...                      "role": ["lead", "support"]})
+    >>> events = disclosure_events(tasks, resp, year=2024)
+    >>> events[["unit", "cadence", "month"]].values.tolist()
+    [['财政局', 'quarterly', 3], ['财政局', 'quarterly', 6], ['财政局', 'quarterly', 9], ['财政局', 'quarterly', 12]]
+    >>> events["due"].dt.strftime("%Y-%m-%d").iloc[0]
+    '2024-03-31'
     """
     events = _periodic(tasks, responsibilities, roles, rules)
     events["due"] = pd.to_datetime(
@@ -176,8 +224,34 @@ def disclosure_calendar(
     Rows are sorted by the year's total, most first; units with no periodic
     obligation are left out.
 
+    Parameters
+    ----------
+    tasks, responsibilities : DataFrame
+        The parser's tables, as for :func:`disclosure_events`.
+    roles : tuple of str
+        The roles that owe a disclosure.
+    rules : DataFrame, optional
+        Cadence rules (the bundled ``data/cadence_rules.csv`` by default).
+
+    Returns
+    -------
+    DataFrame
+        Index ``unit``, columns ``month`` 1 to 12: the number of periodic
+        disclosures the unit owes in that month.
+
+    Raises
+    ------
+    ColumnError
+        When a table lacks one of the columns :func:`disclosure_events` needs.
+
     Examples
     --------
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"],
+    ...                       "text": ["每季度公开财政收支。", "每半年公开一次。"]})
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1", "2"], "unit": ["财政局", "审计局", "财政局"],
+    ...                      "role": ["lead", "support", "responsible"]})
+    >>> disclosure_calendar(tasks, resp).loc["财政局"].tolist()
+    [0, 0, 1, 0, 0, 2, 0, 0, 1, 0, 0, 2]
     >>> import gongkai_analysis as gk
     >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
     >>> cal = disclosure_calendar(doc.tasks, doc.responsibilities)

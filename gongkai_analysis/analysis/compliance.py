@@ -42,12 +42,41 @@ def completeness_table(
 ) -> pd.DataFrame:
     """Score every task on who, what, when and how (0–4).
 
+    Parameters
+    ----------
+    tasks : DataFrame
+        The parser's tasks table (needs ``doc_id``, ``task_id`` and ``text``;
+        a ``time_limit`` column counts towards 时限 where it is filled).
+    responsibilities : DataFrame
+        The parser's responsibilities table (needs ``task_id`` and ``unit``,
+        and ``doc_id`` to match tasks by the full key).
+    cadence : DataFrame, optional
+        :func:`gongkai_analysis.analysis.cadence.cadence_table` of `tasks`,
+        when already computed; its rows must be in the order of `tasks`.
+
     Returns
     -------
     DataFrame
-        Indexed like :func:`gongkai_analysis.cadence.cadence_table`; boolean
-        ``who``, ``what``, ``when``, ``how``; ``score`` (0–4), ``complete``
-        (all four) and ``missing`` (the Chinese names of what is missing).
+        Indexed like :func:`gongkai_analysis.analysis.cadence.cadence_table`;
+        boolean ``who``, ``what``, ``when``, ``how``; ``score`` (0–4),
+        ``complete`` (all four) and ``missing`` (the Chinese names of what is
+        missing).
+
+    Raises
+    ------
+    ColumnError
+        When a table lacks one of the columns it needs.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"],
+    ...                       "text": ["每季度在政府网站公开财政收支信息。", "做好政策解读。"]})
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1"], "unit": ["财政局"]})
+    >>> table = completeness_table(tasks, resp)
+    >>> table[["who", "what", "when", "how"]].values.tolist()
+    [[True, True, True, True], [False, True, False, False]]
+    >>> table["score"].tolist(), table["missing"].tolist()
+    ([4, 1], [[], ['主体', '时限', '方式']])
     """
     require_columns(tasks, ["task_id", "text"], "tasks")
     require_columns(responsibilities, ["task_id", "unit"], "responsibilities")
@@ -74,8 +103,35 @@ def completeness_table(
 def completeness_by_unit(completeness: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataFrame:
     """Per unit: its tasks, the share naming each element, the mean score and the share complete.
 
+    Parameters
+    ----------
+    completeness : DataFrame
+        The output of :func:`completeness_table`.
+    responsibilities : DataFrame
+        The responsibilities table it was computed with (needs the columns
+        of the completeness index and ``unit``).
+
+    Returns
+    -------
+    DataFrame
+        Index ``unit``; ``tasks`` (distinct tasks), ``who``, ``what``,
+        ``when``, ``how`` (the share of the unit's tasks naming each),
+        ``mean_score`` and ``complete`` (the share complete); sorted by
+        tasks, then mean score, most first.
+
+    Raises
+    ------
+    KeyError
+        When `responsibilities` lacks one of those columns.
+
     Examples
     --------
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"],
+    ...                       "text": ["每季度在政府网站公开财政收支信息。", "做好政策解读。"]})
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2", "2"], "unit": ["财政局", "财政局", "审计局"]})
+    >>> table = completeness_by_unit(completeness_table(tasks, resp), resp)
+    >>> table[["tasks", "when", "mean_score"]].reset_index().values.tolist()
+    [['财政局', 2, 0.5, 3.0], ['审计局', 1, 0.0, 2.0]]
     >>> import gongkai_analysis as gk
     >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
     >>> table = completeness_by_unit(completeness_table(doc.tasks, doc.responsibilities), doc.responsibilities)
@@ -90,7 +146,37 @@ def completeness_by_unit(completeness: pd.DataFrame, responsibilities: pd.DataFr
 
 
 def completeness_by_section(completeness: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
-    """Per section: its tasks, the share naming each element, the mean score and the share complete."""
+    """Per section: its tasks, the share naming each element, the mean score and the share complete.
+
+    Parameters
+    ----------
+    completeness : DataFrame
+        The output of :func:`completeness_table`.
+    tasks : DataFrame
+        The tasks table it was computed from (needs the columns of the
+        completeness index, ``section_no`` and ``section_title``).
+
+    Returns
+    -------
+    DataFrame
+        Index ``section`` (``"1 公开"``: number and title); columns as for
+        :func:`completeness_by_unit`; sorted by section number.
+
+    Raises
+    ------
+    KeyError
+        When `tasks` lacks one of those columns.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"], "section_no": [2, 10],
+    ...                       "section_title": ["公开", "解读"],
+    ...                       "text": ["每季度在政府网站公开财政收支信息。", "做好政策解读。"]})
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1"], "unit": ["财政局"]})
+    >>> table = completeness_by_section(completeness_table(tasks, resp), tasks)
+    >>> table[["tasks", "mean_score"]].reset_index().values.tolist()
+    [['2 公开', 1, 4.0], ['10 解读', 1, 1.0]]
+    """
     key = list(completeness.index.names)
     merged = tasks[[*key, "section_no", "section_title"]].merge(completeness.reset_index(), on=key)
     merged = merged.assign(section=merged["section_no"].astype(str) + " " + merged["section_title"].fillna(""))

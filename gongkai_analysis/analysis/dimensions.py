@@ -32,17 +32,36 @@ def classify_dimensions(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = Non
     Parameters
     ----------
     tasks : DataFrame
-        Needs ``task_id`` and ``tokens`` (parse with ``tokens=True``).
+        Needs ``doc_id``, ``task_id`` and ``tokens`` (parse with
+        ``tokens=True``); a cell of ``tokens`` that is not a list or tuple
+        counts as no tokens.
     rules : DataFrame, optional
-        A keyword table like :func:`gongkai_analysis.rules.dimension_rules`.
+        A keyword table like :func:`gongkai_analysis.analysis.rules.dimension_rules`
+        (the bundled one by default).
 
     Returns
     -------
     DataFrame
-        Indexed like :func:`gongkai_analysis.cadence.cadence_table`: one
-        boolean column per dimension and per stage, plus ``dimensions`` and
-        ``stages`` (the labels, as lists in display order) and ``matched``
-        (the keywords that decided, as ``label:word`` strings).
+        Indexed like :func:`gongkai_analysis.analysis.cadence.cadence_table`:
+        one boolean column per dimension and per stage, plus ``dimensions``
+        and ``stages`` (the labels, as lists in the order of the rule table)
+        and ``matched`` (the keywords that decided, as ``label:word``
+        strings).
+
+    Raises
+    ------
+    ColumnError
+        When `tasks` lacks ``doc_id``, ``task_id`` or ``tokens``.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"],
+    ...                       "tokens": [["政策解读", "发布"], ["征求意见", "决策"]]})
+    >>> table = classify_dimensions(tasks)
+    >>> table[["dimensions", "stages"]].values.tolist()
+    [[['信息公开', '政策解读'], []], [['公众参与'], ['决策']]]
+    >>> table.loc[("d", "2"), "matched"]
+    ['公众参与:征求意见', '决策:决策', '决策:征求意见']
     """
     require_columns(tasks, ["task_id", "tokens"], "tasks")
     rules = dimension_rules() if rules is None else rules
@@ -69,7 +88,38 @@ def classify_dimensions(tasks: pd.DataFrame, *, rules: pd.DataFrame | None = Non
 
 
 def dimension_long(classified: pd.DataFrame, *, scheme: str = "dimension") -> pd.DataFrame:
-    """One row per (task, label): the tidy form of :func:`classify_dimensions`."""
+    """One row per (task, label): the tidy form of :func:`classify_dimensions`.
+
+    Tasks without a label of the scheme are left out.
+
+    Parameters
+    ----------
+    classified : DataFrame
+        The output of :func:`classify_dimensions`.
+    scheme : {"dimension", "stage"}, default "dimension"
+        Which labels to list; any other value is taken as ``"stage"``.
+
+    Returns
+    -------
+    DataFrame
+        doc_id, task_id and a column named after `scheme` holding the label,
+        an ordered categorical (:data:`~gongkai_analysis.vocab.DIMENSION_DTYPE`
+        or :data:`~gongkai_analysis.vocab.STAGE_DTYPE`).
+
+    Raises
+    ------
+    KeyError
+        When `classified` lacks the ``dimensions`` (or ``stages``) column.
+
+    Examples
+    --------
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"],
+    ...                       "tokens": [["政策解读", "发布"], ["征求意见", "决策"]]})
+    >>> dimension_long(classify_dimensions(tasks)).values.tolist()
+    [['d', '1', '信息公开'], ['d', '1', '政策解读'], ['d', '2', '公众参与']]
+    >>> dimension_long(classify_dimensions(tasks), scheme="stage")["stage"].tolist()
+    ['决策']
+    """
     column, dtype = ("dimensions", DIMENSION_DTYPE) if scheme == "dimension" else ("stages", STAGE_DTYPE)
     long = classified[[column]].explode(column).dropna().reset_index()
     long = long.rename(columns={column: scheme})

@@ -36,7 +36,35 @@ def _key(resp: pd.DataFrame) -> list[str]:
 
 
 def obligation_weights(responsibilities: pd.DataFrame) -> pd.Series:
-    """The fractional share of each row: 1 for sole and separate, 1/n for n joint units."""
+    """The fractional share of each row: 1 for sole and separate, 1/n for n joint units.
+
+    ``n`` counts the units with the same role on the same task.
+
+    Parameters
+    ----------
+    responsibilities : DataFrame
+        The parser's responsibilities table (needs ``task_id``, ``unit``,
+        ``role`` and ``mode``; ``doc_id`` too when it holds several documents).
+
+    Returns
+    -------
+    Series
+        ``weight`` (float), aligned with the rows of `responsibilities`.
+
+    Raises
+    ------
+    ColumnError
+        When `responsibilities` lacks one of the columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1", "1", "2"], "unit": ["甲局", "乙局", "丙局", "甲局"],
+    ...                      "role": ["lead", "responsible", "responsible", "responsible"],
+    ...                      "mode": ["sole", "joint", "joint", "sole"]})
+    >>> obligation_weights(resp).tolist()
+    [1.0, 0.5, 0.5, 1.0]
+    """
     require_columns(responsibilities, _NEEDED, "responsibilities")
     group = [*_key(responsibilities), "role"]
     size = responsibilities.groupby(group, observed=True)["unit"].transform("size")
@@ -58,6 +86,30 @@ def expand_collective(
     named on a task is not added to it again.  New rows keep the role and mode
     of the collective row, carry its name in ``via`` and share its fractional
     ``weight`` evenly.
+
+    Parameters
+    ----------
+    responsibilities : DataFrame
+        The parser's responsibilities table (needs ``task_id``, ``unit``,
+        ``role`` and ``mode``; ``doc_id`` and ``collective`` are used when
+        present).
+    members : iterable of str, optional
+        The departments 区政府各部门 and 区政府相关部门 stand for (the same
+        list for every document).
+    streets : sequence of str, optional
+        The street offices 各街道办事处 stands for.
+
+    Returns
+    -------
+    DataFrame
+        The rows of `responsibilities` with collectives replaced, in their
+        dtypes, plus ``weight`` (float) and ``via`` (the collective a row
+        came from, NA for rows named in the document); a new index.
+
+    Raises
+    ------
+    ColumnError
+        When `responsibilities` lacks one of the columns it needs.
 
     Examples
     --------
@@ -128,8 +180,33 @@ def workload_table(
         Index ``unit``; columns ``lead``, ``responsible``, ``support``
         (tasks in that role), ``sole``, ``joint``, ``separate`` (tasks in
         that mode), ``total`` (distinct tasks), ``share`` (a joint obligation
-        of n units counts 1/n to each) and ``collective``; sorted by total,
-        then lead, most first.
+        of n units counts 1/n to each) and ``collective`` (when the input
+        has that column); sorted by total, then lead, most first, then by
+        unit name.
+
+    Raises
+    ------
+    ColumnError
+        When `responsibilities` lacks ``task_id``, ``unit``, ``role`` or
+        ``mode``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1", "1", "2"], "unit": ["甲局", "乙局", "丙局", "甲局"],
+    ...                      "role": ["lead", "responsible", "responsible", "responsible"],
+    ...                      "mode": ["sole", "joint", "joint", "sole"]})
+    >>> table = workload_table(resp)
+    >>> table[["lead", "responsible", "joint", "total", "share"]].reset_index().values.tolist()
+    [['甲局', 1, 1, 0, 2, 2.0], ['丙局', 0, 1, 1, 1, 0.5], ['乙局', 0, 1, 1, 1, 0.5]]
+
+    With ``expand_collective=True`` a collective counts for the departments
+    the document names:
+
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1", "2"], "unit": ["甲局", "区政府各部门", "乙局"],
+    ...                      "role": ["lead", "responsible", "responsible"], "mode": "sole"})
+    >>> workload_table(resp, expand_collective=True)["total"].to_dict()
+    {'乙局': 2, '甲局': 1}
     """
     resp = responsibilities
     if expand_collective:
@@ -156,8 +233,34 @@ def workload_table(
 def workload_by_section(tasks: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataFrame:
     """Distinct tasks per unit in each section: units × section numbers.
 
+    Parameters
+    ----------
+    tasks : DataFrame
+        The parser's tasks table (needs ``task_id`` and ``section_no``).
+    responsibilities : DataFrame
+        The parser's responsibilities table (needs ``task_id`` and ``unit``).
+        Rows are matched on ``doc_id`` as well when both tables have it.
+
+    Returns
+    -------
+    DataFrame
+        Index ``unit``, one column per ``section_no``: the number of distinct
+        tasks; sorted by the unit's total, most first.
+
+    Raises
+    ------
+    ColumnError
+        When `tasks` lacks ``task_id`` or ``section_no``.
+
     Examples
     --------
+    >>> import pandas as pd
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1", "1", "2"], "unit": ["甲局", "乙局", "丙局", "甲局"],
+    ...                      "role": ["lead", "responsible", "responsible", "responsible"],
+    ...                      "mode": ["sole", "joint", "joint", "sole"]})
+    >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"], "section_no": [1, 2]})
+    >>> workload_by_section(tasks, resp).reset_index().values.tolist()
+    [['甲局', 1, 1], ['丙局', 1, 0], ['乙局', 1, 0]]
     >>> import gongkai_analysis as gk
     >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
     >>> workload_by_section(doc.tasks, doc.responsibilities).loc["政府办"].tolist()
@@ -177,11 +280,33 @@ def concentration(workload: pd.DataFrame, *, column: str = "total", top: int = 5
     ``hhi`` is the sum of squared shares (1/n when equal, 1 when one unit has
     everything); ``gini`` is 0 when every unit carries the same.
 
+    Parameters
+    ----------
+    workload : DataFrame
+        One row per unit, such as :func:`workload_table` returns.
+    column : str, default "total"
+        The column holding each unit's load.
+    top : int, default 5
+        How many of the largest units the top share counts.
+
+    Returns
+    -------
+    Series
+        Named after `column`: ``units`` (the number of units, as a float),
+        ``top<top>_share``, ``hhi`` and ``gini``.
+
+    Raises
+    ------
+    ColumnError
+        When `workload` lacks `column`, or the column sums to zero or less.
+
     Examples
     --------
     >>> import pandas as pd
     >>> concentration(pd.DataFrame({"total": [1, 1, 1, 1]}), top=2).round(3).tolist()
     [4.0, 0.5, 0.25, 0.0]
+    >>> concentration(pd.DataFrame({"total": [3, 1]}), top=1).round(3).to_dict()
+    {'units': 2.0, 'top1_share': 0.75, 'hhi': 0.625, 'gini': 0.25}
     """
     require_columns(workload, [column], "workload")
     values = workload[column].astype(float).to_numpy()
@@ -203,6 +328,22 @@ def concentration(workload: pd.DataFrame, *, column: str = "total", top: int = 5
 def co_responsibility(responsibilities: pd.DataFrame) -> pd.DataFrame:
     """Units × units: how many tasks each pair shares (the diagonal: the unit's tasks).
 
+    Parameters
+    ----------
+    responsibilities : DataFrame
+        The parser's responsibilities table (needs ``task_id`` and ``unit``;
+        ``doc_id`` is part of the task key when present).
+
+    Returns
+    -------
+    DataFrame
+        A symmetric int64 matrix, index and columns ``unit`` in sorted order.
+
+    Raises
+    ------
+    ColumnError
+        When `responsibilities` lacks ``task_id`` or ``unit``.
+
     Examples
     --------
     >>> import pandas as pd
@@ -221,7 +362,35 @@ def co_responsibility(responsibilities: pd.DataFrame) -> pd.DataFrame:
 
 
 def co_responsibility_edges(responsibilities: pd.DataFrame, *, min_tasks: int = 1) -> pd.DataFrame:
-    """The shared-task matrix as an edge list: unit_a, unit_b, tasks (a < b)."""
+    """The shared-task matrix as an edge list: unit_a, unit_b, tasks (a < b).
+
+    Parameters
+    ----------
+    responsibilities : DataFrame
+        As for :func:`co_responsibility`.
+    min_tasks : int, default 1
+        Leave out pairs that share fewer tasks.
+
+    Returns
+    -------
+    DataFrame
+        unit_a, unit_b (``unit_a`` sorts before ``unit_b``), tasks; most
+        shared tasks first, then by the names.
+
+    Raises
+    ------
+    ColumnError
+        When `responsibilities` lacks ``task_id`` or ``unit``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> resp = pd.DataFrame({"task_id": ["1", "1", "1", "2", "2"], "unit": ["甲", "乙", "丙", "甲", "乙"]})
+    >>> co_responsibility_edges(resp).values.tolist()
+    [['乙', '甲', 2], ['丙', '乙', 1], ['丙', '甲', 1]]
+    >>> co_responsibility_edges(resp, min_tasks=2).values.tolist()
+    [['乙', '甲', 2]]
+    """
     matrix = co_responsibility(responsibilities)
     units = matrix.index.tolist()
     rows = [(a, b, int(matrix.iat[i, j])) for i, a in enumerate(units) for j, b in enumerate(units)

@@ -26,6 +26,38 @@ def render_text(doc) -> str:
 
     The title and the closing paragraph are kept; a task table's unit cell is
     written as a bracketed clause.
+
+    Parameters
+    ----------
+    doc : Document or Corpus
+        The tables of exactly one document (``meta``, ``tasks``).
+
+    Returns
+    -------
+    str
+        The plan, one line per header and per task, ending with a newline.
+
+    Raises
+    ------
+    ValueError
+        When the tables hold more (or fewer) than one document.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> doc = gk.parse_document("一、公开\\n（一）财政\\n1.做好A。(甲局负责)\\n二、解读\\n2.做好B（乙局负责）。\\n",
+    ...                         doc_id="d", tokens=False)
+    >>> print(render_text(doc), end="")
+    一、公开
+    （一）财政
+    1.做好A。(甲局负责)
+    二、解读
+    2.做好B。（乙局负责）
+    >>> two = gk.concat_documents([doc, gk.parse_document("一、公开\\n1.做好C。(丙局负责)\\n", doc_id="e", tokens=False)])
+    >>> render_text(two)
+    Traceback (most recent call last):
+    ...
+    ValueError: render_text takes one document
     """
     if doc.meta["doc_id"].nunique() != 1:
         raise ValueError("render_text takes one document")
