@@ -68,7 +68,7 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
         except KeyError:  # rows from elsewhere may lack a column: it is missing there
             values = [row.get(name) for row in rows]
         if name in columns:
-            data[name] = _column(values, columns[name])
+            data[name] = _column(values, columns[name], name)
         else:  # a list column (tokens, keywords): one list per cell
             data[name] = column = np.empty(len(rows), dtype=object)
             for i, value in enumerate(values):
@@ -76,12 +76,25 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
     return pd.DataFrame(data, copy=False)
 
 
-def _column(values: list, dtype):
-    """One column in its dtype, by the fastest road there (the same array as ``pd.array(values, dtype)``)."""
+def _column(values: list, dtype, name: str = "?"):
+    """One column in its dtype, by the fastest road there (the same array as ``pd.array(values, dtype)``).
+
+    A value outside a categorical's vocabulary, or a missing value in a column
+    that admits none (``int64``, ``bool``), raises :class:`ColumnError` naming
+    the column; nothing is coerced.
+    """
+    from .errors import ColumnError
+
     if isinstance(dtype, pd.CategoricalDtype):
         index = {category: code for code, category in enumerate(dtype.categories)}
-        codes = np.fromiter((-1 if v is None else index[v] for v in values), dtype=np.int8, count=len(values))
+        try:
+            codes = np.fromiter((-1 if v is None else index[v] for v in values), dtype=np.int8, count=len(values))
+        except KeyError as exc:
+            raise ColumnError(f"{exc.args[0]!r} is not one of {', '.join(map(str, dtype.categories))}",
+                              source=f"column {name}") from None
         return pd.Categorical.from_codes(codes, dtype=dtype)
+    if dtype == "bool" and any(v is None or v is pd.NA for v in values):  # numpy would read None as False
+        raise ColumnError("a value is missing where every row needs one (bool)", source=f"column {name}")
     if dtype == "str":
         try:  # through Arrow directly: twice as fast as pandas' own checks
             return pd.array(pa.array(values, type=pa.large_string(), from_pandas=True), dtype="str")
@@ -92,7 +105,10 @@ def _column(values: list, dtype):
         numbers = np.fromiter((0 if m else v for v, m in zip(values, missing)), dtype=np.int64, count=len(values))
         return pd.arrays.IntegerArray(numbers, missing)
     if dtype in ("int64", "bool"):
-        return np.asarray(values, dtype=dtype)
+        try:
+            return np.asarray(values, dtype=dtype)
+        except (TypeError, ValueError):
+            raise ColumnError(f"a value is missing or not a whole number ({dtype})", source=f"column {name}") from None
     return pd.array(values, dtype=dtype)
 
 
@@ -104,7 +120,7 @@ def tasks_frame(rows: list[dict]) -> pd.DataFrame:
     rows : list of dict
         One dict per row, keyed by column name.  A missing key gives a
         missing value in a string or ``Int64`` column; an ``int64`` column
-        must be filled by every row, and a missing ``bool`` reads as False.
+        must be filled by every row (a missing one raises :class:`ColumnError`).
 
     Returns
     -------
@@ -137,7 +153,7 @@ def responsibilities_frame(rows: list[dict]) -> pd.DataFrame:
     rows : list of dict
         One dict per row, keyed by column name.  A missing key gives a
         missing value in a string or ``Int64`` column; an ``int64`` column
-        must be filled by every row, and a missing ``bool`` reads as False.
+        must be filled by every row (a missing one raises :class:`ColumnError`).
 
     Returns
     -------
@@ -148,8 +164,9 @@ def responsibilities_frame(rows: list[dict]) -> pd.DataFrame:
 
     Raises
     ------
-    KeyError
-        When a ``role`` or ``mode`` is not in its vocabulary.
+    ColumnError
+        When a ``role`` or ``mode`` is not in its vocabulary, or a ``bool``
+        column has a missing value.
 
     Examples
     --------
@@ -218,7 +235,7 @@ def sections_frame(rows: list[dict]) -> pd.DataFrame:
     rows : list of dict
         One dict per row (as :func:`section_rows` makes them), keyed by column name.  A missing key gives a
         missing value in a string or ``Int64`` column; an ``int64`` column
-        must be filled by every row, and a missing ``bool`` reads as False.
+        must be filled by every row (a missing one raises :class:`ColumnError`).
 
     Returns
     -------

@@ -88,6 +88,9 @@ GRADE_DTYPE = pd.CategoricalDtype(list(GRADES), ordered=True)
 #: Item 64: 政务公开 weighs at least this share of each unit's performance appraisal.
 WEIGHT_FLOOR = 0.04
 
+#: The label of tasks that stand under no numbered section (in tables grouped by section).
+NO_SECTION = "（不属任何部分）"
+
 #: Chinese labels of every coded vocabulary, by code.
 LABELS = {**ROLE_LABELS, **MODE_LABELS, **CATEGORY_LABELS, **CADENCE_LABELS, **ASPECT_LABELS}
 

@@ -29,7 +29,8 @@ import pandas as pd
 from .. import patterns
 from .cadence import cadence_table
 from ..schema import require_columns, task_index
-from ..vocab import ASPECT_LABELS, ASPECTS, CADENCES
+from ..errors import ColumnError
+from ..vocab import ASPECT_LABELS, ASPECTS, CADENCES, NO_SECTION
 
 #: The four elements of item 54, in order, with their Chinese names.
 
@@ -80,8 +81,14 @@ def completeness_table(
     """
     require_columns(tasks, ["task_id", "text"], "tasks")
     require_columns(responsibilities, ["task_id", "unit"], "responsibilities")
-    cadence = cadence_table(tasks) if cadence is None else cadence
     index = task_index(tasks)
+    if cadence is None:
+        cadence = cadence_table(tasks)
+    else:  # matched by task key, never by row position
+        cadence = cadence.reindex(index)
+        if cadence["statutory"].isna().any():
+            missing = [f"{d}/{t}" for d, t in cadence.index[cadence["statutory"].isna()]]
+            raise ColumnError(f"no row for task(s) {', '.join(missing[:5])}", source="cadence")
     assigned = set(map(tuple, responsibilities[[c for c in index.names if c in responsibilities]].astype(str).to_numpy()))
     keys = [tuple(map(str, k)) if isinstance(k, tuple) else (str(k),) for k in index]
     out = pd.DataFrame(index=index)
@@ -121,7 +128,7 @@ def completeness_by_unit(completeness: pd.DataFrame, responsibilities: pd.DataFr
 
     Raises
     ------
-    KeyError
+    ColumnError
         When `responsibilities` lacks one of those columns.
 
     Examples
@@ -139,6 +146,7 @@ def completeness_by_unit(completeness: pd.DataFrame, responsibilities: pd.DataFr
     (5, 1.0)
     """
     key = list(completeness.index.names)
+    require_columns(responsibilities, [*key, "unit"], "responsibilities")
     scored = completeness.reset_index()
     pairs = responsibilities[[*key, "unit"]].drop_duplicates()
     merged = pairs.merge(scored, on=key, how="inner")
@@ -164,7 +172,7 @@ def completeness_by_section(completeness: pd.DataFrame, tasks: pd.DataFrame) -> 
 
     Raises
     ------
-    KeyError
+    ColumnError
         When `tasks` lacks one of those columns.
 
     Examples
@@ -178,10 +186,14 @@ def completeness_by_section(completeness: pd.DataFrame, tasks: pd.DataFrame) -> 
     [['2 公开', 1, 4.0], ['10 解读', 1, 1.0]]
     """
     key = list(completeness.index.names)
+    require_columns(tasks, [*key, "section_no", "section_title"], "tasks")
     merged = tasks[[*key, "section_no", "section_title"]].merge(completeness.reset_index(), on=key)
-    merged = merged.assign(section=merged["section_no"].astype(str) + " " + merged["section_title"].fillna(""))
+    numbered = merged["section_no"].notna()
+    label = merged["section_no"].astype("Int64").astype(str) + " " + merged["section_title"].fillna("")
+    merged = merged.assign(section=label.where(numbered, NO_SECTION))
     table = _rollup(merged, "section")
-    return table.sort_index(key=lambda s: s.str.split(" ").str[0].astype(int))
+    order = {s: (int(s.split(" ")[0]) if s != NO_SECTION else float("inf")) for s in table.index}
+    return table.sort_index(key=lambda s: s.map(order))
 
 
 def _rollup(merged: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import ColumnError
 from ..schema import require_columns, task_index
 from ..vocab import DIMENSION_DTYPE, DIMENSIONS, STAGE_DTYPE, STAGES
 from .rules import dimension_rules
@@ -108,8 +109,9 @@ def dimension_long(classified: pd.DataFrame, *, scheme: str = "dimension") -> pd
 
     Raises
     ------
-    KeyError
-        When `classified` lacks the ``dimensions`` (or ``stages``) column.
+    ColumnError
+        When `scheme` is neither ``dimension`` nor ``stage``, or `classified`
+        lacks its column.
 
     Examples
     --------
@@ -120,7 +122,11 @@ def dimension_long(classified: pd.DataFrame, *, scheme: str = "dimension") -> pd
     >>> dimension_long(classify_dimensions(tasks), scheme="stage")["stage"].tolist()
     ['决策']
     """
-    column, dtype = ("dimensions", DIMENSION_DTYPE) if scheme == "dimension" else ("stages", STAGE_DTYPE)
+    schemes = {"dimension": ("dimensions", DIMENSION_DTYPE), "stage": ("stages", STAGE_DTYPE)}
+    if scheme not in schemes:
+        raise ColumnError(f"unknown scheme {scheme!r} (expected dimension or stage)", source="dimension_long")
+    column, dtype = schemes[scheme]
+    require_columns(classified, [column], "classified")
     long = classified[[column]].explode(column).dropna().reset_index()
     long = long.rename(columns={column: scheme})
     long[scheme] = long[scheme].astype(dtype)

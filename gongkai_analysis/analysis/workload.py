@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..errors import ColumnError
 from ..schema import require_columns
+from ..vocab import NO_SECTION
 
 #: Collective units that stand for every department of the government.
 DEPARTMENT_COLLECTIVES = ("区政府各部门", "区政府相关部门")
@@ -66,10 +67,11 @@ def obligation_weights(responsibilities: pd.DataFrame) -> pd.Series:
     [1.0, 0.5, 0.5, 1.0]
     """
     require_columns(responsibilities, _NEEDED, "responsibilities")
-    group = [*_key(responsibilities), "role"]
-    size = responsibilities.groupby(group, observed=True)["unit"].transform("size")
     joint = responsibilities["mode"].astype(str).eq("joint")
-    return pd.Series(np.where(joint, 1.0 / size, 1.0), index=responsibilities.index, name="weight")
+    group = [*_key(responsibilities), "role"]
+    # a joint share is split among the joint units of that role only, not a sole unit beside them
+    size = joint.groupby([responsibilities[c] for c in group], observed=True).transform("sum")
+    return pd.Series(np.where(joint, 1.0 / size.where(size > 0, 1), 1.0), index=responsibilities.index, name="weight")
 
 
 def expand_collective(
@@ -269,7 +271,9 @@ def workload_by_section(tasks: pd.DataFrame, responsibilities: pd.DataFrame) -> 
     require_columns(tasks, ["task_id", "section_no"], "tasks")
     key = [c for c in ("doc_id", "task_id") if c in tasks.columns and c in responsibilities.columns]
     merged = responsibilities[[*key, "unit"]].drop_duplicates().merge(tasks[[*key, "section_no"]], on=key)
-    table = pd.crosstab(merged["unit"], merged["section_no"])
+    # tasks under no numbered section keep their units' counts, in a column of their own
+    sections = merged["section_no"].astype("Int64").astype(object).where(merged["section_no"].notna(), NO_SECTION)
+    table = pd.crosstab(merged["unit"], sections)
     table.columns.name = "section_no"
     return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
 

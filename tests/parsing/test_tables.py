@@ -47,5 +47,12 @@ def test_rows_from_elsewhere_may_lack_columns_and_hold_other_types():
 def test_an_unknown_role_is_an_error_not_a_missing_value():
     row = {name: None for name in tables.RESPONSIBILITY_COLUMNS}
     row.update(collective=False, open_ended=False, known=False, role="owner", mode="sole")
-    with pytest.raises(KeyError):
+    with pytest.raises(gk.ColumnError, match="column role: 'owner' is not one of lead, responsible, support"):
+        tables.responsibilities_frame([row])
+
+
+def test_a_missing_flag_is_an_error_not_false():
+    row = {name: None for name in tables.RESPONSIBILITY_COLUMNS}
+    row.update(collective=None, open_ended=False, known=False, role="lead", mode="sole")
+    with pytest.raises(gk.ColumnError, match="column collective"):
         tables.responsibilities_frame([row])
