@@ -67,10 +67,13 @@ def test_every_role_verb_ends_with_a_role_ending():
 
 
 # the definitions the fast functions must agree with, written as plain regular expressions
-_CLAUSE_CONTENT = re.compile(rf"^\s*(?:{patterns.UNIT_LABEL.pattern}.*|.*(?:{patterns.ROLE_VERB.pattern})\s*[。]?\s*)$", re.S)
-_SIGNATURE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*）|（\s*{patterns.UNIT_LABEL.pattern}")
+_CLAUSE_CONTENT = re.compile(rf"^\s*(?:{patterns.UNIT_LABEL.pattern}.*|.*(?:{patterns.ROLE_VERB.pattern})\s*[。]?\s*)$"
+                             rf"|^.*[，；]\s*{patterns.UNIT_LABEL.pattern.replace('?P<label>', '')}", re.S)
+_SIGNATURE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*）"
+                        rf"|（(?:[^（）]*[，；])?\s*{patterns.UNIT_LABEL.pattern}[^（）]*）")
 _PIECES = st.lists(st.sampled_from(["负责", "落实", "牵头", "配合", "分别", "。", "）", "（", " ", "\n", "\u3000",
-                                    "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、"]), max_size=12).map("".join)
+                                    "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、",
+                                    "，", "；", "5月底完成", "牵头考核单位："]), max_size=12).map("".join)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
