@@ -146,6 +146,7 @@ CLAUSE_LABELS = {
     "责任单位": "responsible", "责任部门": "responsible", "主责单位": "responsible",
     "落实单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
     "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
+    "牵头": "lead", "配合": "support",  # 牵头：X (a table cell's short form)
 }
 #: Role verbs after the units.  Several may follow each other (``牵头负责落实``): the
 #: strongest role wins (lead, then support, then responsible: ``配合落实`` is support).
@@ -251,7 +252,7 @@ def count_clause_signatures(folded: str) -> int:
             count += 1
             continue
         opening = piece.rfind("（")
-        if opening >= 0 and is_clause_content(piece[opening + 1 :]):
+        if opening >= 0 and piece.find("：", opening) > 0 and is_clause_content(piece[opening + 1 :]):
             count += 1
     return count
 

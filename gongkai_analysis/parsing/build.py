@@ -273,21 +273,19 @@ class _Builder:
 
     def _responsibilities(self, task_id: str, content: str, line: int) -> tuple[list[dict], str | None]:
         """The responsibility rows of one clause and its time qualifier; every doubt is a warning."""
-        units, repeated, doubts, time_limit = _clause_units(content, self.registry)
+        units, repeated, doubts, time_limit, suspects, unknown = _clause_units(content, self.registry)
         if not units and not repeated:
             self.warn(f"task {task_id}: clause names no unit: {content!r}", line)
         elif doubts:
             self.warn(f"task {task_id}: clause read in part: " + "; ".join(doubts), line)
         for unit, role in repeated:
             self.warn(f"task {task_id}: {unit} named twice as {role}", line)
-        for unit in units:
-            reasons = clauses.suspect_reasons(unit["unit_raw"])
-            if reasons:
-                self.suspect_units.add(unit["unit_raw"])
-                self.warn(f"task {task_id}: suspect unit name {unit['unit_raw']!r} ({', '.join(reasons)})", line)
-            if not unit["known"]:
-                self.unknown_units.setdefault(unit["unit"], []).append(task_id)
-                self.unit_lines.setdefault(unit["unit"], line)
+        for unit_raw, reasons in suspects:
+            self.suspect_units.add(unit_raw)
+            self.warn(f"task {task_id}: suspect unit name {unit_raw!r} ({', '.join(reasons)})", line)
+        for unit in unknown:
+            self.unknown_units.setdefault(unit, []).append(task_id)
+            self.unit_lines.setdefault(unit, line)
         doc_id = self.doc_id
         return [{"doc_id": doc_id, "task_id": task_id, **unit} for unit in units], time_limit
 
@@ -306,6 +304,13 @@ class _Builder:
             for span in clauses.find_clauses(patterns.fold(item.body)):
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
+        for row in task_rows:  # a label left in a task's text: a clause that was not read
+            text = row["text"] or ""
+            if "：" in text or ":" in text:
+                label = patterns.UNIT_LABEL.search(patterns.fold(text))
+                if label:
+                    self.warn(f"task {row['task_id']}: {label.group()!r} in its text was not read as a clause",
+                              row["line"])
         # an independent count: how many clause endings (or labelled openings) the whole text has
         n_text = patterns.count_clause_signatures(patterns.fold(self.src.text))
         n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（"
@@ -339,7 +344,7 @@ class _Builder:
 @functools.lru_cache(maxsize=8192)
 def _clause_units(content: str, registry: Registry):
     """The responsibility cells of a clause (all but doc and task), the (unit, role) pairs named twice,
-    the clause's doubts and its time qualifier.
+    the clause's doubts, its time qualifier, its suspect names with their reasons and its unknown units.
 
     Clauses repeat within a plan and across plans (各街道办事处负责落实), so each is
     read and looked up once per registry.
@@ -358,7 +363,9 @@ def _clause_units(content: str, registry: Registry):
             "collective": match.collective, "open_ended": a.open_ended, "known": match.known,
             "category": match.category, "unit_function": match.function,
         })
-    return tuple(units), tuple(repeated), clause.doubts, clause.time_limit
+    suspects = tuple((u["unit_raw"], r) for u in units if (r := clauses.suspect_reasons(u["unit_raw"])))
+    unknown = tuple(u["unit"] for u in units if not u["known"])
+    return tuple(units), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
 
 
 def _any_clause(rows: list[dict]) -> bool:

@@ -50,12 +50,19 @@ from typing import NamedTuple
 from .. import patterns
 
 _LABELS = tuple(sorted(patterns.CLAUSE_LABELS, key=len, reverse=True))
-#: Every word that may close a group after its units, longest first.
-_TAIL_WORDS = tuple(sorted({*patterns.ROLE_VERBS, *patterns.CLAUSE_MODIFIERS, *patterns.OPEN_LIST_WORDS},
-                           key=len, reverse=True))
+#: Every word that may close a group after its units, by its last character, longest first
+#: (one dict look-up instead of trying every word at the end of every group).
+_TAIL_WORDS: dict[str, tuple[str, ...]] = {}
+for _word in sorted({*patterns.ROLE_VERBS, *patterns.CLAUSE_MODIFIERS, *patterns.OPEN_LIST_WORDS},
+                    key=len, reverse=True):
+    _TAIL_WORDS[_word[-1]] = (*_TAIL_WORDS.get(_word[-1], ()), _word)
+del _word
 _FILLERS = tuple(sorted(patterns.LEADING_FILLERS, key=len, reverse=True))
+_FILLER_STARTS = frozenset(w[0] for w in _FILLERS)
 _TRIM = " \t\n\u2028。、："
-_BRACKET_CHARS = frozenset(patterns.OPEN_BRACKETS + patterns.CLOSE_BRACKETS)
+_ANY_BRACKET = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
+_SEPARATORS = {seps: re.compile(f"[{seps}]") for seps in ("，；", "、")}
+_CONJUNCTION = re.compile(r"以及|会同|和|及|与")
 _SPACE = re.compile(r"\s+")
 
 
@@ -245,15 +252,11 @@ def parse_clause(content: str) -> Clause:
         if a >= b:
             continue
         label_role = None
-        for label in _LABELS:
-            if marked.startswith(label, a):
-                j = a + len(label)
-                while j < b and marked[j] in " \t":
-                    j += 1
-                if j < b and marked[j] == "：":
-                    label_role = patterns.CLAUSE_LABELS[label]
-                    a, b = _trim(marked, j + 1, b)
-                break
+        colon = marked.find("：", a, b)
+        if colon > a:
+            label_role = patterns.CLAUSE_LABELS.get(marked[a:colon].rstrip(" \t"))
+            if label_role is not None:
+                a, b = _trim(marked, colon + 1, b)
         if label_role is None:
             time_label = patterns.TIME_LABEL.match(marked[a:b])
             if time_label:
@@ -267,15 +270,20 @@ def parse_clause(content: str) -> Clause:
         else:
             carried_role = label_role
         mode = None
-        for filler in _FILLERS:
-            if marked.startswith(filler, a):
-                mode = "separate" if filler.startswith("分别") else None
-                a, b = _trim(marked, a + len(filler), b)
-                break
+        if a < b and marked[a] in _FILLER_STARTS:
+            for filler in _FILLERS:
+                if marked.startswith(filler, a):
+                    mode = "separate" if filler.startswith("分别") else None
+                    a, b = _trim(marked, a + len(filler), b)
+                    break
         roles: set[str] = set()
         open_ended = False
         while a < b:
-            word = next((w for w in _TAIL_WORDS if marked.endswith(w, a, b)), None)
+            word = None
+            for candidate in _TAIL_WORDS.get(marked[b - 1], ()):
+                if marked.endswith(candidate, a, b):
+                    word = candidate
+                    break
             if word is None:
                 break
             if word in patterns.ROLE_VERBS:
@@ -342,11 +350,11 @@ def _mark_line_breaks(folded: str) -> str:
 
 def _top_level_spans(text: str, separators: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` between separators outside brackets."""
-    if not any(c in _BRACKET_CHARS for c in text[start:end]):
+    if _ANY_BRACKET.search(text, start, end) is None:
         spans, a = [], start
-        for m in re.finditer(f"[{separators}]", text[start:end]):
-            spans.append((a, start + m.start()))
-            a = start + m.end()
+        for m in _SEPARATORS[separators].finditer(text, start, end):
+            spans.append((a, m.start()))
+            a = m.end()
         spans.append((a, end))
         return spans
     spans, depth, a = [], 0, start
@@ -412,11 +420,11 @@ def split_units(text: str) -> list[str]:
 
 def _split_conjunctions_at(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split at 和/及/与/以及/会同 only when every part ends like a unit's name."""
-    piece = folded[start:end]
-    if not any(c in piece for c in "和及与会"):
+    if _CONJUNCTION.search(folded, start, end) is None:
         return [(start, end)]
+    piece = folded[start:end]
     bare = re.sub(r"[〔（][^〔〕（）]*[〕）]", lambda m: "〔" + "_" * (len(m.group()) - 2) + "〕", piece)
-    cuts = list(re.finditer(r"以及|会同|和|及|与", bare))
+    cuts = list(_CONJUNCTION.finditer(bare))
     if not cuts:
         return [(start, end)]
     parts, a = [], 0

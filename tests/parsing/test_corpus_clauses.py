@@ -213,3 +213,8 @@ def test_suspect_names_are_warned_and_counted():
     assert "task 2: suspect unit name '丙 局' (holds whitespace)" in meta["warnings"]
     assert meta["n_warnings"] == len(doc.warnings) == 5
     assert pd.isna(doc.tasks["time_limit"].iloc[0])
+
+
+def test_a_label_left_in_a_task_text_is_a_warning():
+    doc = gk.parse_document("一、甲\n1.做好A，责任单位：甲局。\n2.做好B。（乙局负责）\n", tokens=False, strict=False)
+    assert "task 1: '责任单位：' in its text was not read as a clause" in doc.meta.loc[0, "warnings"]
