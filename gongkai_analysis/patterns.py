@@ -296,9 +296,9 @@ UNIT_PREFIX = re.compile(r"^(?:北京市东城区|北京市|东城区|区委|区
 #: The level prefix of a unit's name (``区财政局``, ``市审批服务局``, ``省发展改革委``), removed once to
 #: give the matching form, on known and unknown names alike.  A level character that begins a word
 #: is not a prefix: 市场, 市政 (not 市政府), 市民 (not 市民政), 市委/区委 (a party committee's units keep
-#: it), 市直, 市级, 区属, 区域, 市县 ….
+#: it), 市直, 市级, 区属, 区域, 市县 …, nor one before （ or 、 (县（市、区）人民政府, 市、县人民政府).
 UNIT_LEVEL_PREFIX = re.compile(
-    r"北京市东城区|东城区|北京市(?=东城区)|[省市区县](?![场委直级属辖域县区内外]|政(?!府)|民(?!政))"
+    r"北京市东城区|东城区|北京市(?=东城区)|[省市区县](?![场委直级属辖域县区内外（、]|政(?!府)|民(?!政))"
 )
 #: A party committee before a unit (``市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
 #: unit's function, never from its name.

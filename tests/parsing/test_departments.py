@@ -22,8 +22,10 @@ def test_unknown_name_loses_its_level_prefix_like_a_known_one():
     assert reg.lookup("各社区居委会").collective
     # one rule on known and unknown names alike: the level prefix goes, a word starting with 市 stays
     assert [reg.lookup(n).unit for n in ("区财政局", "区市场监管局", "市市场监管局", "市场监管局", "市民政局",
-                                         "市委网信办", "区委宣传部", "市政府办公室")] == [
-        "财政局", "市场监管局", "市场监管局", "市场监管局", "民政局", "市委网信办", "宣传部", "政府办公室"]
+                                         "市委网信办", "区委宣传部", "市政府办公室", "县（市、区）人民政府",
+                                         "市、县人民政府", "市直各部门")] == [
+        "财政局", "市场监管局", "市场监管局", "市场监管局", "民政局", "市委网信办", "宣传部", "政府办公室",
+        "县（市、区）人民政府", "市、县人民政府", "市直各部门"]
 
 
 def test_names_from_another_level_are_not_the_districts_units():
