@@ -59,6 +59,13 @@ for _word in sorted({*patterns.ROLE_VERBS, *patterns.CLAUSE_MODIFIERS, *patterns
 del _word
 _FILLERS = tuple(sorted(patterns.LEADING_FILLERS, key=len, reverse=True))
 _FILLER_STARTS = frozenset(w[0] for w in _FILLERS)
+#: A run of modifiers and role verbs (``分别负责落实``), longest words first.
+_VERB_RUN = re.compile(
+    "(?:" + "|".join(sorted(patterns.CLAUSE_MODIFIERS, key=len, reverse=True)) + ")*"
+    "(?:" + "|".join(sorted(patterns.ROLE_VERBS, key=len, reverse=True)) + ")+"
+)
+#: Words that make a role verb before them part of a name (``牵头单位``, ``配合部门``).
+_NAME_WORDS = ("单位", "部门", "小组", "机构", "工作组", "专班")
 _TRIM = " \t\n\u2028。、："
 _ANY_BRACKET = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
 _SEPARATORS = {seps: re.compile(f"[{seps}]") for seps in ("，；", "、")}
@@ -269,51 +276,82 @@ def parse_clause(content: str) -> Clause:
                 continue
         else:
             carried_role = label_role
-        mode = None
-        if a < b and marked[a] in _FILLER_STARTS:
-            for filler in _FILLERS:
-                if marked.startswith(filler, a):
-                    mode = "separate" if filler.startswith("分别") else None
-                    a, b = _trim(marked, a + len(filler), b)
-                    break
-        roles: set[str] = set()
-        open_ended = False
-        while a < b:
-            word = None
-            for candidate in _TAIL_WORDS.get(marked[b - 1], ()):
-                if marked.endswith(candidate, a, b):
-                    word = candidate
-                    break
-            if word is None:
-                break
-            if word in patterns.ROLE_VERBS:
-                roles.add(patterns.ROLE_VERBS[word])
-            elif word in patterns.CLAUSE_MODIFIERS:
-                mode = mode or patterns.CLAUSE_MODIFIERS[word]
-            else:
-                open_ended = True
-            a, b = _trim(marked, a, b - len(word))
-        names = _names(marked, a, b) if a < b else []
-        if not names:
-            doubts.append(f"{raw[a0:b0].strip()!r} names no unit")
-            continue
-        group_no += 1
-        if roles:
-            role = "lead" if "lead" in roles else ("support" if "support" in roles else "responsible")
-        else:
-            role = carried_role or "responsible"
-        if mode is None:
-            mode = "sole" if len(names) == 1 and not open_ended else "joint"
-        for x, y in names:
-            alias = None
-            unit_end = y
-            match = patterns.ALIAS.match(marked[x:y])
-            if match:
-                unit_end = x + match.end("unit")
-                alias = raw[x + match.start("alias") : x + match.end("alias")].strip()
-            name = _SPACE.sub("", folded[x:unit_end])
-            assignments.append(Assignment(raw[x:y].strip(), name, alias, role, mode, open_ended, group_no))
+        for a, b in _split_at_inner_verbs(marked, a, b):
+            group_no = _read_group(raw, folded, marked, a, b, carried_role, group_no, assignments, doubts,
+                                   printed=raw[a0:b0].strip())
     return Clause(tuple(assignments), "，".join(times) or None, tuple(doubts))
+
+
+def _split_at_inner_verbs(marked: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a group where a role verb follows a unit's name and more units follow (``X牵头Y负责``).
+
+    A verb that a name's own word follows (``…专班牵头单位``) is part of the name.
+    """
+    spans = []
+    for verb in _VERB_RUN.finditer(marked, a, b):
+        end = verb.end()
+        if end >= b or marked[end] in _TRIM or marked.startswith(_NAME_WORDS, end):
+            continue
+        if patterns.UNIT_SUFFIX.search(marked, a, verb.start()) is None:
+            continue
+        spans.append((a, end))
+        a = end
+    spans.append((a, b))
+    return spans
+
+
+def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role: str | None, group_no: int,
+                assignments: list[Assignment], doubts: list[str], *, printed: str) -> int:
+    """Read one group ``units [open-list word] [modifier] [role verb]``; return the new group count.
+
+    The group's assignments are appended to `assignments`; a group that names no
+    unit adds a doubt quoting `printed`, the group as printed.
+    """
+    mode = None
+    if a < b and marked[a] in _FILLER_STARTS:
+        for filler in _FILLERS:
+            if marked.startswith(filler, a):
+                mode = "separate" if filler.startswith("分别") else None
+                a, b = _trim(marked, a + len(filler), b)
+                break
+    roles: set[str] = set()
+    open_ended = False
+    while a < b:
+        word = None
+        for candidate in _TAIL_WORDS.get(marked[b - 1], ()):
+            if marked.endswith(candidate, a, b):
+                word = candidate
+                break
+        if word is None:
+            break
+        if word in patterns.ROLE_VERBS:
+            roles.add(patterns.ROLE_VERBS[word])
+        elif word in patterns.CLAUSE_MODIFIERS:
+            mode = mode or patterns.CLAUSE_MODIFIERS[word]
+        else:
+            open_ended = True
+        a, b = _trim(marked, a, b - len(word))
+    names = _names(marked, a, b) if a < b else []
+    if not names:
+        doubts.append(f"{printed!r} names no unit")
+        return group_no
+    group_no += 1
+    if roles:
+        role = "lead" if "lead" in roles else ("support" if "support" in roles else "responsible")
+    else:
+        role = carried_role or "responsible"
+    if mode is None:
+        mode = "sole" if len(names) == 1 and not open_ended else "joint"
+    for x, y in names:
+        alias = None
+        unit_end = y
+        match = patterns.ALIAS.match(marked[x:y])
+        if match:
+            unit_end = x + match.end("unit")
+            alias = raw[x + match.start("alias") : x + match.end("alias")].strip()
+        name = _SPACE.sub("", folded[x:unit_end])
+        assignments.append(Assignment(raw[x:y].strip(), name, alias, role, mode, open_ended, group_no))
+    return group_no
 
 
 def _trim(text: str, a: int, b: int, chars: str = _TRIM) -> tuple[int, int]:

@@ -188,3 +188,13 @@ def test_any_clause_text_reads_without_error_and_keeps_the_printed_names(content
         assert not a.name.endswith(tuple(patterns.ROLE_VERBS)) or a.name in content
         assert a.role in ("lead", "responsible", "support") and a.mode in ("sole", "joint", "separate")
     assert clause.time_limit is None or set(clause.time_limit) - {"，"} <= set(content)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("X局牵头Y局负责落实", [("X局", "lead", 1), ("Y局", "responsible", 2)]),
+    ("X局牵头Y局、Z委配合", [("X局", "lead", 1), ("Y局", "support", 2), ("Z委", "support", 2)]),
+    ("省推进工作专班牵头单位负责", [("省推进工作专班牵头单位", "responsible", 1)]),
+    ("X局负责落实", [("X局", "responsible", 1)]),
+])
+def test_a_role_verb_between_units_splits_the_group(content, expected):
+    assert [(a.name, a.role, a.group) for a in read_clause(content)] == expected
