@@ -218,3 +218,10 @@ def test_suspect_names_are_warned_and_counted():
 def test_a_label_left_in_a_task_text_is_a_warning():
     doc = gk.parse_document("一、甲\n1.做好A，责任单位：甲局。\n2.做好B。（乙局负责）\n", tokens=False, strict=False)
     assert "task 1: '责任单位：' in its text was not read as a clause" in doc.meta.loc[0, "warnings"]
+
+
+def test_a_clause_read_in_part_is_a_warning_naming_the_task():
+    doc = gk.parse_document("一、甲\n1.做好A。（牵头单位：；责任单位：甲局）\n", tokens=False)
+    assert doc.responsibilities["unit"].tolist() == ["甲局"]
+    assert "line 2: task 1: clause read in part: '牵头单位：' names no unit" in doc.warnings
+    assert doc.meta.loc[0, "n_warnings"] == 2  # and 甲局 is unknown
