@@ -76,8 +76,10 @@ def _run_parse(args: argparse.Namespace) -> int:
     if not args.quiet:
         docs, failed = writer.documents, writer.errors
         failed_text = f", {failed} failed" if failed else ""
+        warned = writer.warnings
         print(f"parsed {docs} document{'s' * (docs != 1)}{failed_text}: {writer.tasks} tasks, "
-              f"{len(writer.units)} units, {writer.unassigned} unassigned tasks → {args.out}")
+              f"{len(writer.units)} units, {writer.unassigned} unassigned, "
+              f"{warned} warning{'s' * (warned != 1)}{' (see documents.csv)' if warned else ''} → {args.out}")
     return 1 if writer.errors else 0
 
 

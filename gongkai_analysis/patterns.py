@@ -135,8 +135,38 @@ MIDLINE_BEFORE = set("。；！？）」”』 \u3000\u00a0")
 NON_TASK_SECTION = re.compile(r"^(总体要求|指导思想|基本原则|工作目标|总体目标|主要目标|目标要求)")
 
 # --------------------------------------------------------------------------
-# Responsibility clauses
+# Responsibility clauses: the vocabulary of the grammar (see parsing/clauses.py)
 # --------------------------------------------------------------------------
+#: A clause is read as groups ``[label：] units [open-list word] [modifier] [role verb]``
+#: separated by ``，；`` (folded).  These tables are the whole vocabulary; edit them here.
+#:
+#: Labels before ``：`` and the role each gives where the group has no role verb.
+CLAUSE_LABELS = {
+    "牵头单位": "lead", "牵头部门": "lead", "牵头考核单位": "lead",
+    "责任单位": "responsible", "责任部门": "responsible", "主责单位": "responsible",
+    "落实单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
+    "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
+    "牵头": "lead", "配合": "support",  # 牵头：X (a table cell's short form)
+}
+#: Role verbs after the units.  Several may follow each other (``牵头负责落实``): the
+#: strongest role wins (lead, then support, then responsible: ``配合落实`` is support).
+ROLE_VERBS = {
+    "牵头": "lead",
+    "负责落实": "responsible", "负责": "responsible", "落实": "responsible", "承办": "responsible",
+    "配合": "support", "协助": "support", "参与": "support",
+}
+#: Words between the units and the role verb that say how the units share the task;
+#: never part of a name.
+CLAUSE_MODIFIERS = {
+    "按职责分工": "separate", "按照职责分工": "separate", "按职责": "separate",
+    "分别": "separate", "各自": "separate", "共同": "joint",
+}
+#: Words that close an open list of units (``X、Y等相关单位``): the list is open-ended.
+OPEN_LIST_WORDS = ("等", "等部门", "等单位", "等相关单位", "等相关部门", "等有关单位", "等有关部门",
+                   "等其他单位", "等机构", "等成员单位")
+#: Words that start a unit list without being part of a name.
+LEADING_FILLERS = ("由", "请", "均由", "分别由")
+
 _ROLE_WORDS = (
     "牵头负责落实|牵头负责|牵头落实|牵头|"
     "分别负责落实|分别负责|分别落实|共同负责落实|共同负责|"
@@ -147,10 +177,23 @@ ROLE_VERB = re.compile(_ROLE_WORDS)
 
 #: The labels of the labelled clause forms and of separate responsibility lines.
 UNIT_LABEL = re.compile(
-    r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主责单位|落实单位|配合单位|配合部门|协办单位)\s*："
+    "(?P<label>" + "|".join(sorted(CLAUSE_LABELS, key=len, reverse=True)) + r")\s*："
 )
 #: A separate line giving a deadline, e.g. ``完成时限：2017年底前``.
 TIME_LABEL = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|时间要求|时间节点)\s*：\s*(?P<value>.*)$")
+#: A group of a clause that says when, not who: ``5月底完成``, ``持续推进``, ``2024年底前``.
+#: (Searched in one short group at a time, never over a whole text.)
+TIME_WORD = re.compile(
+    r"\d{1,2}月|\d{4}年|年底|年内|年前|季度|上半年|下半年|长期|持续|按进度|完成|底前|之前|前$|常态化|成效"
+)
+#: Words that should never be inside a unit's name (a name that holds one was misread);
+#: 各自 is left out (各自治区).
+SUSPECT_WORD = re.compile(
+    "|".join([*sorted({*ROLE_VERBS, *CLAUSE_MODIFIERS, "分工"} - {"各自"}, key=len, reverse=True),
+              *sorted(CLAUSE_LABELS, key=len, reverse=True), "考核单位", TIME_WORD.pattern])
+)
+#: The longest a unit's name is expected to be; longer names are reported.
+MAX_UNIT_NAME = 30
 
 #: The last two characters of every role verb above (checked by a test): a clause ends with one.
 ROLE_ENDINGS = ("落实", "负责", "牵头", "配合")
@@ -173,21 +216,45 @@ def ends_with_role(text: str) -> bool:
     return text.endswith(ROLE_ENDINGS)
 
 
+#: A group separator followed by a label: a label that opens a later group of a clause.
+_LABEL_AFTER_SEPARATOR = re.compile(rf"[，；]\s*{UNIT_LABEL.pattern}")
+
+
 def is_clause_content(content: str) -> bool:
-    """True when bracket content reads as a responsibility clause: labelled, or ending in a role verb."""
-    return ends_with_role(content) or bool(UNIT_LABEL.match(content.lstrip()))
+    """True when bracket content reads as a responsibility clause.
+
+    A clause opens with a label (``牵头单位：…``), holds a labelled group after a
+    time qualifier (``5月底完成，牵头考核单位：…``), or ends with a role verb
+    (``财政局负责落实``).
+
+    >>> is_clause_content("5月底完成，牵头考核单位：市审批服务局"), is_clause_content("包括牵头单位自身")
+    (True, False)
+    """
+    if ends_with_role(content) or UNIT_LABEL.match(content.lstrip()):
+        return True
+    return ("：" in content and ("，" in content or "；" in content)
+            and _LABEL_AFTER_SEPARATOR.search(content) is not None)
 
 
 def count_clause_signatures(folded: str) -> int:
-    """Count how bracketed clauses end (a role verb before ``）``) or begin (``（`` and a label).
+    """Count the bracketed clauses of a whole folded text by their signature.
 
-    An independent count over a whole folded text, to check the parser.
+    A bracket closes a clause when the text before it ends with a role verb, or
+    when the bracket it closes opened with a label or holds a labelled group.
+    An independent count, to check the parser.
 
-    >>> count_clause_signatures("做好公开。（财政局负责落实。）（牵头单位：财政局）（以下简称）")
-    2
+    >>> count_clause_signatures("做好公开。（财政局负责落实。）（牵头单位：财政局）（以下简称）（5月底完成，牵头考核单位：甲局）")
+    3
     """
-    endings = sum(ends_with_role(piece) for piece in folded.split("）")[:-1])
-    return endings + len(LABELLED_OPENING.findall(folded))
+    count = 0
+    for piece in folded.split("）")[:-1]:
+        if ends_with_role(piece):
+            count += 1
+            continue
+        opening = piece.rfind("（")
+        if opening >= 0 and piece.find("：", opening) > 0 and is_clause_content(piece[opening + 1 :]):
+            count += 1
+    return count
 
 
 #: Bracket pairs the parser balances (folded text).
@@ -200,9 +267,19 @@ AFTER_CLAUSE = re.compile(r"[。；.\s]*")
 UNIT_SEPARATOR = re.compile(r"[、，；]|以及|及|与|和|会同")
 #: Separators that never occur inside a unit's name.
 HARD_SEPARATOR = re.compile(r"[、，；]")
+#: Line breaks inside a clause or a table cell (one unit a line).
+CLAUSE_LINE_BREAK = "\n\u2028"
 #: The last characters of a unit's name; a piece that ends otherwise is not split on 和/及/与.
 UNIT_SUFFIX = re.compile(
-    r"(局|委|办|中心|部|部门|处|室|会|院|所|街道|办事处|政府|委员会|分局|队|站|馆|单位|机构|公司|集团|组|团|街乡|社区)$"
+    r"(局|委|办|中心|部|部门|处|室|会|院|所|街道|办事处|政府|委员会|分局|队|站|馆|单位|机构|公司|集团|组|团|街乡|社区"
+    r"|厅|署|企业|银行|行|专班|指挥部|机关|学校|高校|协会|联合会)$"
+)
+#: An administrative area before 、 in a collective name (``各省、自治区、直辖市人民政府``,
+#: ``各市、县人民政府``): the pieces stay one name.
+AREA_PIECE = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)$")
+#: What ends such a list: areas and the bodies they share (``直辖市人民政府``, ``县（市、区）政府``).
+AREA_COLLECTIVE = re.compile(
+    r"^(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)[^、]{0,8}?(?:人民政府|政府|党委|部门|单位)$"
 )
 #: "…等部门" / "…等相关单位" at the end of a unit list: the list is open-ended.
 OPEN_ENDED = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位|机构|街道|成员单位)?$")
@@ -212,10 +289,23 @@ ALIAS = re.compile(r"^(?P<unit>.+?)[〔（](?P<alias>[^〔〕（）]+)[〕）]$"
 LEADING_FILLER = re.compile(r"^(?:由|请|均由|分别由)")
 #: Unknown names that still name a group of units.
 COLLECTIVE_HINT = re.compile(
-    r"^(?:各|全区|全市|区属各|区政府各|区政府相关|区政府有关|相关|有关)|(?:各|相关|有关)(?:部门|单位)$"
+    r"^(?:各|全区|全市|全省|区属各|市直各|省直各|区政府各|区政府相关|区政府有关|相关|有关)|(?:各|相关|有关)(?:部门|单位)$"
 )
-#: Administrative prefixes stripped when a name is looked up.
+#: Administrative prefixes stripped when a name is looked up (kept for old callers; see UNIT_LEVEL_PREFIX).
 UNIT_PREFIX = re.compile(r"^(?:北京市东城区|北京市|东城区|区委|区|市)")
+#: The level prefix of a unit's name (``区财政局``, ``市审批服务局``, ``省发展改革委``), removed once to
+#: give the matching form, on known and unknown names alike.  A level character that begins a word
+#: is not a prefix: 市场, 市政 (not 市政府), 市民 (not 市民政), 市委/区委 (a party committee's units keep
+#: it), 市直, 市级, 区属, 区域, 市县 …, nor one before （ or 、 (县（市、区）人民政府, 市、县人民政府).
+UNIT_LEVEL_PREFIX = re.compile(
+    r"北京市东城区|东城区|北京市(?=东城区)|[省市区县](?![场委直级属辖域县区内外（、]|政(?!府)|民(?!政))"
+)
+#: A party committee before a unit (``市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
+#: unit's function, never from its name.
+PARTY_PREFIX = re.compile(r"(?:中共[\u4e00-\u9fff]{0,10}?)?[省市区县州]委(?!员会)")
+#: What ends a unit's name after the stem of its function (``财政`` + ``局``), longest first.
+FUNCTION_SUFFIXES = ("委员会办公室", "服务中心", "管理中心", "委员会", "办公室", "办公厅", "总局", "分局",
+                     "中心", "局", "厅", "部", "委", "办", "署", "处", "")
 
 # --------------------------------------------------------------------------
 # Document metadata (matched on folded text)

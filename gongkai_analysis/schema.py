@@ -34,7 +34,7 @@ TASK_COLUMNS = {
 RESPONSIBILITY_COLUMNS = {
     "doc_id": "str", "task_id": "str", "unit": "str", "unit_raw": "str", "alias": "str",
     "role": ROLE_DTYPE, "mode": MODE_DTYPE, "collective": "bool", "open_ended": "bool", "known": "bool",
-    "category": "str",
+    "category": "str", "unit_function": "str",
 }
 SECTION_COLUMNS = {
     "doc_id": "str", "level": "str", "section_no": "Int64", "number": "int64", "title": "str",
@@ -46,6 +46,7 @@ META_COLUMNS = {
     "year": "Int64", "recipients": "str", "index_no": "str", "preamble": "str",
     "closing": "str", "n_sections": "int64", "n_tasks": "int64", "n_units": "int64",
     "n_responsibilities": "int64", "n_unassigned": "int64", "warnings": "str",
+    "n_warnings": "int64", "n_unknown_units": "int64", "n_suspect_units": "int64",
 }
 
 

@@ -13,7 +13,7 @@ def test_parse_writes_tables(tmp_path, capsys):
     status = main(["parse", str(gk.config.BUNDLED_DOCUMENT), "--out", str(tmp_path)])
     assert status == 0
     out = capsys.readouterr().out.strip()
-    assert out == f"parsed 1 document: 65 tasks, 39 units, 0 unassigned tasks → {tmp_path}"
+    assert out == f"parsed 1 document: 65 tasks, 39 units, 0 unassigned, 0 warnings → {tmp_path}"
     raw = (tmp_path / "tasks.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     tasks = pd.read_csv(tmp_path / "tasks.csv", encoding="utf-8-sig", dtype={"task_id": str})
@@ -54,3 +54,14 @@ def test_single_bad_file_is_one_line_and_status_2(tmp_path):
 def test_usage_error_is_status_2(capsys):
     assert main(["parse"]) == 2
     assert main(["frobnicate"]) == 2
+
+
+def test_summary_line_counts_warnings(tmp_path, corpus_path, capsys):
+    status = main(["parse", str(corpus_path("baotou-2022-digital-government-appraisal.txt")), "--out",
+                   str(tmp_path), "--no-tokens"])
+    assert status == 0
+    out = capsys.readouterr().out.strip()
+    assert out == (f"parsed 1 document: 90 tasks, 27 units, 0 unassigned, 27 warnings (see documents.csv)"
+                   f" → {tmp_path}")
+    meta = pd.read_csv(tmp_path / "documents.csv", encoding="utf-8-sig")
+    assert meta[["n_warnings", "n_unknown_units", "n_suspect_units"]].values.tolist() == [[27, 27, 0]]

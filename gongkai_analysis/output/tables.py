@@ -51,7 +51,7 @@ class CorpusWriter:
     """Write a corpus chunk by chunk: one CSV and one Parquet file per table, growing as it goes.
 
     Memory holds one chunk at a time.  Use as a context manager; the summary
-    counts (documents, tasks, units, unassigned tasks, errors) are kept on the way.
+    counts (documents, tasks, units, unassigned tasks, warnings, errors) are kept on the way.
 
     Examples
     --------
@@ -59,8 +59,8 @@ class CorpusWriter:
     >>> out = tempfile.mkdtemp()
     >>> with CorpusWriter(out) as writer:
     ...     writer.write(gk.parse_document("一、公开\\n1.做好A。(甲局负责落实)\\n", tokens=False))
-    >>> writer.documents, writer.tasks, sorted(writer.units)
-    (1, 1, ['甲局'])
+    >>> writer.documents, writer.tasks, sorted(writer.units), writer.warnings
+    (1, 1, ['甲局'], 1)
     """
 
     TABLES = ("tasks", "responsibilities")
@@ -72,7 +72,7 @@ class CorpusWriter:
         self._parquet: dict = {}
         self._started: set[str] = set()
         self._empty: dict[str, pd.DataFrame] = {}
-        self.documents = self.tasks = self.unassigned = self.errors = 0
+        self.documents = self.tasks = self.unassigned = self.errors = self.warnings = 0
         self.units: set[str] = set()
 
     def __enter__(self) -> CorpusWriter:
@@ -98,6 +98,8 @@ class CorpusWriter:
         self.documents += len(doc.meta)
         self.tasks += len(doc.tasks)
         self.unassigned += int(doc.meta["n_unassigned"].sum()) if len(doc.meta) else 0
+        if len(doc.meta) and "n_warnings" in doc.meta:
+            self.warnings += int(doc.meta["n_warnings"].sum())
         self.errors += len(errors)
         self.units.update(doc.responsibilities["unit"].unique())
 

@@ -137,6 +137,10 @@ class _Builder:
     def __init__(self, src: SourceText, doc_id: str, registry: Registry, strict: bool) -> None:
         self.src, self.doc_id, self.registry, self.strict = src, doc_id, registry, strict
         self.warnings: list[str] = []
+        #: unknown unit → task ids naming it; suspect unit names (as printed)
+        self.unknown_units: dict[str, list[str]] = {}
+        self.suspect_units: set[str] = set()
+        self.unit_lines: dict[str, int] = {}
         self.original_lines = src.original.split("\n") if src.original is not None else []
 
     def warn(self, message: str, line: int | None = None) -> None:
@@ -159,6 +163,7 @@ class _Builder:
         self._check_numbers(tasks)
         restart = _numbers_restart(tasks)
         task_rows, resp_rows, closing = self._rows(tasks, restart)
+        self._warn_unknown_units()
         closing = [*loose, *closing]
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         self._check_clauses(task_rows, closing + preamble + intros)
@@ -260,17 +265,36 @@ class _Builder:
                 if not part.closed:
                     self.warn(f"task {task_id}: its clause has no closing bracket (read up to the end)", task.line)
                 if part.clause_content is not None:
-                    resp_rows.extend(self._responsibilities(task_id, part.clause_content, task.line))
+                    units, time_limit = self._responsibilities(task_id, part.clause_content, task.line)
+                    resp_rows.extend(units)
+                    if row["time_limit"] is None:  # a time qualifier inside the clause: 5月底完成，牵头…
+                        row["time_limit"] = time_limit
         return task_rows, resp_rows, closing
 
-    def _responsibilities(self, task_id: str, content: str, line: int) -> list[dict]:
-        units, repeated = _clause_units(content, self.registry)
+    def _responsibilities(self, task_id: str, content: str, line: int) -> tuple[list[dict], str | None]:
+        """The responsibility rows of one clause and its time qualifier; every doubt is a warning."""
+        units, repeated, doubts, time_limit, suspects, unknown = _clause_units(content, self.registry)
         if not units and not repeated:
             self.warn(f"task {task_id}: clause names no unit: {content!r}", line)
+        elif doubts:
+            self.warn(f"task {task_id}: clause read in part: " + "; ".join(doubts), line)
         for unit, role in repeated:
             self.warn(f"task {task_id}: {unit} named twice as {role}", line)
+        for unit_raw, reasons in suspects:
+            self.suspect_units.add(unit_raw)
+            self.warn(f"task {task_id}: suspect unit name {unit_raw!r} ({', '.join(reasons)})", line)
+        for unit in unknown:
+            self.unknown_units.setdefault(unit, []).append(task_id)
+            self.unit_lines.setdefault(unit, line)
         doc_id = self.doc_id
-        return [{"doc_id": doc_id, "task_id": task_id, **unit} for unit in units]
+        return [{"doc_id": doc_id, "task_id": task_id, **unit} for unit in units], time_limit
+
+    def _warn_unknown_units(self) -> None:
+        """One warning per unit the registry does not know, naming the tasks that name it."""
+        for unit, task_ids in self.unknown_units.items():
+            shown = ", ".join(dict.fromkeys(task_ids[:10])) + (" …" if len(task_ids) > 10 else "")
+            self.warn(f"unknown unit {unit} (not in the registry) in task{'s' * (len(task_ids) > 1)} {shown}",
+                      self.unit_lines[unit])
 
     # -- self-checks -------------------------------------------------------
     def _check_clauses(self, task_rows: list[dict], outside: list[Item]) -> None:
@@ -280,6 +304,13 @@ class _Builder:
             for span in clauses.find_clauses(patterns.fold(item.body)):
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
+        for row in task_rows:  # a label left in a task's text: a clause that was not read
+            text = row["text"] or ""
+            if "：" in text or ":" in text:
+                label = patterns.UNIT_LABEL.search(patterns.fold(text))
+                if label:
+                    self.warn(f"task {row['task_id']}: {label.group()!r} in its text was not read as a clause",
+                              row["line"])
         # an independent count: how many clause endings (or labelled openings) the whole text has
         n_text = patterns.count_clause_signatures(patterns.fold(self.src.text))
         n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（"
@@ -305,18 +336,22 @@ class _Builder:
             "n_tasks": len(task_rows), "n_units": len({r["unit"] for r in resp_rows}),
             "n_responsibilities": len(resp_rows), "n_unassigned": len(unassigned),
             "warnings": "\n".join(self.warnings) or None,
+            "n_warnings": len(self.warnings), "n_unknown_units": len(self.unknown_units),
+            "n_suspect_units": len(self.suspect_units),
         }
 
 
 @functools.lru_cache(maxsize=8192)
-def _clause_units(content: str, registry: Registry) -> tuple[tuple[dict, ...], tuple[tuple[str, str], ...]]:
-    """The responsibility cells of a clause (all but doc and task), and the (unit, role) pairs named twice.
+def _clause_units(content: str, registry: Registry):
+    """The responsibility cells of a clause (all but doc and task), the (unit, role) pairs named twice,
+    the clause's doubts, its time qualifier, its suspect names with their reasons and its unknown units.
 
     Clauses repeat within a plan and across plans (各街道办事处负责落实), so each is
     read and looked up once per registry.
     """
     units, seen, repeated = [], set(), []
-    for a in clauses.read_clause(content):
+    clause = clauses.parse_clause(content)
+    for a in clause.assignments:
         match = registry.lookup(a.name)
         key = (match.unit, a.role)
         if key in seen:
@@ -326,9 +361,11 @@ def _clause_units(content: str, registry: Registry) -> tuple[tuple[dict, ...], t
         units.append({
             "unit": match.unit, "unit_raw": a.unit_raw, "alias": a.alias, "role": a.role, "mode": a.mode,
             "collective": match.collective, "open_ended": a.open_ended, "known": match.known,
-            "category": match.category,
+            "category": match.category, "unit_function": match.function,
         })
-    return tuple(units), tuple(repeated)
+    suspects = tuple((u["unit_raw"], r) for u in units if (r := clauses.suspect_reasons(u["unit_raw"])))
+    unknown = tuple(u["unit"] for u in units if not u["known"])
+    return tuple(units), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
 
 
 def _any_clause(rows: list[dict]) -> bool:
@@ -401,7 +438,8 @@ def _split_body(task: _Task) -> list[_Part]:
         after = patterns.AFTER_CLAUSE.match(folded, span.end).end()
         before, clause, trailing = body[position : span.start], body[span.start : span.end], body[span.end : after]
         pieces += len(before) + len(clause) + len(trailing)
-        parts.append(_Part((before + trailing).strip(), clause, span.content, closed=span.closed))
+        content = body[span.start + 1 : span.end - 1] if span.closed else body[span.start + 1 : span.end]
+        parts.append(_Part((before + trailing).strip(), clause, content, closed=span.closed))
         position = after
     tail = body[position:]
     pieces += len(tail)

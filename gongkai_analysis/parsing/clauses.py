@@ -1,18 +1,43 @@
-"""Responsibility clauses: find them in a task's body and read their units.
+"""Responsibility clauses: find them in a task's body and read them with a small grammar.
 
-A clause is the bracketed text that assigns a task, e.g.
-``（财政局牵头，区政府相关部门和各街道办事处负责落实）``.  jieba cannot match
-names with 〔〕、（） in them, so clauses are cut with the patterns of
-:mod:`gongkai_analysis.patterns`, never with the segmenter.
+A clause is a bracketed span at the end of a sentence or task
+(``（财政局牵头，区政府相关部门和各街道办事处负责落实）``), a
+``牵头单位：…／责任单位：…`` line, or a table cell.  It is read as *groups*
+separated by ``，`` ``；`` (half-width ``,`` ``;`` fold to them), each group::
+
+    [label：] units [open-list word] [modifier] [role verb]
+
+* a label (``责任单位：``, ``牵头考核单位：`` …) gives the role of its group and
+  of the unlabelled groups after it that have no role verb;
+* a role verb (``牵头`` → lead; ``负责`` ``负责落实`` ``落实`` ``承办`` →
+  responsible; ``配合`` ``协助`` ``参与`` → support) gives the role of its group;
+* a modifier (``按职责分工``, ``分别``, ``共同``) sets the mode and is never
+  part of a name; an open-list word (``等``, ``等部门`` …) sets ``open_ended``;
+* a group that says when rather than who (``5月底完成``, ``持续推进``,
+  ``2024年底前``) goes to the clause's ``time_limit``;
+* units are joined by ``、`` (and by 和/及/与 where every part ends like a
+  unit's name); a line break inside a table cell separates units too.  A name
+  that holds a role word keeps it (``…工作专班牵头单位``), a collective whose
+  areas are listed with ``、`` stays whole (``各省、自治区、直辖市人民政府``),
+  and a name in 〔〕 or （） after a unit is its alias (``市交通委（市道运局）``).
+
+The vocabularies are in :mod:`gongkai_analysis.patterns` (``CLAUSE_LABELS``,
+``ROLE_VERBS``, ``CLAUSE_MODIFIERS``, ``OPEN_LIST_WORDS``), one place.  jieba
+cannot match names with 〔〕、（） in them, so clauses are cut here, never with
+the segmenter.  ``unit_raw`` and ``alias`` are sliced from the clause *as
+printed*; folding (``[`` → ``〔``) is only for matching.
 
 Examples
 --------
 >>> [(a.unit_raw, a.role, a.mode) for a in read_clause("财政局牵头，区政府相关部门和各街道办事处负责落实")]
 [('财政局', 'lead', 'sole'), ('区政府相关部门', 'responsible', 'joint'), ('各街道办事处', 'responsible', 'joint')]
->>> [(a.name, a.alias) for a in read_clause("科委〔知识产权局〕负责落实")]
-[('科委', '知识产权局')]
+>>> [(a.unit_raw, a.name, a.alias) for a in read_clause("科委[知识产权局]负责落实")]
+[('科委[知识产权局]', '科委', '知识产权局')]
 >>> [(a.name, a.mode, a.open_ended) for a in read_clause("教委、卫计委等部门分别负责落实")]
 [('教委', 'separate', True), ('卫计委', 'separate', True)]
+>>> clause = parse_clause("5月底完成，牵头考核单位：市政府办公室、市公安局")
+>>> clause.time_limit, [(a.name, a.role, a.mode) for a in clause.assignments]
+('5月底完成', [('市政府办公室', 'lead', 'joint'), ('市公安局', 'lead', 'joint')])
 """
 
 from __future__ import annotations
@@ -24,18 +49,37 @@ from typing import NamedTuple
 
 from .. import patterns
 
-#: The fixed vocabularies, in their display order.
-
-_LABEL_ROLE = {
-    "牵头单位": "lead", "牵头部门": "lead",
-    "责任单位": "responsible", "责任部门": "responsible", "主责单位": "responsible", "落实单位": "responsible",
-    "配合单位": "support", "配合部门": "support", "协办单位": "support",
-}
+_LABELS = tuple(sorted(patterns.CLAUSE_LABELS, key=len, reverse=True))
+#: Every word that may close a group after its units, by its last character, longest first
+#: (one dict look-up instead of trying every word at the end of every group).
+_TAIL_WORDS: dict[str, tuple[str, ...]] = {}
+for _word in sorted({*patterns.ROLE_VERBS, *patterns.CLAUSE_MODIFIERS, *patterns.OPEN_LIST_WORDS},
+                    key=len, reverse=True):
+    _TAIL_WORDS[_word[-1]] = (*_TAIL_WORDS.get(_word[-1], ()), _word)
+del _word
+_FILLERS = tuple(sorted(patterns.LEADING_FILLERS, key=len, reverse=True))
+_FILLER_STARTS = frozenset(w[0] for w in _FILLERS)
+#: A run of modifiers and role verbs (``分别负责落实``), longest words first.
+_VERB_RUN = re.compile(
+    "(?:" + "|".join(sorted(patterns.CLAUSE_MODIFIERS, key=len, reverse=True)) + ")*"
+    "(?:" + "|".join(sorted(patterns.ROLE_VERBS, key=len, reverse=True)) + ")+"
+)
+#: Words that make a role verb before them part of a name (``牵头单位``, ``配合部门``).
+_NAME_WORDS = ("单位", "部门", "小组", "机构", "工作组", "专班")
+_TRIM = " \t\n\u2028。、："
+_ANY_BRACKET = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
+_SEPARATORS = {seps: re.compile(f"[{seps}]") for seps in ("，；", "、")}
+_CONJUNCTION = re.compile(r"以及|会同|和|及|与")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class Assignment:
-    """One unit named in a clause, with the role the clause gives it."""
+    """One unit named in a clause, with the role the clause gives it.
+
+    ``unit_raw`` and ``alias`` are the document's own characters; ``name`` is
+    the folded name without whitespace, the form that is looked up.
+    """
 
     unit_raw: str
     name: str
@@ -43,6 +87,26 @@ class Assignment:
     role: str
     mode: str
     open_ended: bool
+    group: int = 1
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause read by the grammar.
+
+    Attributes
+    ----------
+    assignments : tuple of Assignment
+        Every unit in order, with its group number (1, 2 … in the clause).
+    time_limit : str or None
+        The time qualifiers of the clause as printed, joined by ``，``.
+    doubts : tuple of str
+        Parts of the clause that could not be read (a group naming no unit).
+    """
+
+    assignments: tuple[Assignment, ...]
+    time_limit: str | None = None
+    doubts: tuple[str, ...] = ()
 
 
 class ClauseSpan(NamedTuple):
@@ -54,11 +118,23 @@ class ClauseSpan(NamedTuple):
     closed: bool = True
 
 
+# --------------------------------------------------------------------------
+# Finding clauses
+# --------------------------------------------------------------------------
 def find_clauses(folded: str) -> list[ClauseSpan]:
     """Return the top-level bracketed clauses in a folded task body.
 
     An opening bracket left unclosed at the end of the body counts as a clause
     when what follows it reads as one (a clause cut at the end of a file).
+
+    Parameters
+    ----------
+    folded : str
+        A task's body, folded (:func:`gongkai_analysis.patterns.fold`).
+
+    Returns
+    -------
+    list of ClauseSpan
 
     Examples
     --------
@@ -105,71 +181,265 @@ _BRACKETS = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
 
 @functools.lru_cache(maxsize=8192)
 def is_clause(content: str) -> bool:
-    """True when bracket content reads as a responsibility clause."""
+    """True when bracket content (folded) reads as a responsibility clause.
+
+    Examples
+    --------
+    >>> is_clause("持续推进，牵头考核单位：市委网信办"), is_clause("以下简称“五公开”")
+    (True, False)
+    """
     content = content.strip()
     if not 0 < len(content) <= 200 or "。" in content.rstrip("。"):
         return False
     return patterns.is_clause_content(content)
 
 
+# --------------------------------------------------------------------------
+# Reading a clause
+# --------------------------------------------------------------------------
 def read_clause(content: str) -> list[Assignment]:
-    """Read the units of a clause (see :func:`_read_clause`); results are cached."""
-    return list(_read_clause(content))
+    """The units of a clause in order (see :func:`parse_clause`).
+
+    Parameters
+    ----------
+    content : str
+        The clause without its brackets, as printed, or a table cell.
+
+    Returns
+    -------
+    list of Assignment
+
+    Examples
+    --------
+    >>> [(a.name, a.role) for a in read_clause("责任单位：省经济和信息化厅、省财政厅")]
+    [('省经济和信息化厅', 'responsible'), ('省财政厅', 'responsible')]
+    """
+    return list(parse_clause(content).assignments)
 
 
 @functools.lru_cache(maxsize=8192)
-def _read_clause(content: str) -> tuple[Assignment, ...]:
-    """Read the units of a clause (bracket content, or a table cell) in order.
+def parse_clause(content: str) -> Clause:
+    """Read a clause with the grammar of this module; results are cached by text.
 
-    Forms: ``X负责落实``, ``X负责``, ``X牵头负责落实``, ``X牵头，Y负责落实``,
-    ``X、Y分别负责落实``, ``X、Y等部门分别负责落实``, ``责任单位：X``,
-    ``牵头单位：X；责任单位：Y``, ``X牵头，Y配合``, and a bare list ``X、Y``
-    (a table cell), which makes every unit responsible.
+    Parameters
+    ----------
+    content : str
+        The clause without its brackets, as printed, or a table cell (whose
+        lines, separated by ``\\n`` or U+2028, hold one unit or a deadline each).
+
+    Returns
+    -------
+    Clause
+        Its units with roles and modes, its time qualifiers and its doubts.
+
+    Examples
+    --------
+    >>> c = parse_clause("责任单位：省通信管理局，省铁塔公司、各基础电信企业，各市人民政府")
+    >>> [(a.name, a.role, a.mode, a.group) for a in c.assignments]  # doctest: +NORMALIZE_WHITESPACE
+    [('省通信管理局', 'responsible', 'sole', 1), ('省铁塔公司', 'responsible', 'joint', 2),
+     ('各基础电信企业', 'responsible', 'joint', 2), ('各市人民政府', 'responsible', 'sole', 3)]
+    >>> [(a.name, a.mode) for a in parse_clause("责任单位：省发展改革委、省商务厅按职责分工").assignments]
+    [('省发展改革委', 'separate'), ('省商务厅', 'separate')]
+    >>> c = parse_clause("区发展改革委\\u2028区住房城乡建设委\\u20282017年底前")
+    >>> [(a.unit_raw, a.mode) for a in c.assignments], c.time_limit
+    ([('区发展改革委', 'joint'), ('区住房城乡建设委', 'joint')], '2017年底前')
+    >>> parse_clause("牵头单位：").doubts
+    ("'牵头单位：' names no unit",)
     """
-    text = patterns.fold(content).strip().strip("。").strip()
-    groups = _labelled_groups(text) if patterns.UNIT_LABEL.search(text) else _verb_groups(text)
+    raw = content
+    folded = patterns.fold(content)
+    marked = _mark_line_breaks(folded) if any(c in folded for c in patterns.CLAUSE_LINE_BREAK) else folded
     assignments: list[Assignment] = []
-    for units_text, role, separate in groups:
-        units_text = patterns.LEADING_FILLER.sub("", units_text.strip(" ，；、：\n"))
-        open_ended = bool(patterns.OPEN_ENDED.search(units_text)) and len(units_text) > 1
-        if open_ended:
-            units_text = patterns.OPEN_ENDED.sub("", units_text)
-        names = split_units(units_text)
-        if not names:
+    times: list[str] = []
+    doubts: list[str] = []
+    carried_role: str | None = None
+    group_no = 0
+    for a0, b0 in _top_level_spans(marked, "，；", 0, len(marked)):
+        a, b = _trim(marked, a0, b0, _TRIM[:-1])  # a label's colon may end the group
+        if a >= b:
             continue
-        mode = "sole" if len(names) == 1 and not open_ended else ("separate" if separate else "joint")
-        for raw in names:
-            match = patterns.ALIAS.match(raw)
-            name, alias = (match["unit"].strip(), match["alias"].strip()) if match else (raw, None)
-            assignments.append(Assignment(raw, name, alias, role, mode, open_ended))
-    return tuple(assignments)
+        label_role = None
+        colon = marked.find("：", a, b)
+        if colon > a:
+            label_role = patterns.CLAUSE_LABELS.get(marked[a:colon].rstrip(" \t"))
+            if label_role is not None:
+                a, b = _trim(marked, colon + 1, b)
+        if label_role is None:
+            time_label = patterns.TIME_LABEL.match(marked[a:b])
+            if time_label:
+                value = raw[a + time_label.start("value") : b].strip()
+                if value:
+                    times.append(value)
+                continue
+            if _is_time(marked[a:b]):
+                times.append(raw[a:b].strip())
+                continue
+        else:
+            carried_role = label_role
+        for a, b in _split_at_inner_verbs(marked, a, b):
+            group_no = _read_group(raw, folded, marked, a, b, carried_role, group_no, assignments, doubts,
+                                   printed=raw[a0:b0].strip())
+    return Clause(tuple(assignments), "，".join(times) or None, tuple(doubts))
 
 
-def _labelled_groups(text: str) -> list[tuple[str, str, bool]]:
-    groups = []
-    labels = list(patterns.UNIT_LABEL.finditer(text))
-    for i, label in enumerate(labels):
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        groups.append((text[label.end() : end], _LABEL_ROLE[label["label"]], False))
-    return groups
+def _split_at_inner_verbs(marked: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a group where a role verb follows a unit's name and more units follow (``X牵头Y负责``).
+
+    A verb that a name's own word follows (``…专班牵头单位``) is part of the name.
+    """
+    spans = []
+    for verb in _VERB_RUN.finditer(marked, a, b):
+        end = verb.end()
+        if end >= b or marked[end] in _TRIM or marked.startswith(_NAME_WORDS, end):
+            continue
+        if patterns.UNIT_SUFFIX.search(marked, a, verb.start()) is None:
+            continue
+        spans.append((a, end))
+        a = end
+    spans.append((a, b))
+    return spans
 
 
-def _verb_groups(text: str) -> list[tuple[str, str, bool]]:
-    groups = []
-    position = 0
-    for verb in patterns.ROLE_VERB.finditer(text):
-        word = verb.group()
-        role = "lead" if "牵头" in word else ("support" if "配合" in word else "responsible")
-        groups.append((text[position : verb.start()], role, "分别" in word))
-        position = verb.end()
-    tail = text[position:].strip(" ，；、。")
-    if tail:  # a bare list (a table cell) or units after the last verb
-        groups.append((tail, "responsible", False))
-    return groups
+def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role: str | None, group_no: int,
+                assignments: list[Assignment], doubts: list[str], *, printed: str) -> int:
+    """Read one group ``units [open-list word] [modifier] [role verb]``; return the new group count.
+
+    The group's assignments are appended to `assignments`; a group that names no
+    unit adds a doubt quoting `printed`, the group as printed.
+    """
+    mode = None
+    if a < b and marked[a] in _FILLER_STARTS:
+        for filler in _FILLERS:
+            if marked.startswith(filler, a):
+                mode = "separate" if filler.startswith("分别") else None
+                a, b = _trim(marked, a + len(filler), b)
+                break
+    roles: set[str] = set()
+    open_ended = False
+    while a < b:
+        word = None
+        for candidate in _TAIL_WORDS.get(marked[b - 1], ()):
+            if marked.endswith(candidate, a, b):
+                word = candidate
+                break
+        if word is None:
+            break
+        if word in patterns.ROLE_VERBS:
+            roles.add(patterns.ROLE_VERBS[word])
+        elif word in patterns.CLAUSE_MODIFIERS:
+            mode = mode or patterns.CLAUSE_MODIFIERS[word]
+        else:
+            open_ended = True
+        a, b = _trim(marked, a, b - len(word))
+    names = _names(marked, a, b) if a < b else []
+    if not names:
+        doubts.append(f"{printed!r} names no unit")
+        return group_no
+    group_no += 1
+    if roles:
+        role = "lead" if "lead" in roles else ("support" if "support" in roles else "responsible")
+    else:
+        role = carried_role or "responsible"
+    if mode is None:
+        mode = "sole" if len(names) == 1 and not open_ended else "joint"
+    for x, y in names:
+        alias = None
+        unit_end = y
+        match = patterns.ALIAS.match(marked[x:y])
+        if match:
+            unit_end = x + match.end("unit")
+            alias = raw[x + match.start("alias") : x + match.end("alias")].strip()
+        name = _SPACE.sub("", folded[x:unit_end])
+        assignments.append(Assignment(raw[x:y].strip(), name, alias, role, mode, open_ended, group_no))
+    return group_no
+
+
+def _trim(text: str, a: int, b: int, chars: str = _TRIM) -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def _is_time(group: str) -> bool:
+    """True when a group says when, not who (``5月底完成``, ``持续推进``)."""
+    return patterns.TIME_WORD.search(group) is not None and not patterns.UNIT_SUFFIX.search(group) \
+        and not group.endswith(patterns.ROLE_ENDINGS)
+
+
+def _mark_line_breaks(folded: str) -> str:
+    """Turn the line breaks of a cell into separators: ``；`` between groups, ``、`` between units.
+
+    A line that starts with a label or says when is a group of its own, and so
+    is the line after one that ends with a role verb; other lines are units of
+    one list.  One character for one, so positions stay those of the clause.
+    """
+    lines = re.split(f"([{patterns.CLAUSE_LINE_BREAK}])", folded)
+    out = [lines[0]]
+    for k in range(1, len(lines), 2):
+        before, line = lines[k - 1].strip(), lines[k + 1].strip()
+        own_group = (patterns.UNIT_LABEL.match(line) or patterns.TIME_LABEL.match(line) or _is_time(line)
+                     or _is_time(before) or before.endswith(tuple(patterns.ROLE_VERBS)))
+        out.append("；" if own_group else "、")
+        out.append(lines[k + 1])
+    return "".join(out)
+
+
+def _top_level_spans(text: str, separators: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` between separators outside brackets."""
+    if _ANY_BRACKET.search(text, start, end) is None:
+        spans, a = [], start
+        for m in _SEPARATORS[separators].finditer(text, start, end):
+            spans.append((a, m.start()))
+            a = m.end()
+        spans.append((a, end))
+        return spans
+    spans, depth, a = [], 0, start
+    for pos in range(start, end):
+        ch = text[pos]
+        if ch in patterns.OPEN_BRACKETS:
+            depth += 1
+        elif ch in patterns.CLOSE_BRACKETS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in separators:
+            spans.append((a, pos))
+            a = pos + 1
+    spans.append((a, end))
+    return spans
+
+
+def _names(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the unit names in ``folded[start:end]``, split at 、 and conjunctions."""
+    pieces = [_trim(folded, a, b) for a, b in _top_level_spans(folded, "、", start, end)]
+    pieces = [(a, b) for a, b in pieces if a < b]
+    joined: list[tuple[int, int]] = []
+    after_area = False
+    for a, b in pieces:  # 各省、自治区、直辖市人民政府: area pieces stay with what follows them
+        piece = folded[a:b]
+        area = patterns.AREA_PIECE.match(piece) is not None
+        if after_area and (area or patterns.AREA_COLLECTIVE.match(piece) is not None):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+        after_area = area
+    names: list[tuple[int, int]] = []
+    for a, b in joined:
+        names.extend(_split_conjunctions_at(folded, a, b))
+    return names
 
 
 def split_units(text: str) -> list[str]:
     """Split a list of unit names at 、，； and, where both sides are names, at 和/及/与.
+
+    Parameters
+    ----------
+    text : str
+        Unit names (folded).
+
+    Returns
+    -------
+    list of str
 
     Examples
     --------
@@ -177,40 +447,74 @@ def split_units(text: str) -> list[str]:
     ['区政府各部门', '各街道办事处']
     >>> split_units("人力资源和社会保障局、城管执法局〔拆违办〕")
     ['人力资源和社会保障局', '城管执法局〔拆违办〕']
+    >>> split_units("各省、自治区、直辖市人民政府")
+    ['各省、自治区、直辖市人民政府']
     """
-    pieces: list[str] = []
-    for piece in _split_outside_brackets(text, patterns.HARD_SEPARATOR):
-        pieces.extend(_split_conjunctions(piece))
-    return [p.strip() for p in pieces if p.strip()]
+    names = []
+    for a, b in _top_level_spans(text, "，；", 0, len(text)):
+        names.extend(text[x:y].strip() for x, y in _names(text, a, b))
+    return [n for n in names if n]
 
 
-def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for pos, ch in enumerate(text):
-        if ch in patterns.OPEN_BRACKETS:
-            depth += 1
-        elif ch in patterns.CLOSE_BRACKETS:
-            depth = max(depth - 1, 0)
-        elif depth == 0 and separator.match(ch):
-            parts.append(text[start:pos])
-            start = pos + 1
-    parts.append(text[start:])
-    return parts
-
-
-def _split_conjunctions(piece: str) -> list[str]:
+def _split_conjunctions_at(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split at 和/及/与/以及/会同 only when every part ends like a unit's name."""
+    if _CONJUNCTION.search(folded, start, end) is None:
+        return [(start, end)]
+    piece = folded[start:end]
     bare = re.sub(r"[〔（][^〔〕（）]*[〕）]", lambda m: "〔" + "_" * (len(m.group()) - 2) + "〕", piece)
-    cuts = [m for m in re.finditer(r"以及|会同|和|及|与", bare)]
+    cuts = list(_CONJUNCTION.finditer(bare))
     if not cuts:
-        return [piece]
-    parts, start = [], 0
+        return [(start, end)]
+    parts, a = [], 0
     for cut in cuts:
-        parts.append((start, cut.start()))
-        start = cut.end()
-    parts.append((start, len(piece)))
-    texts = [piece[a:b] for a, b in parts]
-    bare_texts = [re.sub(r"〔_*〕$", "", bare[a:b]) for a, b in parts]
+        parts.append((a, cut.start()))
+        a = cut.end()
+    parts.append((a, len(piece)))
+    bare_texts = [re.sub(r"〔_*〕$", "", bare[x:y]) for x, y in parts]
     if all(t and patterns.UNIT_SUFFIX.search(t) for t in bare_texts):
-        return texts
-    return [piece]
+        return [_trim(folded, start + x, start + y) for x, y in parts]
+    return [(start, end)]
+
+
+# --------------------------------------------------------------------------
+# Doubts about a name
+# --------------------------------------------------------------------------
+@functools.lru_cache(maxsize=8192)
+def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
+    """Why a unit's name as printed looks misread (empty when it looks right).
+
+    A name should hold no whitespace, role verb, modifier, label or time word,
+    and be at most :data:`~gongkai_analysis.patterns.MAX_UNIT_NAME` characters.
+    A name that *ends* with a label (``…工作专班牵头单位``) or holds ``成员单位``
+    names a unit and is not suspect.
+
+    Parameters
+    ----------
+    unit_raw : str
+        A unit's name as printed.
+
+    Returns
+    -------
+    tuple of str
+
+    Examples
+    --------
+    >>> suspect_reasons("省商务厅按职责分工")
+    ("holds '按职责分工'",)
+    >>> suspect_reasons("各街道办\\n事处"), suspect_reasons("省推进工作专班牵头单位")
+    (('holds whitespace',), ())
+    """
+    reasons = []
+    if _SPACE.search(unit_raw):
+        reasons.append("holds whitespace")
+    text = _SPACE.sub("", patterns.fold(unit_raw)).replace("成员单位", "")
+    for label in _LABELS:
+        if text.endswith(label) and len(text) > len(label):
+            text = text[: -len(label)]
+            break
+    word = patterns.SUSPECT_WORD.search(text)
+    if word:
+        reasons.append(f"holds {word.group()!r}")
+    if len(unit_raw) > patterns.MAX_UNIT_NAME:
+        reasons.append(f"is longer than {patterns.MAX_UNIT_NAME} characters")
+    return tuple(reasons)

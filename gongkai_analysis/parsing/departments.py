@@ -1,10 +1,30 @@
-"""The department registry and department-name normalisation.
+"""The department registry, the one rule for level prefixes, and the function of a unit.
 
 The registry is a CSV with the columns ``unit`` (canonical short name),
 ``full_name``, ``aliases`` (separated by ``|``) and ``category``.  The bundled
 one (``gongkai_analysis/data/departments.csv``) covers the units of the
 Dongcheng District plan and the collective forms of the genre; pass your own
-file to :func:`load_registry` for another district.
+file to :func:`load_registry` for another place.
+
+**Level prefixes, one rule.**  A unit's ``unit`` is its *matching form*: the
+name folded, without whitespace, and without one level prefix
+(:data:`~gongkai_analysis.patterns.UNIT_LEVEL_PREFIX`: 省, 市, 区, 县, and the
+registry's own place names) — on known and unknown names alike, so
+``区财政局`` → ``财政局`` and ``区市场监管局`` → ``市场监管局``.  A level
+character that starts a word is not a prefix (市场…, 市政…, 市委…, 市直…).
+``unit_raw`` keeps the name exactly as printed.  A name is *known* when the
+registry holds it as printed, or holds its matching form and the prefix is
+one of the registry's own levels (the bundled registry is a district's:
+区, 东城区, 北京市东城区); so ``市住房城乡建设委`` in a district's plan is the
+city's commission, not the district's 住建委, and stays unknown.
+
+**Function.**  :func:`unit_function` gives the function a unit serves, the
+same across levels and places (财政 for 财政局, 财政厅, 财政部, 市财政局), from
+the editable table ``gongkai_analysis/data/unit_functions.csv`` of name
+stems: a name is its stem followed by an institutional ending (局, 厅, 委,
+办, 中心 …, :data:`~gongkai_analysis.patterns.FUNCTION_SUFFIXES`), after its
+level prefix and any party-committee prefix (市委…) are set aside.  A name
+the table does not cover has no function (None), never a guess.
 
 Examples
 --------
@@ -15,7 +35,9 @@ Examples
 ('各街道办事处', True)
 >>> match = reg.lookup("区档案馆")
 >>> match.unit, match.known
-('区档案馆', False)
+('档案馆', False)
+>>> [reg.lookup(n).function for n in ("市财政局", "省发展改革委", "市委网信办", "区档案馆")]
+['财政', '发展改革', '网信', None]
 """
 
 from __future__ import annotations
@@ -35,6 +57,10 @@ from ..vocab import COLLECTIVE
 REQUIRED_COLUMNS = ("unit", "full_name", "aliases", "category")
 
 
+#: The bundled registry's own level prefixes (a district of Beijing).
+DONGCHENG_PREFIXES = ("北京市东城区", "东城区", "区")
+
+
 @dataclass(frozen=True)
 class UnitMatch:
     """The result of looking a department name up in a :class:`Registry`."""
@@ -43,6 +69,7 @@ class UnitMatch:
     known: bool
     collective: bool
     category: str | None
+    function: str | None = None
 
 
 class Registry:
@@ -55,9 +82,15 @@ class Registry:
         and ``category``.
     source : str, optional
         Where the table came from, used in error messages.
+    own_prefixes : tuple of str, optional
+        The level prefixes of the registry's own place (``("区",)`` for a
+        district's): a name found only without its prefix is known when the
+        prefix is one of these.  None (the default) accepts every level prefix.
     """
 
-    def __init__(self, table: pd.DataFrame, *, source: str = "<registry>") -> None:
+    def __init__(self, table: pd.DataFrame, *, source: str = "<registry>",
+                 own_prefixes: tuple[str, ...] | None = None) -> None:
+        self.own_prefixes = own_prefixes
         missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
         if missing:
             raise ParseError(f"registry lacks the column(s) {', '.join(missing)}", source=source)
@@ -90,10 +123,22 @@ class Registry:
         return sorted(self._index)
 
     def lookup(self, name: str) -> UnitMatch:
-        """Return the canonical unit for `name`, or `name` itself with ``known=False``.
+        """Return the canonical unit for `name`, or its matching form with ``known=False``.
 
-        Administrative prefixes (区, 市, 东城区 …) are tried off when the exact
-        name is not in the registry.
+        Parameters
+        ----------
+        name : str
+            A unit's name as printed or folded.
+
+        Returns
+        -------
+        UnitMatch
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> [(m.unit, m.known) for m in map(reg.lookup, ["区市场监管局", "市住房城乡建设委", "北京市东城区财政局"])]
+        [('市场监管局', False), ('住房城乡建设委', False), ('财政局', True)]
         """
         cached = self._cache.get(name)
         if cached is None:
@@ -101,23 +146,127 @@ class Registry:
         return cached
 
     def _lookup(self, name: str) -> UnitMatch:
-        key = patterns.fold(name).strip()
-        candidates = [key]
-        stripped = key
-        while (shorter := patterns.UNIT_PREFIX.sub("", stripped, count=1)) != stripped and shorter:
-            candidates.append(shorter)
-            stripped = shorter
-        for candidate in candidates:
-            unit = self._index.get(candidate)
-            if unit is not None:
-                category = self._category[unit]
-                return UnitMatch(unit, True, category == COLLECTIVE, category)
-        collective = bool(patterns.COLLECTIVE_HINT.search(key))
-        return UnitMatch(name.strip(), False, collective, None)
+        key = "".join(patterns.fold(name).split())
+        prefix = patterns.UNIT_LEVEL_PREFIX.match(key)
+        stripped = key[prefix.end():] if prefix and prefix.end() < len(key) else key
+        unit = self._index.get(key)
+        if unit is None and stripped != key and (self.own_prefixes is None or prefix.group() in self.own_prefixes):
+            unit = self._index.get(stripped)
+        if unit is not None:
+            category = self._category[unit]
+            function = unit_function(unit) or unit_function(key)
+            return UnitMatch(unit, True, category == COLLECTIVE, category, function)
+        collective = bool(patterns.COLLECTIVE_HINT.search(stripped))
+        return UnitMatch(stripped, False, collective, None, unit_function(key))
 
 
-def load_registry(path: str | Path | None = None) -> Registry:
+def unit_function(name: str) -> str | None:
+    """The function a unit serves, from the table of name stems; None when the table has no stem for it.
+
+    Parameters
+    ----------
+    name : str
+        A unit's name, with or without level prefix.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> [unit_function(n) for n in ["财政厅", "财政部", "市财政局", "发改委", "省发展改革委", "市委网信办",
+    ...                              "市审批服务局", "省经济和信息化厅", "科技园区管委会"]]
+    ['财政', '财政', '财政', '发展改革', '发展改革', '网信', '政务服务', '工业和信息化', None]
+    """
+    return _function_of(name, _function_stems())
+
+
+@functools.lru_cache(maxsize=8192)
+def _function_of(name: str, stems: tuple[tuple[str, str], ...]) -> str | None:
+    table = dict(stems)
+    key = "".join(patterns.fold(name).split())
+    forms = [key]
+    prefix = patterns.UNIT_LEVEL_PREFIX.match(key)
+    if prefix and prefix.end() < len(key):
+        forms.append(key[prefix.end():])
+    for form in list(forms):
+        party = patterns.PARTY_PREFIX.match(form)
+        if party and party.end() < len(form):
+            forms.append(form[party.end():])
+    for form in forms:
+        for suffix in patterns.FUNCTION_SUFFIXES:
+            if form.endswith(suffix):
+                stem = form[: len(form) - len(suffix)] if suffix else form
+                if stem in table:
+                    return table[stem]
+    return None
+
+
+def load_unit_functions(path: str | Path | None = None) -> pd.DataFrame:
+    """The table of name stems and the function each names (the bundled one when `path` is None).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A CSV with the columns ``stem`` and ``function``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``stem`` and ``function``.
+
+    Raises
+    ------
+    ParseError
+        When the file cannot be read, lacks a column, or gives one stem two functions.
+
+    Examples
+    --------
+    >>> table = load_unit_functions()
+    >>> table.set_index("stem").loc["发改", "function"]
+    '发展改革'
+    """
+    source = config.package_data("unit_functions.csv") if path is None else Path(path)
+    try:
+        with open(source, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError(f"cannot read unit functions: {exc}", source=str(source)) from exc
+    seen: dict[str, str] = {}
+    for row_no, row in enumerate(rows, start=2):
+        stem, function = (row.get("stem") or "").strip(), (row.get("function") or "").strip()
+        if not stem or not function:
+            raise ParseError("each row needs a stem and a function", source=str(source), line=row_no)
+        if seen.setdefault(stem, function) != function:
+            raise ParseError(f"stem {stem!r} has two functions", source=str(source), line=row_no)
+    return pd.DataFrame({"stem": list(seen), "function": list(seen.values())}, dtype="str")
+
+
+@functools.lru_cache(maxsize=1)
+def _function_stems() -> tuple[tuple[str, str], ...]:
+    table = load_unit_functions()
+    return tuple(zip(table["stem"], table["function"]))
+
+
+def load_registry(path: str | Path | None = None, *, own_prefixes: tuple[str, ...] | None = None) -> Registry:
     """Read a department registry CSV (the bundled one when `path` is None).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Your registry; the bundled (Dongcheng District) one when None.
+    own_prefixes : tuple of str, optional
+        The level prefixes of your registry's place (see :class:`Registry`);
+        every prefix is accepted when None.  The bundled registry has its own.
+
+    Returns
+    -------
+    Registry
+
+    Examples
+    --------
+    >>> load_registry().lookup("市财政局").known
+    False
 
     Raises
     ------
@@ -126,19 +275,19 @@ def load_registry(path: str | Path | None = None) -> Registry:
     """
     if path is None:
         return _bundled_registry()
-    return _read_registry(Path(path))
+    return _read_registry(Path(path), own_prefixes)
 
 
 @functools.lru_cache(maxsize=1)
 def _bundled_registry() -> Registry:
-    return _read_registry(config.package_data("departments.csv"))
+    return _read_registry(config.package_data("departments.csv"), DONGCHENG_PREFIXES)
 
 
-def _read_registry(path: Path) -> Registry:
+def _read_registry(path: Path, own_prefixes: tuple[str, ...] | None = None) -> Registry:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError) as exc:
         raise ParseError(f"cannot read registry: {exc}", source=str(path)) from exc
     table = pd.DataFrame(rows, columns=list(rows[0].keys()) if rows else list(REQUIRED_COLUMNS))
-    return Registry(table.fillna(""), source=str(path))
+    return Registry(table.fillna(""), source=str(path), own_prefixes=own_prefixes)

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import gongkai_analysis as gk
 from gongkai_analysis import patterns
-from gongkai_analysis.parsing.clauses import find_clauses, is_clause, read_clause, split_units
+from gongkai_analysis.parsing.clauses import find_clauses, is_clause, parse_clause, read_clause, split_units
 
 
 def rows(content):
@@ -67,10 +68,13 @@ def test_every_role_verb_ends_with_a_role_ending():
 
 
 # the definitions the fast functions must agree with, written as plain regular expressions
-_CLAUSE_CONTENT = re.compile(rf"^\s*(?:{patterns.UNIT_LABEL.pattern}.*|.*(?:{patterns.ROLE_VERB.pattern})\s*[。]?\s*)$", re.S)
-_SIGNATURE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*）|（\s*{patterns.UNIT_LABEL.pattern}")
+_CLAUSE_CONTENT = re.compile(rf"^\s*(?:{patterns.UNIT_LABEL.pattern}.*|.*(?:{patterns.ROLE_VERB.pattern})\s*[。]?\s*)$"
+                             rf"|^.*[，；]\s*{patterns.UNIT_LABEL.pattern.replace('?P<label>', '')}", re.S)
+_SIGNATURE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*）"
+                        rf"|（(?:[^（）]*[，；])?\s*{patterns.UNIT_LABEL.pattern}[^（）]*）")
 _PIECES = st.lists(st.sampled_from(["负责", "落实", "牵头", "配合", "分别", "。", "）", "（", " ", "\n", "\u3000",
-                                    "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、"]), max_size=12).map("".join)
+                                    "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、",
+                                    "，", "；", "5月底完成", "牵头考核单位："]), max_size=12).map("".join)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -90,3 +94,107 @@ def test_the_one_pair_shortcut_finds_what_balancing_every_bracket_finds(body):
     from gongkai_analysis.parsing.clauses import _find_nested_clauses
 
     assert find_clauses(body) == _find_nested_clauses(body)
+
+
+def test_unit_raw_and_alias_keep_the_printed_characters():
+    doc = gk.parse_document("一、甲\n1.做好A。(科委[知识产权局]负责落实)\n2.做好B。（城管委【拆违办】、教委负责）\n",
+                            tokens=False)
+    resp = doc.responsibilities
+    assert resp["unit_raw"].tolist() == ["科委[知识产权局]", "城管委【拆违办】", "教委"]
+    assert resp["alias"].tolist()[:2] == ["知识产权局", "拆违办"]
+    assert resp["unit"].tolist() == ["科委", "城管委", "教委"]
+
+
+@pytest.mark.parametrize(("content", "expected", "time_limit"), [
+    ("5月底完成，牵头考核单位：市审批服务局", [("市审批服务局", "lead", "sole", 1)], "5月底完成"),
+    ("持续推进，牵头考核单位：市政府办公室、市公安局",
+     [("市政府办公室", "lead", "joint", 1), ("市公安局", "lead", "joint", 1)], "持续推进"),
+    ("2024年底前，省财政厅牵头", [("省财政厅", "lead", "sole", 1)], "2024年底前"),
+    ("省财政厅牵头，省税务局配合，2024年底前完成",
+     [("省财政厅", "lead", "sole", 1), ("省税务局", "support", "sole", 2)], "2024年底前完成"),
+    ("责任单位：省发展改革委、省商务厅按职责分工",
+     [("省发展改革委", "responsible", "separate", 1), ("省商务厅", "responsible", "separate", 1)], None),
+    ("X局、Y局共同负责", [("X局", "responsible", "joint", 1), ("Y局", "responsible", "joint", 1)], None),
+    ("X局协助", [("X局", "support", "sole", 1)], None),
+    ("X局承办", [("X局", "responsible", "sole", 1)], None),
+    ("主办单位：X局；协办单位：Y局、Z委", [("X局", "responsible", "sole", 1), ("Y局", "support", "joint", 2),
+                                      ("Z委", "support", "joint", 2)], None),
+    ("参与单位：X局等相关单位", [("X局", "support", "joint", 1)], None),
+    ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构负责落实",
+     [("各省、自治区、直辖市人民政府", "responsible", "sole", 1), ("国务院各部委", "responsible", "joint", 2),
+      ("各直属机构", "responsible", "joint", 2)], None),
+    ("各县（市、区）人民政府负责", [("各县（市、区）人民政府", "responsible", "sole", 1)], None),
+    ("市交通委（市道运局）牵头", [("市交通委", "lead", "sole", 1)], None),
+    ("省推进工作专班牵头单位负责", [("省推进工作专班牵头单位", "responsible", "sole", 1)], None),
+    ("区发展改革委\u2028区住房城乡建设委", [("区发展改革委", "responsible", "joint", 1),
+                                     ("区住房城乡建设委", "responsible", "joint", 1)], None),
+    ("牵头单位：X局\u2028配合单位：Y局\u20282017年12月底前",
+     [("X局", "lead", "sole", 1), ("Y局", "support", "sole", 2)], "2017年12月底前"),
+    ("牵头：X局\u20282017年6月底前", [("X局", "lead", "sole", 1)], "2017年6月底前"),
+])
+def test_clause_grammar(content, expected, time_limit):
+    clause = parse_clause(content)
+    assert [(a.name, a.role, a.mode, a.group) for a in clause.assignments] == expected
+    assert clause.time_limit == time_limit
+    assert clause.doubts == ()
+
+
+def test_alias_in_round_brackets_is_kept_as_alias():
+    assert [(a.name, a.alias) for a in read_clause("市交通委（市道运局）牵头")] == [("市交通委", "市道运局")]
+
+
+def test_a_group_that_names_no_unit_is_a_doubt():
+    assert parse_clause("牵头单位：；责任单位：X局").doubts == ("'牵头单位：' names no unit",)
+
+
+def test_clause_words_never_stay_in_a_name():
+    for verb in patterns.ROLE_VERBS:
+        for modifier in ["", *patterns.CLAUSE_MODIFIERS]:
+            for open_word in ["", *patterns.OPEN_LIST_WORDS]:
+                names = [a.name for a in read_clause(f"甲局、乙委{open_word}{modifier}{verb}")]
+                assert names == ["甲局", "乙委"], (open_word, modifier, verb)
+
+
+def test_time_qualifier_clause_is_found_in_a_body():
+    spans = find_clauses(patterns.fold("做好A。（6月底完成，牵头考核单位：市工信局）"))
+    assert [s.content for s in spans] == ["6月底完成，牵头考核单位：市工信局"]
+    assert not is_clause("包括牵头单位自身") and not is_clause("持续推进")
+
+
+def test_table_cell_with_one_unit_a_line():
+    text = ("某区工作要点\n一、公开\n序号\t工作任务\t责任单位\t完成时限\n"
+            "1\t做好A\t区发展改革委\u2028区住房城乡建设委\t2017年底\n2\t做好B\t牵头：区财政局\u20282017年6月底前\t\n")
+    doc = gk.parse_document(text, tokens=False)
+    resp = doc.responsibilities
+    assert resp["unit_raw"].tolist() == ["区发展改革委", "区住房城乡建设委", "区财政局"]
+    assert resp["unit"].tolist() == ["发改委", "住建委", "财政局"]
+    assert resp["role"].tolist() == ["responsible", "responsible", "lead"]
+    assert doc.tasks["time_limit"].tolist() == ["2017年底", "2017年6月底前"]
+    assert doc.warnings == []
+
+
+_CLAUSE_PIECES = st.lists(st.sampled_from([
+    "甲局", "乙委", "各市人民政府", "、", "，", "；", ",", "[", "]", "（", "）", "〔", "〕", "：", "责任单位", "牵头考核单位",
+    "牵头", "负责落实", "配合", "按职责分工", "分别", "等", "等相关单位", "5月底完成", "持续推进", " ", "\u2028", "\n",
+    "和", "及", "由", "。"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(_CLAUSE_PIECES)
+def test_any_clause_text_reads_without_error_and_keeps_the_printed_names(content):
+    clause = parse_clause(content)
+    for a in clause.assignments:
+        assert a.unit_raw and a.unit_raw in content  # as printed, never refolded
+        assert not a.name.endswith(tuple(patterns.ROLE_VERBS)) or a.name in content
+        assert a.role in ("lead", "responsible", "support") and a.mode in ("sole", "joint", "separate")
+    assert clause.time_limit is None or set(clause.time_limit) - {"，"} <= set(content)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("X局牵头Y局负责落实", [("X局", "lead", 1), ("Y局", "responsible", 2)]),
+    ("X局牵头Y局、Z委配合", [("X局", "lead", 1), ("Y局", "support", 2), ("Z委", "support", 2)]),
+    ("省推进工作专班牵头单位负责", [("省推进工作专班牵头单位", "responsible", 1)]),
+    ("X局负责落实", [("X局", "responsible", 1)]),
+])
+def test_a_role_verb_between_units_splits_the_group(content, expected):
+    assert [(a.name, a.role, a.group) for a in read_clause(content)] == expected

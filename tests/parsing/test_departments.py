@@ -15,10 +15,56 @@ def test_bundled_registry_resolves_prefixes_and_aliases():
     assert reg.lookup("试点部门").collective
 
 
-def test_unknown_name_is_kept_verbatim():
-    match = gk.load_registry().lookup("区档案馆")
-    assert (match.unit, match.known, match.collective) == ("区档案馆", False, False)
-    assert gk.load_registry().lookup("各社区居委会").collective
+def test_unknown_name_loses_its_level_prefix_like_a_known_one():
+    reg = gk.load_registry()
+    match = reg.lookup("区档案馆")
+    assert (match.unit, match.known, match.collective) == ("档案馆", False, False)
+    assert reg.lookup("各社区居委会").collective
+    # one rule on known and unknown names alike: the level prefix goes, a word starting with 市 stays
+    assert [reg.lookup(n).unit for n in ("区财政局", "区市场监管局", "市市场监管局", "市场监管局", "市民政局",
+                                         "市委网信办", "区委宣传部", "市政府办公室", "县（市、区）人民政府",
+                                         "市、县人民政府", "市直各部门")] == [
+        "财政局", "市场监管局", "市场监管局", "市场监管局", "民政局", "市委网信办", "宣传部", "政府办公室",
+        "县（市、区）人民政府", "市、县人民政府", "市直各部门"]
+
+
+def test_names_from_another_level_are_not_the_districts_units():
+    reg = gk.load_registry()
+    assert [(reg.lookup(n).unit, reg.lookup(n).known) for n in ("区财政局", "市财政局", "省财政厅", "财政局")] == [
+        ("财政局", True), ("财政局", False), ("财政厅", False), ("财政局", True)]
+
+
+@pytest.mark.parametrize(("name", "function"), [
+    ("财政局", "财政"), ("财政厅", "财政"), ("财政部", "财政"), ("市财政局", "财政"),
+    ("发改委", "发展改革"), ("发展改革委", "发展改革"), ("省发展改革委", "发展改革"), ("发展和改革委员会", "发展改革"),
+    ("市委网信办", "网信"), ("市审批服务局", "政务服务"), ("市政府办公室", "政府办公室"), ("省政府办公厅", "政府办公室"),
+    ("省经济和信息化厅", "工业和信息化"), ("市工信局", "工业和信息化"), ("市卫健委", "卫生健康"),
+    ("市文旅广电局", "文化旅游"), ("市人社局", "人力资源社会保障"), ("市住建局", "住房城乡建设"),
+    ("市政府金融办", "金融"), ("省通信管理局", "通信管理"), ("市委宣传部", "宣传"), ("市委组织部", "组织"),
+    ("市公共资源交易中心", "公共资源交易"), ("中共北京市东城区委宣传部", "宣传"),
+    ("各市人民政府", None), ("科技园区管委会", None), ("省铁塔公司", None), ("区档案馆", None),
+])
+def test_unit_function(name, function):
+    assert gk.parsing.departments.unit_function(name) == function
+    assert gk.load_registry().lookup(name).function == function
+
+
+def test_every_bundled_function_stem_is_read_back():
+    from gongkai_analysis.parsing.departments import load_unit_functions, unit_function
+
+    table = load_unit_functions()
+    assert len(table) >= 100 and table["function"].nunique() >= 40
+    assert all(unit_function(stem + "局") == function for stem, function in zip(table["stem"], table["function"])
+               if not stem.endswith(("办", "厅", "室", "委")))
+
+
+def test_bad_function_table_names_file_and_line(tmp_path):
+    from gongkai_analysis.parsing.departments import load_unit_functions
+
+    path = tmp_path / "f.csv"
+    path.write_text("stem,function\n财政,财政\n财政,税务\n", encoding="utf-8")
+    with pytest.raises(gk.ParseError, match=r"f.csv:3: stem '财政' has two functions"):
+        load_unit_functions(path)
 
 
 def test_user_registry(tmp_path):

@@ -15,7 +15,9 @@ def test_three_levels_with_restarting_numbers(fixture_path):
     doc = parse(fixture_path("three_levels.txt"))
     assert doc.tasks["task_id"].tolist() == ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2", "2.1.3"]
     assert doc.tasks["subsection_title"].tolist()[:3] == ["完善决策机制", "完善决策机制", "做好解读回应"]
-    assert units_of(doc, "1.1.2", "lead") == ["发改委"]
+    # the city's commission, not the Dongcheng registry's 发改委: its level prefix goes, it stays unknown
+    assert units_of(doc, "1.1.2", "lead") == ["发展改革委"]
+    assert doc.responsibilities.query("unit == '发展改革委'")["unit_function"].item() == "发展改革"
     assert units_of(doc, "1.1.2", "responsible") == ["各区政府"]
     assert doc.responsibilities.query("unit == '各区政府'")["collective"].item()
     assert doc.meta.loc[0, "closing"] == "各单位要认真落实本要点。"
@@ -36,7 +38,7 @@ def test_clause_forms(fixture_path):
     assert got["8"] == [("政府办", "lead", "sole", False), ("区政府各部门", "responsible", "joint", False),
                         ("各街道办事处", "responsible", "joint", False)]
     assert got["10"] == [("发改委", "lead", "sole", False), ("财政局", "support", "sole", False)]
-    assert got["11"] == [("区档案馆", "responsible", "sole", False)]
+    assert got["11"] == [("档案馆", "responsible", "sole", False)]  # the level prefix goes, as from known names
     assert not r.query("task_id == '11'")["known"].item()
 
 
@@ -83,7 +85,9 @@ def test_parenthesised_task_numbers_with_inner_list(fixture_path):
     doc = parse(fixture_path("paren_tasks.txt"))
     assert doc.tasks["task_id"].tolist() == ["1", "2", "3"]
     assert "1.预算执行审计；2.专项审计。" in doc.tasks["text"].iloc[1]
-    assert units_of(doc, "3") == ["县政府办", "各乡镇"]
+    assert units_of(doc, "3") == ["政府办", "各乡镇"]
+    assert doc.responsibilities.query("task_id == '3'")["unit_raw"].tolist() == ["县政府办", "各乡镇"]
+    assert not doc.responsibilities.query("task_id == '3'")["known"].iloc[0]  # a county's office, not Dongcheng's
 
 
 def test_web_page(fixture_path):
@@ -173,10 +177,15 @@ def test_units_with_district_and_city_prefixes(fixture_path):
     doc = parse(fixture_path("prefixed_units.txt"))
     assert units_of(doc, "1", "lead") == ["财政局"]
     assert units_of(doc, "1", "responsible") == ["发改委", "审计局"]
-    assert units_of(doc, "2") == ["住建委", "重大办"]
+    # 市住房城乡建设委 is the city's commission: not the district's 住建委
+    assert units_of(doc, "2") == ["住房城乡建设委", "重大办"]
+    assert doc.responsibilities.query("task_id == '2'")["known"].tolist() == [False, True]
     rows = doc.responsibilities.query("task_id == '3'")
-    assert rows["unit"].tolist() == ["区市场监管局", "城管执法局"]  # an unknown name stays verbatim
+    # one rule for the level prefix on known and unknown names; unit_raw as printed
+    assert rows["unit"].tolist() == ["市场监管局", "城管执法局"]
+    assert rows["unit_raw"].tolist() == ["区市场监管局", "区城管执法局"]
     assert rows["known"].tolist() == [False, True]
+    assert rows["unit_function"].tolist() == ["市场监管", "城市管理"]
     assert rows["open_ended"].all() and set(rows["role"]) == {"lead"}
     assert set(doc.responsibilities.query("task_id == '4'")["role"]) == {"responsible"}
 
