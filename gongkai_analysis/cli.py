@@ -77,8 +77,9 @@ def _run_parse(args: argparse.Namespace) -> int:
         docs, failed = writer.documents, writer.errors
         failed_text = f", {failed} failed" if failed else ""
         warned = writer.warnings
-        print(f"parsed {docs} document{'s' * (docs != 1)}{failed_text}: {writer.tasks} tasks, "
-              f"{len(writer.units)} units, {writer.unassigned} unassigned, "
+        tasks, units = writer.tasks, len(writer.units)
+        print(f"parsed {docs} document{'s' * (docs != 1)}{failed_text}: {tasks} task{'s' * (tasks != 1)}, "
+              f"{units} unit{'s' * (units != 1)}, {writer.unassigned} unassigned, "
               f"{warned} warning{'s' * (warned != 1)}{' (see documents.csv)' if warned else ''} → {args.out}")
     return 1 if writer.errors else 0
 
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     >>> plan = pathlib.Path(folder.name, "plan.txt")
     >>> _ = plan.write_text("一、甲\\n1.做好A。(甲局负责)\\n", encoding="utf-8")
     >>> main(["parse", str(plan), "--out", str(plan.with_name("out")), "--no-tokens"])
-    parsed 1 document: 1 tasks, 1 units, 0 unassigned tasks → .../out
+    parsed 1 document: 1 task, 1 unit, 0 unassigned, 1 warning (see documents.csv) → .../out
     0
     >>> sorted(p.name for p in plan.with_name("out").glob("*.csv"))
     ['documents.csv', 'responsibilities.csv', 'sections.csv', 'tasks.csv']

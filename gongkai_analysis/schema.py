@@ -275,13 +275,14 @@ def meta_frame(records: list[dict]) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    ColumnError
         When a record lacks one of the counts.
 
     Examples
     --------
-    >>> meta = meta_frame([{"doc_id": "d", "year": 2017, "n_sections": 1, "n_tasks": 2, "n_units": 2,
-    ...                     "n_responsibilities": 2, "n_unassigned": 0}])
+    >>> counts = dict.fromkeys(["n_sections", "n_tasks", "n_units", "n_responsibilities", "n_unassigned",
+    ...                         "n_warnings", "n_unknown_units", "n_suspect_units"], 0)
+    >>> meta = meta_frame([{"doc_id": "d", "year": 2017, **counts, "n_tasks": 2}])
     >>> meta[["doc_id", "year", "title", "n_tasks"]].values.tolist()
     [['d', 2017, nan, 2]]
     """
