@@ -1,0 +1,1 @@
+"""Analyses: DataFrames in, DataFrames (or graphs) out; nothing here writes files."""

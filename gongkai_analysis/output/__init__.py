@@ -1,0 +1,1 @@
+"""Output: DataFrames to files and charts; nothing here computes an analysis."""
