@@ -129,8 +129,8 @@ def responsibility_shift(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) 
     dropped = long["in_a"] & ~long["in_b"]
     lead_a, lead_b = units(long["lead_a"]), units(long["lead_b"])
     aligned = pairs[["task_id_a", "task_id_b"]].notna().all(axis=1).to_numpy()
-    out = pd.DataFrame({c: pairs[c].to_numpy() for c in ("doc_id_a", "task_id_a", "doc_id_b", "task_id_b")},
-                       index=index)
+    out = pd.DataFrame({c: pairs[c].astype("string").to_numpy()
+                        for c in ("doc_id_a", "task_id_a", "doc_id_b", "task_id_b")}, index=index)
     out["label"] = pairs["label"].to_numpy() if "label" in pairs.columns else pd.NA
     out["units_a"], out["units_b"] = units(long["in_a"]), units(long["in_b"])
     out["units_added"], out["units_dropped"] = units(added), units(dropped)
