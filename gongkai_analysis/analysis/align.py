@@ -37,9 +37,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
-from scipy.optimize import linear_sum_assignment
-
 from .. import config
 from ..errors import ParseError
 from ..patterns import cn_to_int
@@ -147,7 +144,7 @@ def _grams(text: str, n: int) -> set[str]:
     return {text[i:i + n] for i in range(len(text) - n + 1)}
 
 
-def ngram_matrix(*groups: Iterable[str], n: int = 3) -> list[sparse.csr_matrix]:
+def ngram_matrix(*groups: Iterable[str], n: int = 3) -> list:
     """Binary texts × n-grams matrices over one shared vocabulary (one matrix per group).
 
     Examples
@@ -156,6 +153,8 @@ def ngram_matrix(*groups: Iterable[str], n: int = 3) -> list[sparse.csr_matrix]:
     >>> xa.shape[0], xb.shape[0], int((xa @ xb.T).toarray()[0, 0])
     (1, 2, 1)
     """
+    from scipy import sparse
+
     vocab: dict[str, int] = {}
     out = []
     for texts in groups:
@@ -274,6 +273,8 @@ def align_tasks(a: pd.DataFrame, b: pd.DataFrame, *, mode: str = "one_to_one", n
     0         1         1         1.0      2  copied
     1         1         2         1.0      2  copied
     """
+    from scipy.optimize import linear_sum_assignment
+
     if mode not in ("one_to_one", "one_to_many"):
         raise CompareError(f"mode must be 'one_to_one' or 'one_to_many', not {mode!r}", source="align_tasks")
     if not 0 <= min_similarity <= 1:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -50,7 +49,7 @@ def _pairs(responsibilities: pd.DataFrame, relabel: Mapping[str, str] | pd.Serie
 
 
 def unit_network(responsibilities: pd.DataFrame, *, collective: bool = True,
-                 relabel: Mapping[str, str] | pd.Series | None = None) -> nx.DiGraph:
+                 relabel: Mapping[str, str] | pd.Series | None = None):
     """A directed graph of the units that share tasks.
 
     Parameters
@@ -81,6 +80,8 @@ def unit_network(responsibilities: pd.DataFrame, *, collective: bool = True,
     >>> g.nodes["政府办"]
     {'tasks': 1, 'leads': 1}
     """
+    import networkx as nx
+
     if not isinstance(responsibilities, pd.DataFrame):
         raise CompareError(f"expected a DataFrame, got {type(responsibilities).__name__}", source="responsibilities")
     rows = responsibilities
@@ -103,7 +104,7 @@ def unit_network(responsibilities: pd.DataFrame, *, collective: bool = True,
     return graph
 
 
-def network_edges(graph: nx.DiGraph) -> pd.DataFrame:
+def network_edges(graph) -> pd.DataFrame:
     """The undirected edge list of a unit network: ``unit_a`` < ``unit_b``, ``tasks`` shared, leads each way.
 
     The columns ``unit_a``, ``unit_b``, ``tasks`` are those
@@ -127,7 +128,7 @@ def network_edges(graph: nx.DiGraph) -> pd.DataFrame:
                            ignore_index=True)
 
 
-def unit_centrality(graph: nx.DiGraph) -> pd.DataFrame:
+def unit_centrality(graph) -> pd.DataFrame:
     """Per node of a unit network: degree, weighted degree, betweenness, eigenvector centrality, brokerage.
 
     Parameters
@@ -155,6 +156,8 @@ def unit_centrality(graph: nx.DiGraph) -> pd.DataFrame:
     1    丙       1                1          0.0          0
     2    甲       1                1          0.0          0
     """
+    import networkx as nx
+
     undirected = nx.Graph()
     undirected.add_nodes_from(graph.nodes)
     undirected.add_edges_from((u, v, {"weight": d["shared"]}) for u, v, d in graph.edges(data=True))
@@ -174,7 +177,9 @@ def unit_centrality(graph: nx.DiGraph) -> pd.DataFrame:
     return out.sort_values(["weighted_degree", "unit"], ascending=[False, True], kind="stable", ignore_index=True)
 
 
-def _eigenvector(graph: nx.Graph, nodes: list) -> np.ndarray:
+def _eigenvector(graph, nodes: list) -> np.ndarray:
+    import networkx as nx
+
     if graph.number_of_edges() == 0:
         return np.zeros(len(nodes))
     adjacency = nx.to_numpy_array(graph, nodelist=nodes, weight="weight")

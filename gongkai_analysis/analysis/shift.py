@@ -55,7 +55,7 @@ def _side(pairs: pd.DataFrame, resp: pd.DataFrame, side: str) -> pd.DataFrame:
     keys.columns = ["doc_id", "task_id"]
     keys = keys.assign(pair=np.arange(len(pairs))).dropna(subset=["task_id"])
     units = pd.DataFrame({"doc_id": resp["doc_id"].astype("string"), "task_id": resp["task_id"].astype("string"),
-                          "unit": resp["unit"].astype("string"), "lead": resp["role"].astype("string").eq("lead"),
+                          "unit": resp["unit"].astype(object), "lead": resp["role"].astype("string").eq("lead"),
                           "collective": _collective(resp, side)})
     units = units.groupby(["doc_id", "task_id", "unit"], as_index=False, sort=False).agg(
         lead=("lead", "any"), collective=("collective", "any"))
@@ -68,6 +68,7 @@ def _long(pairs: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame
     _check(pairs, "pairs", ("doc_id_a", "task_id_a", "doc_id_b", "task_id_b"))
     long = _side(pairs, a, "a").merge(_side(pairs, b, "b"), on=["pair", "unit"], how="outer",
                                       suffixes=("_a", "_b"), indicator=True)
+    long["unit"] = long["unit"].astype("string")
     long["in_a"] = long["_merge"].isin(["left_only", "both"])
     long["in_b"] = long["_merge"].isin(["right_only", "both"])
     for column in ("lead_a", "lead_b", "collective_a", "collective_b"):

@@ -23,7 +23,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import sparse, stats
 
 from .. import config
 from .align import CompareError
@@ -202,6 +201,8 @@ def keyness(tasks: pd.DataFrame, target, reference=None, *, measure: str = "chi2
     1   公开             1                2 -0.667       -1.0
     2   网站             0                1 -1.200       -1.0
     """
+    from scipy import stats
+
     if measure not in KEYNESS_MEASURES:
         raise CompareError(f"measure must be one of {', '.join(KEYNESS_MEASURES)}, not {measure!r}", source="keyness")
     _need(tasks, ("doc_id", "tokens"))
@@ -270,6 +271,8 @@ def cooccurrence(tasks: pd.DataFrame, *, within: str = "task", min_count: int = 
       word_a word_b  count  count_a  count_b  pmi  npmi
     0     决算     预算      2        2        2  1.0   1.0
     """
+    from scipy import sparse
+
     if within not in ("task", "doc"):
         raise CompareError(f"within must be 'task' or 'doc', not {within!r}", source="cooccurrence")
     _need(tasks, ("doc_id", "task_id", "tokens"))
