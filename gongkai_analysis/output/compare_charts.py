@@ -16,6 +16,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -25,6 +27,11 @@ from ..plots import _figure, chinese_style
 #: Colours of the alignment labels, from kept (dark) to new or gone.  (Belongs in ``vocab.py``.)
 LABEL_COLOURS = {"copied": "#1f4e79", "paraphrased": "#5b9bd5", "rewritten": "#f9a825",
                  "added": "#2e7d32", "dropped": "#c62828"}
+
+
+def _natural(task_id) -> tuple:
+    """Sort key of a task id: "2.10" after "2.9", "12-2" after "12"."""
+    return tuple(int(part) for part in re.findall(r"\d+", str(task_id))) or (float("inf"),), str(task_id)
 
 
 def alignment_chart(pairs: pd.DataFrame, *, names: tuple[str, str] = ("A", "B"), title: str | None = None):
@@ -43,8 +50,8 @@ def alignment_chart(pairs: pd.DataFrame, *, names: tuple[str, str] = ("A", "B"),
     matplotlib.figure.Figure
     """
     labels = pd.Categorical(pairs["label"].astype(str), dtype=ALIGN_LABELS)
-    a_ids = pd.unique(pairs["task_id_a"].dropna())
-    b_ids = pd.unique(pairs["task_id_b"].dropna())
+    a_ids = sorted(pd.unique(pairs["task_id_a"].dropna()), key=_natural)   # A in its own order
+    b_ids = sorted(pd.unique(pairs["task_id_b"].dropna()), key=_natural)
     ya = {t: -i for i, t in enumerate(a_ids)}
     yb = {t: -i for i, t in enumerate(b_ids)}
     rows = max(len(a_ids), len(b_ids), 1)
@@ -70,8 +77,8 @@ def alignment_chart(pairs: pd.DataFrame, *, names: tuple[str, str] = ("A", "B"),
                   loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, fontsize=8)
         ax.set_xlim(-0.25, 1.25)
         ax.set_ylim(-rows + 0.5, 1.2)
-        ax.text(0, 0.8, names[0], ha="center", fontsize=10, weight="bold")
-        ax.text(1, 0.8, names[1], ha="center", fontsize=10, weight="bold")
+        ax.text(0, 0.8, names[0], ha="center", fontsize=10)
+        ax.text(1, 0.8, names[1], ha="center", fontsize=10)
         ax.axis("off")
         ax.set_title(title or f"任务对照：{names[0]} → {names[1]}")
     return fig
