@@ -117,13 +117,18 @@ def keyness_bar(table: pd.DataFrame, *, measure: str = "chi2", top: int = 12, ti
 
 
 def _layout(graph, seed: int = 0) -> dict:
+    """Kamada-Kawai on the shared-task graph (deterministic), refined by a seeded spring layout."""
     import networkx as nx
 
-    undirected = graph.to_undirected()
-    return nx.spring_layout(undirected, seed=seed, weight="weight") if len(graph) else {}
+    if not len(graph):
+        return {}
+    undirected = nx.Graph(graph.to_undirected())
+    start = nx.kamada_kawai_layout(undirected, weight=None)
+    return nx.spring_layout(undirected, pos=start, seed=seed, weight=None, k=1.5 / max(len(graph), 1) ** 0.5,
+                            iterations=30)
 
 
-def network_chart(graph, *, title: str | None = None, seed: int = 0, ax=None):
+def network_chart(graph, *, title: str | None = None, seed: int = 0, isolates: bool = False, ax=None):
     """A unit network drawn with matplotlib: node size by tasks, edge width by shared tasks,
     arrows where one unit leads the other.
 
@@ -134,6 +139,8 @@ def network_chart(graph, *, title: str | None = None, seed: int = 0, ax=None):
     title : str, optional
     seed : int
         Seed of the spring layout (the same seed draws the same picture).
+    isolates : bool
+        Also draw the units that share no task with another (left out by default).
     ax : matplotlib Axes, optional
         Draw into this axes (for networks side by side); a new figure otherwise.
 
@@ -143,6 +150,8 @@ def network_chart(graph, *, title: str | None = None, seed: int = 0, ax=None):
     """
     import networkx as nx
 
+    if not isolates:
+        graph = graph.subgraph([n for n in graph.nodes if graph.degree(n) > 0])
     pos = _layout(graph, seed)
     with chinese_style():
         if ax is None:
@@ -159,7 +168,8 @@ def network_chart(graph, *, title: str | None = None, seed: int = 0, ax=None):
                                arrowstyle="-|>", arrowsize=10, node_size=sizes, ax=ax)
         nx.draw_networkx_nodes(graph, pos, node_size=sizes, node_color="#5b9bd5", ax=ax)
         for node, (x, y) in pos.items():
-            ax.text(x, y, str(node), fontsize=7, ha="center", va="center")
+            ax.text(x, y, str(node), fontsize=7, ha="center", va="center",
+                    bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.6))
         ax.set_title(title or "共同承担任务的单位网络（箭头：牵头 → 参与）", fontsize=10)
         ax.axis("off")
     return fig
@@ -171,3 +181,24 @@ def network_plotly(graph, *, min_tasks: int = 1):
     from ..plots import network_figure
 
     return network_figure(network_edges(graph), min_tasks=min_tasks)
+
+
+def networks_side_by_side(graphs: dict, *, seed: int = 0, title: str | None = None):
+    """Several unit networks in one row of panels, one per document (the dict's keys are the panel titles).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("甲", "乙", shared=1, weight=1, led=1)
+    >>> [ax.get_title() for ax in networks_side_by_side({"东城": g, "包头": g}).axes]
+    ['东城', '包头']
+    """
+    with chinese_style():
+        fig = _figure(6 * len(graphs), 6.5)
+        axes = fig.subplots(1, len(graphs), squeeze=False)[0]
+        for ax, (name, graph) in zip(axes, graphs.items()):
+            network_chart(graph, title=name, seed=seed, ax=ax)
+        if title:
+            fig.suptitle(title)
+    return fig
