@@ -451,8 +451,8 @@ def articles_frame(text: str, *, doc_id: str = "document") -> pd.DataFrame:
 # --------------------------------------------------------------------------- a corpus
 
 def align_corpus(tasks: pd.DataFrame, *, blocking: str | None = "lsh", threshold: float = 0.7, n: int = 3,
-                 num_perm: int = 64, lsh_threshold: float = 0.5, within: bool = False,
-                 boilerplate: Iterable[str] | None = None, chunk: int = 2000) -> pd.DataFrame:
+                 num_perm: int = 128, lsh_threshold: float | None = None, within: bool = False,
+                 boilerplate: Iterable[str] | None = None, chunk: int = 500) -> pd.DataFrame:
     """Near-duplicate tasks across the documents of a corpus.
 
     Parameters
@@ -468,8 +468,9 @@ def align_corpus(tasks: pd.DataFrame, *, blocking: str | None = "lsh", threshold
     n : int
         Length of the character n-grams.
     num_perm, lsh_threshold : int, float
-        MinHash permutations and the Jaccard threshold of the LSH index; pairs the index
-        misses are lost, so keep `lsh_threshold` below the Jaccard your `threshold` implies.
+        MinHash permutations and the Jaccard threshold of the LSH index.  Pairs the index
+        misses are lost, so by default `lsh_threshold` is 0.8 × the Jaccard index that two
+        equally long texts at `threshold` have (t / (2 − t): 0.43 for 0.7).
     within : bool
         Also pair tasks of the same document.
     boilerplate : iterable of str, optional
@@ -499,28 +500,28 @@ def align_corpus(tasks: pd.DataFrame, *, blocking: str | None = "lsh", threshold
     (x,) = ngram_matrix(texts, n=n)
     size = np.asarray(x.sum(axis=1)).ravel()
     docs = pd.factorize(tasks["doc_id"].astype("string"))[0]
+    if lsh_threshold is None:
+        lsh_threshold = max(0.05, 0.8 * threshold / (2 - threshold))
+    found = []
     if blocking is None:
-        left, right = [], []
+        # every pair that shares an n-gram, a block of rows at a time; only pairs above threshold are kept
+        xt = x.T.tocsr()
         for start in range(0, x.shape[0], chunk):
-            block = (x[start:start + chunk] @ x.T).tocoo()
-            i, j = block.row + start, block.col
-            keep = j > i
-            left.append(i[keep])
-            right.append(j[keep])
-        i = np.concatenate(left) if left else np.array([], int)
-        j = np.concatenate(right) if right else np.array([], int)
+            block = (x[start:start + chunk] @ xt).tocoo()
+            i, j, inter = block.row + start, block.col, block.data
+            keep = (j > i) & (within | (docs[i] != docs[j]))
+            found.append(_scored(i[keep], j[keep], inter[keep], size, threshold))
     else:
         i, j = _lsh_candidates(texts, n=n, num_perm=num_perm, threshold=lsh_threshold)
-    if not within:
-        keep = docs[i] != docs[j]
-        i, j = i[keep], j[keep]
-    inter = np.asarray(x[i].multiply(x[j]).sum(axis=1)).ravel()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ca = np.where(size[i] > 0, inter / size[i], 0.0)
-        cb = np.where(size[j] > 0, inter / size[j], 0.0)
-    sim = (ca + cb) / 2
-    keep = sim >= threshold
-    i, j, ca, cb, sim = i[keep], j[keep], ca[keep], cb[keep], sim[keep]
+        if not within:
+            keep = docs[i] != docs[j]
+            i, j = i[keep], j[keep]
+        for start in range(0, len(i), 100_000):
+            a, b = i[start:start + 100_000], j[start:start + 100_000]
+            inter = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
+            found.append(_scored(a, b, inter, size, threshold))
+    empty = (np.array([], int),) * 2 + (np.array([], float),) * 3
+    i, j, ca, cb, sim = (np.concatenate(parts) for parts in zip(*found)) if found else empty
     order = np.lexsort((j, i))
     i, j, ca, cb, sim = i[order], j[order], ca[order], cb[order], sim[order]
     out = pd.DataFrame({
@@ -531,6 +532,16 @@ def align_corpus(tasks: pd.DataFrame, *, blocking: str | None = "lsh", threshold
         out[column] = out[column].astype("string")
     out["label"] = label_pairs(out["similarity"], pd.Series(True, index=out.index), pd.Series(True, index=out.index))
     return out
+
+
+def _scored(i, j, inter, size, threshold):
+    """Containments and similarity of candidate pairs; those below `threshold` left out."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ca = np.where(size[i] > 0, inter / size[i], 0.0)
+        cb = np.where(size[j] > 0, inter / size[j], 0.0)
+    sim = (ca + cb) / 2
+    keep = sim >= threshold
+    return i[keep], j[keep], ca[keep], cb[keep], sim[keep]
 
 
 def _lsh_candidates(texts: pd.Series, *, n: int, num_perm: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
