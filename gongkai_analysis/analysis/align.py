@@ -512,7 +512,7 @@ def align_corpus(tasks: pd.DataFrame, *, blocking: str | None = "lsh", threshold
             keep = (j > i) & (within | (docs[i] != docs[j]))
             found.append(_scored(i[keep], j[keep], inter[keep], size, threshold))
     else:
-        i, j = _lsh_candidates(texts, n=n, num_perm=num_perm, threshold=lsh_threshold)
+        i, j = _lsh_candidates(x, num_perm=num_perm, threshold=lsh_threshold)
         if not within:
             keep = docs[i] != docs[j]
             i, j = i[keep], j[keep]
@@ -544,25 +544,39 @@ def _scored(i, j, inter, size, threshold):
     return i[keep], j[keep], ca[keep], cb[keep], sim[keep]
 
 
-def _lsh_candidates(texts: pd.Series, *, n: int, num_perm: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (i < j) whose MinHash signatures collide in an LSH band."""
+def _lsh_candidates(x, *, num_perm: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j) whose MinHash signatures agree on a whole band.
+
+    Signatures come from :mod:`datasketch` (``MinHash.bulk``), and so do the number of bands
+    and rows per band (those ``MinHashLSH`` chooses for `threshold` and `num_perm`, weighing
+    false positives and false negatives alike); the bands are then bucketed for all tasks at
+    once with pandas instead of one index query per task.
+    """
     from datasketch import MinHash, MinHashLSH
 
-    grams = [[g.encode("utf-8") for g in _grams(t, n)] for t in texts]
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    hashes = MinHash.bulk(grams, num_perm=num_perm, seed=1)
-    with lsh.insertion_session() as session:
-        for k, (g, h) in enumerate(zip(grams, hashes)):
-            if g:
-                session.insert(k, h, check_duplication=False)
-    left, right = [], []
-    for k, (g, h) in enumerate(zip(grams, hashes)):
-        if not g:
-            continue
-        found = np.fromiter(lsh.query(h), dtype=np.int64)
-        found = found[found > k]
-        left.append(np.full(len(found), k))
-        right.append(found)
-    if not left:
+    # each task's n-grams as their column numbers in the shared vocabulary: MinHash's own random
+    # permutations do the hashing, so no per-gram SHA-1 is needed
+    grams = np.split(x.indices.astype(np.uint64), x.indptr[1:-1])
+    present = np.flatnonzero(np.diff(x.indptr) > 0)
+    if len(present) < 2:
         return np.array([], int), np.array([], int)
-    return np.concatenate(left), np.concatenate(right)
+    signatures = np.vstack([m.hashvalues for m in MinHash.bulk([grams[k] for k in present], num_perm=num_perm,
+                                                                seed=1, hashfunc=int)])
+    index = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows = index.b, index.r
+    width = signatures.dtype.itemsize * rows
+    keys = []
+    for band in range(bands):
+        block = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
+        codes, _ = pd.factorize(block.view(np.dtype((np.void, width))).ravel())
+        frame = pd.DataFrame({"code": codes, "task": present})
+        frame = frame[frame.duplicated("code", keep=False)]
+        if frame.empty:
+            continue
+        both = frame.merge(frame, on="code", suffixes=("_a", "_b"))
+        both = both[both["task_a"] < both["task_b"]]
+        keys.append(both["task_a"].to_numpy(np.int64) * x.shape[0] + both["task_b"].to_numpy(np.int64))
+    if not keys:
+        return np.array([], int), np.array([], int)
+    unique = np.unique(np.concatenate(keys))
+    return unique // x.shape[0], unique % x.shape[0]

@@ -34,6 +34,8 @@ SHIFT_HEADERS = {"task_id_a": "A编号", "task_id_b": "B编号", "label": "对�
                  "units_b": "B责任单位", "units_added": "新增单位", "units_dropped": "减少单位", "lead_a": "A牵头",
                  "lead_b": "B牵头", "lead_changed": "牵头变化", "to_collective": "改为集合单位",
                  "from_collective": "集合单位改为具体单位"}
+KWIC_HEADERS = {"doc_id": "文件", "task_id": "任务编号", "position": "位置", "left": "上文", "keyword": "关键词",
+                "right": "下文", "units": "责任单位"}
 CHANGED_COLOUR = "C00000"
 
 
@@ -207,5 +209,43 @@ def write_compare_workbook(pairs: pd.DataFrame, path: str | os.PathLike[str], *,
         write_cell(ws, i, 2, value)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 12, 100
     print_setup(ws, landscape=True)
+    wb.save(path)
+    return path
+
+
+def write_kwic(frame: pd.DataFrame, path: str | os.PathLike[str], *, title: str = "关键词上下文") -> Path:
+    """Write a keyword-in-context table (from :func:`~gongkai_analysis.analysis.textstats.kwic`) as a workbook.
+
+    One sheet, Chinese headers, the keyword column in bold red, frozen header, filter, A4 landscape.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> frame = pd.DataFrame({"doc_id": ["d"], "task_id": ["1"], "position": [0], "left": [""], "keyword": ["公开"],
+    ...                       "right": ["预算"]})
+    >>> from openpyxl import load_workbook
+    >>> ws = load_workbook(write_kwic(frame, Path(tempfile.mkdtemp()) / "k.xlsx")).active
+    >>> ws.title, ws["E1"].value, ws["E2"].value, ws["E2"].font.b
+    ('关键词上下文', '关键词', '公开', True)
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    write_frame(ws, frame, headers=KWIC_HEADERS, max_width=40)
+    columns = list(frame.columns)
+    if "keyword" in columns:
+        j = columns.index("keyword") + 1
+        for i in range(2, len(frame) + 2):
+            ws.cell(row=i, column=j).font = Font(b=True, color=CHANGED_COLOUR)
+    if "left" in columns:
+        j = columns.index("left") + 1
+        for i in range(2, len(frame) + 2):
+            ws.cell(row=i, column=j).alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
+    print_setup(ws)
     wb.save(path)
     return path
