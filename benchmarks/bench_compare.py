@@ -7,9 +7,10 @@ the largest peak resident set size (``ru_maxrss`` of the child) over them.
 
 1. ``align_tasks`` on two synthetic 1,000-task documents (one-to-one, optimal
    assignment; and one-to-many), plus ``diff_tasks`` over the aligned pairs.
-2. ``align_corpus`` on corpora of 150, 300 and 600 documents of 65 tasks each,
-   with MinHash LSH blocking and without (every pair, by sparse products),
-   and the share of the exact method's pairs that blocking finds (recall).
+2. ``align_corpus`` on corpora of 75, 150 and 300 documents of 65 tasks each,
+   a sparse and a dense one, with MinHash LSH blocking and without (every
+   pair that shares a trigram, by sparse products), and the share of the
+   exact method's pairs that blocking finds (recall).
 
 The synthetic texts use the bundled plan's characters (fixed seed).  In
 part 1 a task is 30 characters drawn at random; document B copies 40 % of
@@ -18,7 +19,10 @@ rest, adds 100 new tasks and swaps 50 pairs.  Each corpus document of part 2
 holds 5 tasks of the bundled plan (one character in 50 changed) and 60
 tasks of its own (the first 8 characters of a phrase of the plan, then 30
 random characters: the genre's shared wording without a shared task), so a bundled task recurs in
-about 8 % of the documents: those are the near-duplicates to find.
+about 8 % of the documents: those are the near-duplicates to find.  The
+dense corpus makes the 60 own tasks of three of the plan's phrases each, so
+that almost every pair of tasks shares a trigram (and tasks that share two
+of their three phrases are near-duplicates too).
 """
 
 from __future__ import annotations
@@ -78,7 +82,7 @@ def two_documents(n: int = 1000, seed: int = 0):
     return frame("A", a), frame("B", b)
 
 
-def corpus(docs: int, seed: int = 0):
+def corpus(docs: int, seed: int = 0, *, dense: bool = False):
     """`docs` documents of 65 tasks: 5 of the bundled plan's (one character in 50 changed), 60 of their own."""
     import pandas as pd
 
@@ -93,7 +97,11 @@ def corpus(docs: int, seed: int = 0):
             for k in rng.sample(range(len(changed)), max(1, len(changed) // 50)):
                 changed[k] = rng.choice(chars)
             taken.append("".join(changed))
-        texts = taken + [rng.choice(phrases)[:8] + "，" + _task(rng, chars, 30) for _ in range(60)]
+        if dense:  # every task made of the plan's own phrases: most pairs share some trigram
+            own = ["，".join(rng.sample(phrases, 3)) + "。" for _ in range(60)]
+        else:
+            own = [rng.choice(phrases)[:8] + "，" + _task(rng, chars, 30) for _ in range(60)]
+        texts = taken + own
         rng.shuffle(texts)
         rows += [(f"doc{d:04d}", str(i + 1), t) for i, t in enumerate(texts)]
     return pd.DataFrame(rows, columns=["doc_id", "task_id", "text"])
@@ -101,7 +109,7 @@ def corpus(docs: int, seed: int = 0):
 
 # --------------------------------------------------------------------------- one measurement (child process)
 
-def measure(kind: str, docs: int) -> dict:
+def measure(kind: str, docs: int, dense: bool = False) -> dict:
     import gongkai_analysis as gk
 
     if kind in ("align", "align_many"):
@@ -115,15 +123,15 @@ def measure(kind: str, docs: int) -> dict:
         labels = pairs["label"].value_counts().to_dict()
         return {"seconds": seconds, "diff_seconds": diff_seconds, "pairs": len(pairs), "spans": len(diff),
                 "labels": {str(k): int(v) for k, v in labels.items()}}
-    tasks = corpus(docs)
+    tasks = corpus(docs, dense=dense)
     start = time.perf_counter()
     found = gk.align_corpus(tasks, blocking=None if kind == "exact" else "lsh")
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "tasks": len(tasks), "pairs": len(found)}
 
 
-def run_child(kind: str, docs: int) -> dict:
-    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, "--docs", str(docs)],
+def run_child(kind: str, docs: int, dense: bool = False) -> dict:
+    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, "--docs", str(docs)] + ["--dense"] * dense,
                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -135,11 +143,11 @@ def run_child(kind: str, docs: int) -> dict:
     return result
 
 
-def recall(docs: int) -> tuple[int, int]:
+def recall(docs: int, dense: bool = False) -> tuple[int, int]:
     """Pairs the exact method finds, and how many of them LSH blocking finds too."""
     import gongkai_analysis as gk
 
-    tasks = corpus(docs)
+    tasks = corpus(docs, dense=dense)
     exact = gk.align_corpus(tasks, blocking=None)
     lsh = gk.align_corpus(tasks, blocking="lsh")
     key = lambda f: set(zip(f["doc_id_a"], f["task_id_a"], f["doc_id_b"], f["task_id_b"]))  # noqa: E731
@@ -149,33 +157,36 @@ def recall(docs: int) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--docs", type=int, nargs="*", default=[150, 300, 600])
+    parser.add_argument("--docs", type=int, nargs="*", default=[75, 150, 300])
+    parser.add_argument("--dense", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", choices=["align", "align_many", "exact", "lsh"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(measure(args.child, args.docs[0])))
+        print(json.dumps(measure(args.child, args.docs[0], args.dense)))
         return 0
 
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    runs = [("align", 0), ("align_many", 0)] + [(k, d) for d in args.docs for k in ("lsh", "exact")]
+    runs = [("align", 0, False), ("align_many", 0, False)] + [
+        (k, d, dense) for dense in (False, True) for d in args.docs for k in ("lsh", "exact")]
     results: dict = {run: [] for run in runs}
     for _ in range(args.repeat):  # round-robin, so that drift hits every figure alike
         for run in runs:
             results[run].append(run_child(*run))
-    for (kind, docs), got in results.items():
+    for (kind, docs, dense), got in results.items():
         seconds = statistics.median(r["seconds"] for r in got)
         peak = max(r["peak_mb"] for r in got)
-        extra = ""
         if kind.startswith("align"):
-            extra = (f", diff {statistics.median(r['diff_seconds'] for r in got):.2f} s "
-                     f"({got[0]['spans']} spans), labels {got[0]['labels']}")
-            print(f"{kind:10} 1,000 × 1,000 tasks: {seconds:.2f} s, peak {peak:.0f} MB{extra}")
+            print(f"{kind:10} 1,000 × 1,000 tasks: {seconds:.2f} s, peak {peak:.0f} MB, "
+                  f"diff {statistics.median(r['diff_seconds'] for r in got):.2f} s ({got[0]['spans']} spans), "
+                  f"labels {got[0]['labels']}")
         else:
-            print(f"{kind:10} {docs:4d} documents ({got[0]['tasks']} tasks): {seconds:.2f} s, peak {peak:.0f} MB, "
-                  f"{got[0]['pairs']} pairs")
-    for docs in args.docs:
-        total, found = recall(docs)
-        print(f"recall of LSH blocking, {docs} documents: {found} of {total} pairs ({found / max(total, 1):.4f})")
+            print(f"{kind:10} {'dense' if dense else 'sparse':6} {docs:4d} documents ({got[0]['tasks']} tasks): "
+                  f"{seconds:.2f} s, peak {peak:.0f} MB, {got[0]['pairs']} pairs")
+    for dense in (False, True):
+        for docs in args.docs:
+            total, found = recall(docs, dense)
+            print(f"recall of LSH blocking, {'dense' if dense else 'sparse'} corpus, {docs} documents: "
+                  f"{found} of {total} pairs ({found / max(total, 1):.4f})")
     return 0
 
 

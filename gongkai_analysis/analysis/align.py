@@ -138,10 +138,12 @@ def normalise_texts(texts: pd.Series | Iterable[str], *, boilerplate: Iterable[s
     return out.astype(object).where(out.notna(), "").astype(str).set_axis(series.index)
 
 
-def _grams(text: str, n: int) -> set[str]:
+def _grams(text: str, n: int) -> list[str]:
+    """The distinct n-grams of `text` in reading order (so that vocabulary ids, and with them
+    the MinHash signatures of :func:`align_corpus`, do not depend on Python's hash seed)."""
     if len(text) <= n:
-        return {text} if text else set()
-    return {text[i:i + n] for i in range(len(text) - n + 1)}
+        return [text] if text else []
+    return list(dict.fromkeys(text[i:i + n] for i in range(len(text) - n + 1)))
 
 
 def ngram_matrix(*groups: Iterable[str], n: int = 3) -> list:
