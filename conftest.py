@@ -1,7 +1,9 @@
 """Notebooks that read the real documents in ``../shared/corpus/`` are skipped, with the reason, when it is absent.
 
 That folder sits next to the clone on the project's machines (third-party copies, never part of
-the repository); on a fresh clone without it, `make test` runs every other notebook.
+the repository); on a fresh clone without it, `make test` runs every other notebook.  The hook
+lives in the root conftest (not ``notebooks/conftest.py``) so that ``tests/conftest.py`` stays the
+module the tests import as ``conftest``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parent.parent / "shared" / "corpus"
 #: Notebooks and the files of ../shared/corpus/ each one reads.
 NEEDS_CORPUS = {
     "6.0-compare-versions.ipynb": ["regulation-on-open-government-information-2007.md",
