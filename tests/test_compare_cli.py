@@ -58,6 +58,9 @@ def test_compare_reads_a_regulation_article_by_article(tmp_path, capsys):
                  "--out", str(out)])
     assert code == 0
     assert "compared 38 with 56 tasks" in capsys.readouterr().out
+    book = load_workbook(out / "compare.xlsx", rich_text=True)
+    assert book.sheetnames == ["对照", "说明"]                      # no units, no unit sheets
+    assert book["对照"].max_column == 7
     diff = pd.read_csv(out / "diff.csv", encoding="utf-8-sig", dtype=str)
     first = diff[diff["task_id_a"] == "24"].iloc[0]
     assert (first["old"], first["new"]) == ("15", "20")

@@ -119,7 +119,7 @@ def write_compare_workbook(pairs: pd.DataFrame, path: str | os.PathLike[str], *,
     shift, units : DataFrame, optional
         From :func:`~gongkai_analysis.analysis.shift.responsibility_shift` and
         :func:`~gongkai_analysis.analysis.shift.unit_shift`; add the units to the 对照 sheet and
-        the 条目变化 and 单位变化 sheets.
+        the 条目变化 and 单位变化 sheets (left out when neither document names a unit).
     names : (str, str)
         The two documents' names for the 说明 sheet.
 
@@ -148,6 +148,9 @@ def write_compare_workbook(pairs: pd.DataFrame, path: str | os.PathLike[str], *,
     side = pairs.reset_index(drop=True).copy()
     side["label"] = side["label"].astype(str).map(lambda k: f"{ALIGN_LABEL_NAMES.get(k, k)}（{k}）")
     columns = ["task_id_a", "text_a", "task_id_b", "text_b", "similarity", "label"]
+    if shift is not None and (shift["units_a"].map(len).sum() + shift["units_b"].map(len).sum()) == 0:
+        shift = None  # documents without units (a regulation read article by article): no unit columns or sheets
+        units = None
     if shift is not None:
         shift = shift.reset_index(drop=True)
         side["units_a"] = shift["units_a"].map("、".join)
