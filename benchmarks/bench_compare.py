@@ -77,8 +77,9 @@ def two_documents(n: int = 1000, seed: int = 0):
     for _ in range(n // 20):
         i, j = rng.randrange(len(b)), rng.randrange(len(b))
         b[i], b[j] = b[j], b[i]
-    frame = lambda doc, texts: pd.DataFrame({"doc_id": doc, "task_id": [str(i + 1) for i in range(len(texts))],  # noqa: E731
-                                             "text": texts})
+    def frame(doc, texts):
+        return pd.DataFrame({"doc_id": doc, "task_id": [str(i + 1) for i in range(len(texts))], "text": texts})
+
     return frame("A", a), frame("B", b)
 
 

@@ -299,10 +299,14 @@ def align_tasks(a: pd.DataFrame, b: pd.DataFrame, *, mode: str = "one_to_one", n
     ia = np.concatenate([rows, dropped, np.full(len(added), -1)])
     ib = np.concatenate([cols, np.full(len(dropped), -1), added])
     aligned = (ia >= 0) & (ib >= 0)
-    pick = lambda m, i, j: np.where(aligned, m[np.maximum(i, 0), np.maximum(j, 0)] if m.size else 0.0, 0.0)  # noqa: E731
-    side = lambda frame, col, idx: pd.array(  # noqa: E731
-        np.where(idx >= 0, frame[col].astype(object).to_numpy()[np.maximum(idx, 0)] if len(frame) else None, None),
-        dtype="string")
+
+    def pick(m, i, j):
+        return np.where(aligned, m[np.maximum(i, 0), np.maximum(j, 0)] if m.size else 0.0, 0.0)
+
+    def side(frame, col, idx):
+        values = frame[col].astype(object).to_numpy()[np.maximum(idx, 0)] if len(frame) else None
+        return pd.array(np.where(idx >= 0, values, None), dtype="string")
+
     pairs = pd.DataFrame({
         "doc_id_a": side(a, "doc_id", ia), "task_id_a": side(a, "task_id", ia),
         "doc_id_b": side(b, "doc_id", ib), "task_id_b": side(b, "task_id", ib),

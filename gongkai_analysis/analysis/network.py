@@ -38,7 +38,8 @@ def _pairs(responsibilities: pd.DataFrame, relabel: Mapping[str, str] | pd.Serie
     for column in ("doc_id", "task_id", "unit", "role"):
         if column not in responsibilities.columns:
             raise CompareError(f"missing column {column!r}", source="responsibilities")
-    frame = pd.DataFrame({"task": responsibilities["doc_id"].astype(str) + "\x1f" + responsibilities["task_id"].astype(str),
+    task = responsibilities["doc_id"].astype(str) + "\x1f" + responsibilities["task_id"].astype(str)
+    frame = pd.DataFrame({"task": task,
                           "unit": responsibilities["unit"].astype("string"),
                           "lead": responsibilities["role"].astype("string").eq("lead").fillna(False).astype(bool)})
     frame = frame.dropna(subset=["unit"])
