@@ -39,8 +39,9 @@ test: $(VENV)/.dev-installed ## run every test, doctest and notebook
 quick: $(VENV)/.dev-installed ## the tests without the slow group (property runs, corpora, rendering) and notebooks
 	$(BIN)/python -m pytest -m "not slow" tests gongkai_analysis
 
-bench: $(VENV)/.dev-installed ## measure corpus parsing against jieba (300 documents, medians of 5 runs)
+bench: $(VENV)/.dev-installed ## measure corpus parsing against jieba (300 documents, medians of 5 runs) and comparison
 	$(BIN)/python benchmarks/bench.py --docs 300 --repeat 5
+	$(BIN)/python benchmarks/bench_compare.py --repeat 3
 
 clean: ## remove everything the code wrote into data/processed/
 	find $(OUT) -mindepth 1 ! -name .gitkeep -delete

@@ -16,6 +16,10 @@ from __future__ import annotations
 import importlib
 
 from . import config, vocab
+from .analysis.align import CompareError, align_corpus, align_tasks, articles_frame, diff_tasks
+from .analysis.network import network_edges, network_table, unit_centrality, unit_network
+from .analysis.shift import responsibility_shift, unit_shift
+from .analysis.textstats import cooccurrence, keyness, kwic
 from .analysis.appraisal import simulate_tracker, tracker_frame
 from .analysis.cadence import cadence_table, disclosure_calendar, disclosure_events, plan_year
 from .analysis.compliance import completeness_by_section, completeness_by_unit, completeness_table
@@ -54,6 +58,7 @@ def __getattr__(name: str):
 __all__ = [
     "AppraisalWeightWarning",
     "ColumnError",
+    "CompareError",
     "Corpus",
     "Document",
     "GongkaiError",
@@ -62,6 +67,9 @@ __all__ = [
     "Registry",
     "SourceText",
     "TrackerError",
+    "align_corpus",
+    "align_tasks",
+    "articles_frame",
     "cadence_table",
     "classify_dimensions",
     "co_responsibility",
@@ -72,22 +80,32 @@ __all__ = [
     "concat_documents",
     "concentration",
     "config",
+    "cooccurrence",
+    "diff_tasks",
     "dimension_long",
     "disclosure_calendar",
     "disclosure_events",
     "expand_collective",
+    "keyness",
+    "kwic",
     "load_registry",
+    "network_edges",
+    "network_table",
     "overview",
     "parse_document",
     "parse_documents",
     "plan_year",
     "read_path",
     "read_tracker",
+    "responsibility_shift",
     "score_departments",
     "simulate_other_appraisal",
     "simulate_tracker",
     "tracker_frame",
     "tracker_template",
+    "unit_centrality",
+    "unit_network",
+    "unit_shift",
     "vocab",
     "weight_sensitivity",
     "workload_by_section",

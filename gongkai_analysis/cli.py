@@ -2,7 +2,9 @@
 
 ``gongkai parse INPUT… --out DIR`` parses documents (files or folders) and
 writes the tables; ``gongkai tracker`` and ``gongkai report`` write the Excel
-tracker and the leadership workbook of one document.  Each prints one summary
+tracker and the leadership workbook of one document; ``gongkai compare A B
+--out DIR`` aligns the tasks of two documents and writes the pairs and a
+comparison workbook.  Each prints one summary
 line; each error is one line on stderr.  Exit status: 0 when every input
 parsed, 1 when some failed, 2 when nothing could be parsed or the command was
 used wrongly.
@@ -50,7 +52,61 @@ def _parser() -> argparse.ArgumentParser:
                        help="write the Excel tracker (one row per task × unit) for one document")
     t.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="the tracker to write")
     t.add_argument("--simulate", type=int, metavar="SEED", help="fill it with seeded random statuses (marked 模拟)")
+    c = sub.add_parser("compare", parents=[common],
+                       help="align the tasks of two documents; write the pairs and a comparison workbook")
+    c.add_argument("input_a", metavar="A", help="the older or parent document")
+    c.add_argument("input_b", metavar="B", help="the newer or child document")
+    c.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="folder for pairs.csv, pairs.parquet, diff.csv and compare.xlsx")
+    c.add_argument("--one-to-many", action="store_true", help="let a task of A align with several of B (a split)")
+    c.add_argument("--min-similarity", type=float, default=0.15, metavar="X",
+                   help="pairs below this are added/dropped (default 0.15)")
     return parser
+
+
+def _tasks_and_units(path: Path, registry):
+    """Parse one document; a law or regulation without numbered tasks is read article by article."""
+    import pandas as pd
+
+    from .analysis.align import CompareError, articles_frame
+    from .document import parse_document
+    from .reading.files import read_path
+
+    try:
+        doc = parse_document(path, registry=registry, tokens=False)
+        return doc.tasks, doc.responsibilities
+    except GongkaiError as error:
+        try:
+            tasks = articles_frame(read_path(path).text, doc_id=path.stem)
+        except CompareError:
+            raise error from None
+        units = pd.DataFrame({c: pd.Series(dtype="string") for c in ("doc_id", "task_id", "unit", "role")})
+        return tasks, units.assign(collective=pd.Series(dtype=bool))
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    """``gongkai compare A B``: align two documents' tasks and write pairs, diffs and a workbook."""
+    from .analysis.align import align_tasks, diff_tasks
+    from .analysis.shift import responsibility_shift, unit_shift
+    from .parsing.departments import load_registry
+    from .output.compare_workbook import write_compare_workbook, write_pairs
+
+    registry = load_registry(args.registry)
+    (a, units_a), (b, units_b) = (_tasks_and_units(Path(p), registry) for p in (args.input_a, args.input_b))
+    pairs = align_tasks(a, b, mode="one_to_many" if args.one_to_many else "one_to_one",
+                        min_similarity=args.min_similarity)
+    diff = diff_tasks(pairs)
+    shift = responsibility_shift(pairs, units_a, units_b)
+    units = unit_shift(pairs, units_a, units_b)
+    write_pairs(pairs, args.out)
+    write_pairs(diff, args.out, stem="diff")
+    book = write_compare_workbook(pairs, args.out / "compare.xlsx", diff=diff, shift=shift, units=units,
+                                  names=(Path(args.input_a).stem, Path(args.input_b).stem))
+    if not args.quiet:
+        counts = pairs["label"].value_counts()
+        summary = ", ".join(f"{counts[k]} {k}" for k in counts.index if counts[k])
+        print(f"compared {len(a)} with {len(b)} tasks: {summary} → {book.parent}")
+    return 0
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -174,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_report(args)
         if args.command == "tracker":
             return _run_tracker(args)
+        if args.command == "compare":
+            return _run_compare(args)
     except GongkaiError as exc:
         print(f"gongkai: error: {exc}", file=sys.stderr)
         return 2

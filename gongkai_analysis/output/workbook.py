@@ -5,7 +5,7 @@ images), 任务清单, 责任分工, 工作量, 公开日历 (a heat-map by cond
 formatting), 合规评分 and 说明.  Every sheet has Chinese headers, a frozen
 header row, a filter, fitted and wrapped columns and its header repeated on
 every printed page; numbers are written as numbers, and document or tracker
-text as text that Excel never evaluates (see :mod:`gongkai_analysis.excel`).
+text as text that Excel never evaluates (see :mod:`gongkai_analysis.output.excel`).
 
 Examples
 --------

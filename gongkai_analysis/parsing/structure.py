@@ -1,7 +1,7 @@
 """Text to an ordered list of structural items: headers, tasks and loose text.
 
 This is the first half of the parser: it decides which numbers are section,
-sub-section and task markers.  :mod:`gongkai_analysis.parse` turns the items
+sub-section and task markers.  :mod:`gongkai_analysis.parsing.build` turns the items
 into tables.
 
 * Lines whose cells are separated by tabs, under a header row with 序号, a task
