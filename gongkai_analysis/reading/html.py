@@ -177,7 +177,7 @@ def _drop_furniture(root, content) -> None:
         marks = _marks(element)
         if not _HTML_FURNITURE.search(marks) or _HTML_CONTENT.search(marks):
             continue
-        if content in element.iterancestors():  # the content lies inside it: keep
+        if element in content.iterancestors():  # the content lies inside it: keep
             continue
         inside = element in content.iterdescendants()
         if inside and _FURNITURE_WORDS.sub("", _text_of(element)):
