@@ -186,3 +186,12 @@ def test_a_simplified_plan_with_many_look_alike_characters_is_not_converted():
     text = "一、公开\n" + "".join(f"{i}.做好预算公告和环境信息公开，计算结果报告。（财政局负责落实）\n" for i in range(1, 40))
     src = gk.reading.script.to_simplified(gk.SourceText.from_text(text))
     assert src.original is None and src.text == text
+
+
+def test_readme_lists_the_limits_as_the_code_has_them():
+    readme = (gk.config.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What the tool refuses, and why", 1)[1].split("\n## ", 1)[0]
+    assert f"larger than {gk.config.MAX_FILE_MB} MB" in section and "GONGKAI_MAX_FILE_MB" in section
+    assert f"inflates beyond {gk.config.MAX_UNPACKED_MB} MB" in section and "GONGKAI_MAX_UNPACKED_MB" in section
+    assert f"more than {gk.config.CONVERT_TIMEOUT} s" in section and "GONGKAI_CONVERT_TIMEOUT" in section
+    assert all(suffix in readme for suffix in gk.config.SUFFIXES)
