@@ -24,7 +24,7 @@ import re
 from .. import patterns
 from ..errors import ParseError
 from .source import SourceText
-from .text import clean_cell, clean_text, count_hanzi, decode, normal_encoding
+from .text import check_text, clean_cell, clean_text, count_hanzi, decode, normal_encoding
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ def read_html(data: bytes | str, *, source: str = "<html>") -> SourceText:
     if isinstance(data, bytes):
         text, encoding = _decode_page(data, source, notes)
     else:
+        check_text(data, source=source)
         text, encoding = data, None
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
     parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True)
@@ -105,7 +106,7 @@ def read_html(data: bytes | str, *, source: str = "<html>") -> SourceText:
         raise ParseError("the page has no text in its body", source=source)
     src = SourceText(clean_text("\n".join(lines) + "\n"), source, encoding, meta)
     for message in notes:
-        src.note(message)
+        src.note(message, doubt=True)
     return src
 
 

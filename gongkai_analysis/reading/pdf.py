@@ -169,24 +169,41 @@ def _latin_mark(char: str) -> bool:
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], int]:
-    """Drop page numbers and lines repeated at the top or bottom of most pages."""
-    edge_texts: Counter = Counter()
-    for lines in pages:
-        for text in {_digits_folded(line.text) for line in (*lines[:2], *lines[-2:])}:
-            edge_texts[text] += 1
-    repeated = {text for text, n in edge_texts.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
+    """Drop page numbers and running headers/footers from the top and bottom of each page.
+
+    Among the first and last two lines of each page, a decorated page number
+    (``— 3 —``, ``第3页 共9页``, ``3/9``) is dropped; a bare number only when
+    pages in the same position carry one on at least half of the pages; a
+    line of other text only when it does not end a sentence or a clause and
+    the same line, digits aside, is among the first or last two lines of at
+    least three pages, or of both pages of a two-page document.  A clause that
+    happens to end two pages stays.
+    """
+    ends = [[*lines[:2], *lines[-2:]] if len(lines) > 4 else list(lines) for lines in pages]
+    bare = sum(any(_BARE_NUMBER.match(line.text) for line in edge) for edge in ends)
+    apart = [[line for line in edge if not patterns.PDF_SENTENCE_END.search(line.text) and "。" not in line.text]
+             for edge in ends]
+    counts: Counter = Counter()
+    for lines in apart:
+        counts.update({_digits_folded(line.text) for line in lines})
+    n_pages = len(pages)
+    repeated = {text for text, n in counts.items() if n >= 3 or (n_pages >= 2 and n == n_pages)}
     kept, dropped = [], 0
-    for lines in pages:
-        edge = {id(line) for line in (*lines[:2], *lines[-2:])}
+    for lines, edge, aside in zip(pages, ends, apart):
+        edge_ids, aside_ids = {id(line) for line in edge}, {id(line) for line in aside}
         page = []
         for line in lines:
-            if id(line) in edge and (patterns.PDF_PAGE_NUMBER.match(line.text)
-                                     or _digits_folded(line.text) in repeated):
+            number = patterns.PDF_PAGE_NUMBER.match(line.text)
+            if id(line) in edge_ids and number and (not _BARE_NUMBER.match(line.text) or 2 * bare >= n_pages >= 2) \
+                    or id(line) in aside_ids and _digits_folded(line.text) in repeated:
                 dropped += 1
             else:
                 page.append(line)
         kept.append(page)
     return kept, dropped
+
+
+_BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
 
 def _digits_folded(text: str) -> str:

@@ -92,9 +92,25 @@ class SourceText:
         """A short, stable hash of the text."""
         return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
 
-    def note(self, message: str) -> None:
-        """Record (and log) something the reader did to this document."""
-        log.warning("%s: %s", self.source, message)
+    def note(self, message: str, *, doubt: bool = False) -> None:
+        """Record (and log) something the reader did to this document.
+
+        Parameters
+        ----------
+        message : str
+            What was done.
+        doubt : bool, default False
+            Whether the reader overruled the file (a wrong declared encoding):
+            logged as a warning; routine work (page numbers dropped) is logged as info.
+
+        Examples
+        --------
+        >>> src = SourceText("x", "a.pdf")
+        >>> src.note("dropped 2 page number line(s)")
+        >>> src.notes
+        ['dropped 2 page number line(s)']
+        """
+        log.log(logging.WARNING if doubt else logging.INFO, "%s: %s", self.source, message)
         self.notes.append(message)
 
 

@@ -55,6 +55,14 @@ def test_an_11_mb_data_uri_image_loses_no_task(bundled_text, bundled):
     assert tasks["text"].tolist() == bundled.tasks["text"].tolist()
 
 
+def test_an_11_mb_text_node_loses_no_task(bundled_text, bundled):
+    paragraphs = _paragraphs(bundled_text)
+    blob = "<noscript>" + "iVBORw0KGgo" * 1_000_000 + "</noscript>"
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:30]) + blob + "".join(f"<p>{p}</p>" for p in paragraphs[30:])
+    tasks = _tasks(_page(f'<div class="article">{body}</div>'))
+    assert tasks["text"].tolist() == bundled.tasks["text"].tolist()
+
+
 def test_furniture_classes_inside_the_content_keep_their_tasks(bundled_text, bundled):
     paragraphs = _paragraphs(bundled_text)
     classes = ["share-box", "bottom-line", "head2", "title-head"]

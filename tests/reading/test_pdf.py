@@ -127,9 +127,10 @@ def test_page_number_pattern_leaves_text(line):
     [
         (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 5 >>"
          b" endobj\n3 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
-         "PDF"),
+         "not a readable PDF"),
         (b"%PDF-1.7\n" + b"\x00" * 200, "not a readable PDF"),
     ],
+    ids=["page-tree-loop", "garbage"],
 )
 def test_broken_pdf_is_a_parse_error_naming_the_file(tmp_path, data, message):
     path = tmp_path / "broken.pdf"
@@ -137,3 +138,34 @@ def test_broken_pdf_is_a_parse_error_naming_the_file(tmp_path, data, message):
     with pytest.raises(gk.ParseError, match=message) as info:
         read_path(path)
     assert str(path) in str(info.value)
+
+
+def _page(texts, *, footer=None):
+    from gongkai_analysis.reading.pdf import _Line
+
+    lines = [_Line(text, 79, 500, 742 - 19 * i, 16) for i, text in enumerate(texts)]
+    if footer:
+        lines.append(_Line(footer, 280, 320, lines[-1].y - 30, 14))
+    return lines
+
+
+def test_only_lines_set_apart_at_the_page_edges_are_furniture():
+    from gongkai_analysis.reading.pdf import _drop_page_furniture
+
+    body = ["1.做好公开工作。", "及时发布信息。", "2.做好解读。", "（财政局负责落实）"]
+    pages = [_page(body, footer=f"— {n} —") for n in (1, 2)] + [_page(body[:3] + ["3"], footer="第3页 共3页")]
+    kept, dropped = _drop_page_furniture(pages)
+    # the footers go; the clause ending two pages and the body line "3" at the foot of the body stay
+    assert dropped == 3
+    assert [[line.text for line in page] for page in kept] == [body, body, body[:3] + ["3"]]
+
+
+def test_running_header_repeated_on_three_pages_is_dropped():
+    from gongkai_analysis.reading.pdf import _drop_page_furniture, _Line
+
+    pages = []
+    for n, heading in enumerate(["一、决策公开", "二、政策解读", "三、回应关切"], start=1):
+        page = _page([heading, f"{n}.做好第{n}项。", "（财政局负责落实）", "及时发布。"])
+        pages.append([_Line("某区人民政府办公室文件", 200, 400, 790, 14), *page])
+    kept, dropped = _drop_page_furniture(pages)
+    assert dropped == 3 and [page[0].text for page in kept] == ["一、决策公开", "二、政策解读", "三、回应关切"]
