@@ -145,8 +145,11 @@ def file_kind(path: Path) -> str | None:
     if stat.S_ISDIR(mode):
         if path.is_symlink():
             return "a symbolic link to a folder (not followed)"
-        if not os.access(path, os.R_OK | os.X_OK):
-            return "a folder that cannot be read (permission denied): its documents were not searched"
+        try:
+            with os.scandir(path) as entries:
+                next(entries, None)
+        except OSError as exc:
+            return f"a folder that cannot be read ({exc.strerror or exc}): its documents were not searched"
         return "is a folder, not a document"
     kinds = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device",
              stat.S_ISSOCK: "a socket"}

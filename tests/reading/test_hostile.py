@@ -151,19 +151,30 @@ def test_file_size_limit_is_documented_and_can_be_raised(tmp_path, monkeypatch):
         read_path(path)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder, so a folder cannot be made unreadable")
-def test_unreadable_sub_folder_is_listed(tmp_path):
+def test_unreadable_sub_folder_is_listed(tmp_path, monkeypatch):
     root = tmp_path / "plans"
     (root / "locked").mkdir(parents=True)
     (root / "locked" / "plan.txt").write_text("x", encoding="utf-8")
-    (root / "locked").chmod(0)
+    (root / "open").mkdir()
+    (root / "open" / "plan.txt").write_bytes(gk.config.BUNDLED_DOCUMENT.read_bytes())
+    if os.geteuid() == 0:  # root opens any folder: make this one fail to open as it would for a user
+        scandir = os.scandir
+
+        def refuse(path="."):
+            if os.fspath(path).endswith("locked"):
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return scandir(path)
+
+        monkeypatch.setattr(os, "scandir", refuse)
+    else:
+        (root / "locked").chmod(0)
     try:
         corpus = gk.parse_documents([root], tokens=False)
-    except gk.ParseError:
-        corpus = None
     finally:
         (root / "locked").chmod(0o755)
-    assert corpus is not None and corpus.errors["error"].str.contains("folder that cannot be read").all()
+    assert corpus.meta["doc_id"].tolist() == ["open/plan"]
+    assert corpus.errors["file"].tolist() == [str(root / "locked")]
+    assert corpus.errors["error"].str.contains(r"a folder that cannot be read \(Permission denied\)").all()
 
 
 # --------------------------------------------------------------------------
