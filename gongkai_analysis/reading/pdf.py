@@ -229,7 +229,7 @@ def _drop_banji(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
 def _reflow(lines: list[_Line]) -> list[str]:
     """Join the lines of a paragraph: a line running to the right margin goes on in the next one.
 
-    The left margin is the most common left edge, the right margin a high
+    The left margin is the leftmost edge shared by a tenth of the lines, the right margin a high
     percentile of the right edges; a line starting more than most of a
     character right of the margin is indented (a new paragraph or a centred
     title).  A full line is joined to the next unless that one is indented or
@@ -238,7 +238,11 @@ def _reflow(lines: list[_Line]) -> list[str]:
     """
     if not lines:
         return []
-    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    starts = Counter(round(line.x0) for line in lines)
+    # the left margin: the leftmost edge shared by a tenth of the lines (in a list of short items
+    # most lines start indented, and the continuation lines at the margin are the fewer)
+    common = [x for x, n in starts.items() if n >= max(2, 0.1 * len(lines))]
+    left = min(common) if common else starts.most_common(1)[0][0]
     rights = sorted(line.x1 for line in lines)
     right = rights[int(0.9 * (len(rights) - 1))]
     width = max(right - left, 1.0)

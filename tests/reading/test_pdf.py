@@ -169,3 +169,14 @@ def test_running_header_repeated_on_three_pages_is_dropped():
         pages.append([_Line("某区人民政府办公室文件", 200, 400, 790, 14), *page])
     kept, dropped = _drop_page_furniture(pages)
     assert dropped == 3 and [page[0].text for page in kept] == ["一、决策公开", "二、政策解读", "三、回应关切"]
+
+
+def test_paragraphs_ending_at_the_margin_stay_apart_when_most_lines_start_indented():
+    from gongkai_analysis.reading.pdf import _Line, _reflow
+
+    texts = ["加强政策解读，及时发布解读材料，", "做好回应关切工作。", "推进决策公开，重大决策草案公开", "征求意见。",
+             "做好结果公开。", "推进管理公开，全面公开权力清单，", "依法公开监管信息。", "做好服务公开。"]
+    starts = [111, 79, 111, 79, 111, 111, 79, 111]  # paragraphs start indented; five of eight lines do
+    lines = [_Line(text, x0, 520, 700 - 20 * i, 16) for i, (text, x0) in enumerate(zip(texts, starts))]
+    assert _reflow(lines) == ["加强政策解读，及时发布解读材料，做好回应关切工作。", "推进决策公开，重大决策草案公开征求意见。",
+                              "做好结果公开。", "推进管理公开，全面公开权力清单，依法公开监管信息。", "做好服务公开。"]
