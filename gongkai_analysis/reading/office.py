@@ -126,16 +126,9 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
     try:
         import docx  # python-docx, imported on demand
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        for child in document.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-            if tag == "p":
-                lines.append(Paragraph(child, document).text)
-            elif tag == "tbl":
-                lines.extend(_docx_table_lines(Table(child, document)))
+        lines = _docx_block_lines(document.element.body, document, Table)
     except etree.LxmlError as exc:
         raise ParseError(f"not a readable .docx file (bad XML: {exc})", source=source) from None
     except _ZIP_ERRORS as exc:
@@ -146,6 +139,61 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
     return SourceText(clean_text(text + "\n"), source, "docx")
 
 
+def _docx_block_lines(parent, document, table_class) -> list[str]:
+    """The lines of a body (or a content control inside it): paragraphs, tables, and what controls hold."""
+    lines: list[str] = []
+    for child in parent.iterchildren():
+        tag = _local(child)
+        if tag == "p":
+            lines.extend(_paragraph_lines(child))
+        elif tag == "tbl":
+            lines.extend(_docx_table_lines(table_class(child, document)))
+        elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):  # content controls, tracked insertions
+            lines.extend(_docx_block_lines(child, document, table_class))
+    return lines
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+#: Parts of a paragraph whose text is not printed: deleted text, field codes, properties, and the
+#: fallback copy of a drawing (its text is read once, from the choice).
+_DOCX_SKIP = frozenset({"del", "delText", "instrText", "rPr", "pPr", "Fallback", "sdtPr", "moveFrom"})
+
+
+def _paragraph_lines(paragraph) -> list[str]:
+    """A Word paragraph as printed: its text (tracked insertions in, deletions out) with manual
+    breaks as line breaks, then the paragraphs of any text box anchored in it, each a line.
+
+    python-docx's ``Paragraph.text`` leaves out text inside content controls, tracked insertions
+    and text boxes; this walks the XML itself.
+    """
+    parts: list[str] = []
+    boxes: list[str] = []
+
+    def walk(element) -> None:
+        for child in element.iterchildren():
+            tag = _local(child)
+            if tag == "t":
+                parts.append(child.text or "")
+            elif tag == "tab":
+                parts.append("\t")
+            elif tag in ("br", "cr"):
+                parts.append("\n")
+            elif tag == "noBreakHyphen":
+                parts.append("-")
+            elif tag == "txbxContent":
+                for inner in child.iter():
+                    if _local(inner) == "p":
+                        boxes.extend(_paragraph_lines(inner))
+            elif tag not in _DOCX_SKIP:
+                walk(child)
+
+    walk(paragraph)
+    return ["".join(parts), *boxes]
+
+
 def _docx_table_lines(table) -> list[str]:
     lines = []
     for row in table.rows:
@@ -154,7 +202,7 @@ def _docx_table_lines(table) -> list[str]:
             if id(cell._tc) in seen:  # a cell merged across columns repeats itself
                 continue
             seen.add(id(cell._tc))
-            parts = [p.text for p in cell.paragraphs]
+            parts = [line for p in cell.paragraphs for line in _paragraph_lines(p._p)]
             for inner in cell.tables:  # a table inside the cell: its rows are lines of the cell
                 parts.extend(line.replace("\t", " ") for line in _docx_table_lines(inner))
             cells.append(clean_cell("\n".join(parts)))
@@ -211,14 +259,29 @@ def read_xlsx(data: bytes, *, source: str = "<xlsx>") -> SourceText:
 
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         blocks = [_sheet_lines(sheet) for sheet in book.worksheets]
+        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except etree.LxmlError as exc:
         raise ParseError(f"not a readable .xlsx file (bad XML: {exc})", source=source) from None
     except _ZIP_ERRORS as exc:
         raise ParseError(f"not a readable .xlsx file ({type(exc).__name__}: {exc})", source=source) from None
+    _check_formulas(formulas, book, source)
     text = "\n\n".join("\n".join(lines) for lines in blocks if lines).strip("\n")
     if not text.strip():
         raise ParseError("the workbook has no text", source=source)
     return SourceText(clean_text(text + "\n"), source, "xlsx")
+
+
+def _check_formulas(formulas, values, source: str) -> None:
+    """Refuse a formula cell whose value was never saved (it would read as an empty cell)."""
+    for sheet in formulas.worksheets:
+        computed = values[sheet.title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("=") \
+                        and computed[cell.coordinate].value is None:
+                    raise ParseError(f"a formula with no saved value ({cell.value[:40]}); open the workbook in "
+                                     "Excel or LibreOffice and save it, so that its values are stored",
+                                     source=source, line=f"{sheet.title}!{cell.coordinate}")
 
 
 def _sheet_lines(sheet) -> list[str]:

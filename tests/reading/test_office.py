@@ -228,3 +228,51 @@ def test_folder_lists_every_file_it_does_not_read(tmp_path, monkeypatch):
     assert "unsupported file type '.jpg'" in reasons["scan.jpg"]
     assert "dangling symbolic link" in reasons["gone.txt"]
     assert "a FIFO (named pipe), not a regular file" in reasons["pipe.txt"]
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_word_text_in_controls_insertions_and_text_boxes_is_read_once(tmp_path):
+    """Content controls, tracked changes and text boxes: what Word prints, nothing twice, nothing lost."""
+    sdt = ('<w:sdt><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>1.做好A。（财政局负责落实）'
+           '</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    tracked = ('<w:p><w:r><w:t>2.做好B。（</w:t></w:r><w:del w:id="1" w:author="x"><w:r><w:delText>审计局</w:delText>'
+               '</w:r></w:del><w:ins w:id="2" w:author="x"><w:r><w:t>统计局</w:t></w:r></w:ins>'
+               '<w:r><w:t>负责落实）</w:t></w:r></w:p>')
+    box = ('<w:p><w:r><w:t>3.做好C。（发改委负责落实）</w:t></w:r><w:r><mc:AlternateContent '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps">'
+           '<w:drawing><w:txbxContent><w:p><w:r><w:t>专栏1 公开工程</w:t></w:r></w:p></w:txbxContent></w:drawing>'
+           '</mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>专栏1 公开工程</w:t></w:r></w:p>'
+           '</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    field = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>各单位要抓好落实。</w:t></w:r></w:p>')
+
+    def inject(info, content):
+        if info.filename == "word/document.xml":
+            content = content.replace(b"<w:sectPr", (sdt + tracked + box + field).encode() + b"<w:sectPr", 1)
+        return info, content
+
+    document = docx.Document()
+    document.add_paragraph("一、公开")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "controls.docx"
+    path.write_bytes(_rewrite(buffer.getvalue(), inject))
+    assert read_path(path).text.split("\n") == [
+        "一、公开", "1.做好A。（财政局负责落实）", "2.做好B。（统计局负责落实）", "3.做好C。（发改委负责落实）", "专栏1 公开工程",
+        "各单位要抓好落实。", "",
+    ]
+
+
+def test_xlsx_formula_without_a_saved_value_is_an_error_naming_the_cell(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "任务"
+    sheet.append(["序号", "工作任务", "责任单位"])
+    sheet.append([1, "公开预算。", '="区"&"财政局"'])  # saved by openpyxl: no computed value
+    book.save(tmp_path / "formula.xlsx")
+    with pytest.raises(gk.ParseError) as info:
+        read_path(tmp_path / "formula.xlsx")
+    assert str(info.value).startswith(f"{tmp_path / 'formula.xlsx'}:任务!C2: a formula with no saved value")
