@@ -28,9 +28,10 @@ from .text import check_text, clean_cell, clean_text, count_hanzi, decode, norma
 
 log = logging.getLogger(__name__)
 
+#: Tags whose content is not text the page shows (left out of the completeness check too).
+_HTML_UNSEEN = ("script", "style", "noscript", "template")
 #: Tags whose text is never part of a document body.
-_HTML_DROP = ("script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "button", "select", "svg",
-              "template")
+_HTML_DROP = ("iframe", "form", "nav", "header", "footer", "button", "select", "svg")
 #: class or id fragments of page furniture.
 _HTML_FURNITURE = re.compile(r"(^|[-_ ])(nav|menu|footer|foot|header|head|breadcrumb|crumb|share|bottom|topbar|sidebar|banner|copyright|position|location)([-_ ]|\d|$)", re.I)
 #: class or id fragments of the element holding the document body.
@@ -93,10 +94,13 @@ def read_html(data: bytes | str, *, source: str = "<html>") -> SourceText:
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"not a readable HTML page ({exc})", source=source) from None
-    for element in root.iter(*_HTML_DROP):
+    for element in root.iter(*_HTML_UNSEEN):
         if element.getparent() is not None:
             element.drop_tree()
     _check_complete(text, root, source)
+    for element in root.iter(*_HTML_DROP):
+        if element.getparent() is not None:
+            element.drop_tree()
     meta = _html_meta(root) if any(label in text for label in _HTML_META_LABELS) else {}
     body = _html_content(root)
     _drop_furniture(root, body)

@@ -38,6 +38,13 @@ def test_unclosed_tags_on_every_line_lose_no_task(bundled_text, bundled):
     assert tasks["text"].tolist() == bundled.tasks["text"].tolist()
 
 
+def test_a_large_navigation_menu_is_not_taken_for_a_cut(bundled_text, bundled):
+    menu = "<nav>" + "".join(f"<a>栏目{i}政务公开信息</a>" for i in range(500)) + "</nav>"
+    page = _page(f'<header>{menu}</header><div class="content">' + "".join(f"<p>{p}</p>" for p in
+                                                                         _paragraphs(bundled_text)) + "</div>")
+    assert _tasks(page)["text"].tolist() == bundled.tasks["text"].tolist()
+
+
 def test_a_page_the_parser_cuts_short_is_an_error(bundled_text):
     # nesting deeper than lxml goes even with huge_tree: the tree ends early, and that is an error
     body = "".join("<div>" * 100 + p for p in _paragraphs(bundled_text))
