@@ -125,6 +125,14 @@ def _decode_page(data: bytes, source: str, notes: list[str]) -> tuple[str, str]:
     finds.  Either way a note says the declaration was overruled.
     """
     declared = _html_declared_encoding(data)
+    if declared and declared not in ("utf-8", "utf8") and not data.isascii():
+        try:  # bytes that are valid UTF-8 are UTF-8, whatever the page says (GBK text almost never is)
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            notes.append(f"the page declares charset {declared} but its bytes are utf-8: read as utf-8")
+            return text, "utf-8"
     text = None
     if declared:
         try:

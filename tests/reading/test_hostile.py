@@ -83,16 +83,20 @@ def test_furniture_classes_inside_the_content_keep_their_tasks(bundled_text, bun
     assert tasks["text"].tolist() == bundled.tasks["text"].tolist()
 
 
-def test_a_lying_meta_charset_is_overruled_with_a_note(bundled_text, bundled):
+@pytest.mark.parametrize("declared", ["iso-8859-1", "gb2312", "windows-1252"])
+def test_a_lying_meta_charset_is_overruled_with_a_note(bundled_text, bundled, declared):
     page = _page("".join(f"<p>{p}</p>" for p in _paragraphs(bundled_text)),
-                 head='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+                 head=f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">')
     src = read_html(page.encode("utf-8"), source="page.html")
     assert src.encoding == "utf-8"
-    assert src.notes == ["the page declares charset iso-8859-1 but its bytes are utf-8: read as utf-8"]
+    expected = "gb18030" if declared == "gb2312" else declared
+    assert src.notes == [f"the page declares charset {expected} but its bytes are utf-8: read as utf-8"]
     assert gk.parse_document(src, tokens=False).tasks["text"].tolist() == bundled.tasks["text"].tolist()
     # an honest declaration is followed without a note
-    honest = read_html(page.replace("iso-8859-1", "utf-8").encode("utf-8"))
+    honest = read_html(page.replace(declared, "utf-8").encode("utf-8"))
     assert honest.notes == []
+    gbk = read_html(page.replace(declared, "gb2312").encode("gb18030"))
+    assert gbk.encoding == "gb18030" and gbk.notes == [] and gbk.text == honest.text
 
 
 def test_html_table_cells_keep_their_lines_and_merged_rows():
