@@ -29,8 +29,8 @@ _LINE_CONTROLS = re.compile("[\x0b\x0c\x85\u2029]")
 #: bidirectional marks and embeddings (they can hide or reorder text), and the
 #: invisible characters of :data:`gongkai_analysis.patterns.INVISIBLE`.
 _DROPPED = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|"
-    + patterns.INVISIBLE.pattern
+    "[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    + patterns.INVISIBLE.pattern.strip("[]") + "]+"
 )
 _CELL_BREAKS = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]+")
 
@@ -202,10 +202,10 @@ def count_hanzi(text: str) -> int:
     >>> count_hanzi("1.做好公开。(abc)")
     4
     """
-    return len(_HANZI.findall(text))
+    return len(_NOT_HANZI.sub("", text))
 
 
-_HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_NOT_HANZI = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 def _as_gb18030(data: bytes) -> str | None:
