@@ -119,6 +119,13 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
     ParseError
         When the file is not a readable .docx (bad archive, bad XML,
         encrypted, too large once inflated) or has no text.
+
+    Examples
+    --------
+    >>> read_docx(b"PK\x03\x04 not really a zip", source="plan.docx")
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ParseError: plan.docx: not a readable .docx file (not a zip archive)
     """
     check_archive(data, source=source, kind=".docx")
     from lxml import etree
@@ -350,6 +357,13 @@ def convert_legacy(path: Path, *, source: str | None = None) -> SourceText:
     ParseError
         When LibreOffice is not installed (saying how to fix it), fails, or
         takes too long.
+
+    Examples
+    --------
+    >>> convert_legacy(Path("missing.doc"))
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ParseError: missing.doc: ...
     """
     source = source or str(path)
     suffix = path.suffix.lower()
@@ -363,7 +377,10 @@ def convert_legacy(path: Path, *, source: str | None = None) -> SourceText:
     with tempfile.TemporaryDirectory(prefix="gongkai-convert-") as tmp:
         folder = Path(tmp)
         copy = folder / f"document{suffix}"
-        shutil.copyfile(path, copy)
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror or exc}", source=source) from None
         command = [program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
                    "--nologo", "--convert-to", target, "--outdir", str(folder / "out"), str(copy)]
         try:

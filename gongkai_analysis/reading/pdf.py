@@ -71,6 +71,13 @@ def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
     ParseError
         When the PDF cannot be read (damaged, encrypted, a broken page tree)
         or has no text layer (a scan needs OCR first).
+
+    Examples
+    --------
+    >>> read_pdf(b"%PDF-1.4 nothing else", source="plan.pdf")
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ParseError: plan.pdf: not a readable PDF (...)
     """
     import pypdfium2 as pdfium  # imported on demand
 
