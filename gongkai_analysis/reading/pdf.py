@@ -11,6 +11,8 @@ are printed), and then:
 
 - drops page numbers and lines repeated at the top or bottom of most pages;
 - drops the 版记 (its 抄送 and 印发 lines), with a note saying so;
+- maps Kangxi radicals and compatibility ideographs (``⼯`` for ``工``, an
+  artefact of a font's character map) to the ideographs they print;
 - joins a line that runs to the right margin to the next line unless that one
   is indented (a new paragraph) or starts a numbered item after a finished
   sentence; a line that ends mid-sentence near the margin is joined too.
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 from .. import patterns
 from ..errors import ParseError
 from .source import SourceText
-from .text import clean_text
+from .text import clean_text, fold_radicals
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +99,10 @@ def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
     pages, dropped = _drop_page_furniture(pages)
     lines = [line for page in pages for line in page]
     lines, board = _drop_banji(lines)
-    src = SourceText(clean_text("\n".join(_reflow(lines)) + "\n"), source, "pdf")
+    text, n_radicals = fold_radicals(clean_text("\n".join(_reflow(lines)) + "\n"))
+    src = SourceText(text, source, "pdf")
+    if n_radicals:
+        src.note(f"mapped {n_radicals} Kangxi radical or compatibility character(s) to the ideographs they print")
     if dropped:
         src.note(f"dropped {dropped} page number or running header/footer line(s)")
     if board:

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import patterns
@@ -87,6 +88,46 @@ def clean_cell(text: str) -> str:
     """
     text = _DROPPED.sub("", text.replace("\t", " "))
     return CELL_LINE.join(line.strip() for line in _CELL_BREAKS.split(text) if line.strip())
+
+
+def fold_radicals(text: str) -> tuple[str, int]:
+    """Map Kangxi radicals and CJK compatibility ideographs to the characters they stand for.
+
+    Text taken from a PDF often carries ``⼯`` (U+2F2F KANGXI RADICAL WORK)
+    for ``工``, or a compatibility ideograph for a unified one, because of the
+    font's character map: the page looks right, the text does not match.
+    Each such character (U+2E80–U+2FDF, U+F900–U+FAFF) becomes its NFKC form,
+    a unified ideograph; nothing else changes.
+
+    Parameters
+    ----------
+    text : str
+        The text as extracted.
+
+    Returns
+    -------
+    (str, int)
+        The text, and how many characters were mapped.
+
+    Examples
+    --------
+    >>> fold_radicals("⼀、做好⼯作（财政局负责）")
+    ('一、做好工作（财政局负责）', 2)
+    """
+    table = _radical_table()
+    folded = text.translate(table)
+    if folded is text or folded == text:
+        return text, 0
+    return folded, sum(1 for a, b in zip(text, folded) if a != b)
+
+
+@functools.lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    import unicodedata
+
+    blocks = (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00))
+    pairs = ((code, unicodedata.normalize("NFKC", chr(code))) for code in blocks)
+    return {code: form for code, form in pairs if form != chr(code) and len(form) == 1}
 
 
 def check_text(text: str, *, source: str) -> None:

@@ -180,3 +180,20 @@ def test_paragraphs_ending_at_the_margin_stay_apart_when_most_lines_start_indent
     lines = [_Line(text, x0, 520, 700 - 20 * i, 16) for i, (text, x0) in enumerate(zip(texts, starts))]
     assert _reflow(lines) == ["加强政策解读，及时发布解读材料，做好回应关切工作。", "推进决策公开，重大决策草案公开征求意见。",
                               "做好结果公开。", "推进管理公开，全面公开权力清单，依法公开监管信息。", "做好服务公开。"]
+
+
+def test_kangxi_radicals_from_a_font_map_read_as_ideographs(tmp_path):
+    import warnings
+
+    from matplotlib.figure import Figure
+
+    from gongkai_analysis import plots
+
+    with plots.chinese_style(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the subset font has no glyphs for radicals: the text layer keeps them
+        fig = Figure(figsize=(8, 4))
+        fig.text(0.05, 0.5, "1.做好⼯作⼈员培训。（⼈⼒社保局负责落实）", fontsize=12)
+        fig.savefig(tmp_path / "radicals.pdf", format="pdf")
+    src = read_path(tmp_path / "radicals.pdf")
+    assert src.text == "1.做好工作人员培训。（人力社保局负责落实）\n"
+    assert src.notes == ["mapped 4 Kangxi radical or compatibility character(s) to the ideographs they print"]
