@@ -7,6 +7,8 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
+from .errors import GongkaiError
+
 PACKAGE = "gongkai_analysis"
 #: The folder holding `pyproject.toml` when the package runs from a clone.
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -15,8 +17,58 @@ PROCESSED_DIR = REPO_ROOT / "data" / "processed"
 #: The bundled document of the project.
 BUNDLED_DOCUMENT = RAW_DIR / "dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian.txt"
 
-#: File suffixes the reader understands.
-SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
+#: File suffixes read as plain text (a file without suffix is read as text too).
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: File suffixes of web pages.
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+#: Legacy office files, converted with a headless LibreOffice (``soffice``) when one is installed.
+LEGACY_SUFFIXES = (".doc", ".wps", ".rtf", ".xls", ".et")
+#: File suffixes the reader understands; in a folder, every other file is listed among the errors.
+SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".docx", ".xlsx", ".pdf", *LEGACY_SUFFIXES)
+
+#: Largest file read, in MB (environment variable ``GONGKAI_MAX_FILE_MB``).
+MAX_FILE_MB = 100
+#: Largest total uncompressed size of a .docx or .xlsx (a zip archive), in MB
+#: (``GONGKAI_MAX_UNPACKED_MB``): a small archive that inflates beyond it is refused unread.
+MAX_UNPACKED_MB = 200
+#: Seconds LibreOffice may take to convert one legacy file (``GONGKAI_CONVERT_TIMEOUT``).
+CONVERT_TIMEOUT = 120
+
+
+def limit(name: str) -> float:
+    """A reading limit: the environment variable ``GONGKAI_<NAME>`` when set, else the default here.
+
+    Parameters
+    ----------
+    name : {"MAX_FILE_MB", "MAX_UNPACKED_MB", "CONVERT_TIMEOUT"}
+        The limit.
+
+    Returns
+    -------
+    float
+        Its value (MB or seconds).
+
+    Raises
+    ------
+    GongkaiError
+        When the environment variable is not a positive number.
+
+    Examples
+    --------
+    >>> limit("MAX_FILE_MB")
+    100.0
+    """
+    default = {"MAX_FILE_MB": MAX_FILE_MB, "MAX_UNPACKED_MB": MAX_UNPACKED_MB, "CONVERT_TIMEOUT": CONVERT_TIMEOUT}[name]
+    value = os.environ.get(f"GONGKAI_{name}")
+    if value is None or not value.strip():
+        return float(default)
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number > 0:
+        raise GongkaiError(f"{value!r} is not a positive number", source=f"GONGKAI_{name}")
+    return number
 
 
 def package_data(name: str) -> Path:

@@ -28,7 +28,7 @@ import pandas as pd
 from . import schema
 from .errors import ParseError
 from .parsing.build import Parsed, parse_rows
-from .reading.files import SourceText
+from .reading.source import SourceText
 
 
 def _plural(n: int, word: str) -> str:

@@ -353,3 +353,28 @@ CONTENT_OBJECT = re.compile(
     r"信息|情况|名单|名录|目录|清单|结果|数据|指标|政策|公告|进展|计划|预算|决算|标准|报告|办法|方案|"
     r"事项|文件|答复|全文|草案|依据|指南|规定|制度|措施"
 )
+
+
+# --------------------------------------------------------------------------
+# PDF page furniture and line wrapping (reading/pdf.py)
+# --------------------------------------------------------------------------
+#: A page number printed alone on a line: ``— 3 —``, ``- 3 -``, ``3``, ``第3页 共9页``, ``3/9``.
+PDF_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[—–\-－~～_·•]*\s*\d{1,4}\s*[—–\-－~～_·•]*"
+    r"|第\s*\d{1,4}\s*页\s*[，,/]?\s*(?:共\s*\d{1,4}\s*页)?"
+    r"|(?:共\s*\d{1,4}\s*页\s*[，,]?\s*)?第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)\s*$",
+    re.I,
+)
+#: The first line of a 版记's copy list (抄送：…), spaces removed.
+PDF_COPY_TO = re.compile(r"^抄送[：:]")
+#: The 印发 line of a 版记 (``某区人民政府办公室 2017年6月21日印发``), spaces removed.
+PDF_PRINTED_BY = re.compile(r"^.{0,40}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发$")
+#: A printed line that ends a sentence or a clause.
+PDF_SENTENCE_END = re.compile(r"[。！？；：!?;:）)〕」”』]\s*$")
+#: A printed line that starts a numbered item, a heading or an attachment.
+PDF_BLOCK_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}\s*[.．、，﹒)）](?!\d)"
+    r"|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇]{1,5}[条章节]|附件|专栏)"
+)

@@ -35,22 +35,67 @@ _WORKER: dict = {}
 def find_documents(inputs: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
     """Expand files and folders into ``(path, doc_id)`` pairs.
 
-    A folder is searched recursively for readable documents; their ``doc_id``
-    is the path below that folder without the suffix (``2017/dongcheng``),
-    stable whatever else the folder holds.  A file given directly has its
-    stem.  Where two ids collide, the parent folders are added until they differ.
+    A folder is searched recursively, and *every* entry below it is returned,
+    not only the documents it can read: a file of an unsupported type, a
+    FIFO, a dangling symbolic link, a link to a folder or a sub-folder that
+    cannot be opened becomes an item whose reading fails with the reason, so
+    that it is listed among the errors (``errors.csv``) instead of vanishing.
+    Names starting with a dot (``.git``, ``.DS_Store``) are left out.  A
+    document's ``doc_id`` is its path below that folder without the suffix
+    (``2017/dongcheng``), stable whatever else the folder holds.  A file
+    given directly has its stem.  Where two ids collide, both take their
+    path as given, without suffix.
+
+    Parameters
+    ----------
+    inputs : iterable of paths
+        Files and folders.
+
+    Returns
+    -------
+    list of (Path, str)
+        Each entry with its ``doc_id``, folders' entries in sorted order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name in ("2017/plan.txt", "2017/notes.jpg", ".git/HEAD"):
+    ...         (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
+    ...         _ = (Path(tmp) / name).write_text("x")
+    ...     [doc_id for _, doc_id in find_documents([tmp])]
+    ['2017/notes', '2017/plan']
     """
     found: list[tuple[Path, str]] = []
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in config.SUFFIXES)
-            if not files:
+            entries = _folder_entries(path)
+            if not any(p.suffix.lower() in config.SUFFIXES for p in entries):
                 log.warning("%s: no readable documents in this folder", path)
-            found.extend((p, p.relative_to(path).with_suffix("").as_posix()) for p in files)
+            found.extend((p, p.relative_to(path).with_suffix("").as_posix()) for p in entries)
         else:
             found.append((path, path.stem))
     return _unique_ids(found)
+
+
+def _folder_entries(folder: Path) -> list[Path]:
+    """Every non-hidden entry below `folder` that is not a readable sub-folder (sorted)."""
+    entries: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        if error.filename and Path(error.filename) != folder:
+            entries.append(Path(error.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        here = Path(root)
+        for sub in list(dirs):
+            if sub.startswith(".") or (here / sub).is_symlink():
+                dirs.remove(sub)
+                if not sub.startswith("."):
+                    entries.append(here / sub)  # a link to a folder: not followed, listed
+        entries.extend(here / name for name in files if not name.startswith("."))
+    return sorted(entries)
 
 
 def _unique_ids(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:

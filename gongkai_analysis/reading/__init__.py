@@ -1,6 +1,9 @@
-"""Stage 1, reading: files and bytes → clean text (:class:`SourceText`).
+"""Stage 1, reading: files and bytes → clean text (:class:`~gongkai_analysis.reading.source.SourceText`).
 
-Encodings (UTF-8, GB18030/GBK, detection), HTML pages, Word and PDF files,
-traditional → simplified script, and the filled tracker workbook.  Nothing
-here knows what a task is.
+``files`` picks the reader by suffix (:func:`~gongkai_analysis.reading.files.read_path`);
+``source`` holds SourceText and the safe reading of a file's bytes (regular files only,
+size limit); ``text`` decoding and the one place where characters are cleaned;
+``html`` web pages; ``office`` Word, Excel and legacy files through LibreOffice;
+``pdf`` the text layer of a PDF as paragraphs; ``script`` traditional → simplified;
+``tracker`` the filled tracker workbook.  Nothing here knows what a task is.
 """

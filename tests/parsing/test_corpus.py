@@ -54,7 +54,7 @@ def corpus_dir(tmp_path, fixture_path, bundled_text):
 def test_find_documents_gives_stable_ids(corpus_dir):
     found = dict((doc_id, path.name) for path, doc_id in find_documents([corpus_dir]))
     assert sorted(found) == ["2017/dongcheng", "2019/empty", "2019/html/plan", "2019/plan", "2019/scan-free",
-                             "2019/scanned"]
+                             "2019/scanned", "notes"]
 
 
 def test_corpus_keeps_going_past_bad_files(corpus_dir):
@@ -63,7 +63,7 @@ def test_corpus_keeps_going_past_bad_files(corpus_dir):
     counts = corpus.meta.set_index("doc_id")["n_tasks"].to_dict()
     assert counts == {"2017/dongcheng": 65, "2019/plan": 12, "2019/html/plan": 3, "2019/scan-free": 4}
     errors = corpus.errors.sort_values("file")
-    assert errors["file"].str.endswith(("empty.txt", "scanned.pdf")).all() and len(errors) == 2
+    assert errors["file"].str.endswith(("empty.txt", "scanned.pdf", "notes.md")).all() and len(errors) == 3
     assert errors["error"].str.contains("the file is empty").any()
     assert errors["error"].str.contains("no text layer").any()
     assert corpus.tasks.groupby("doc_id").size().sum() == 84
@@ -103,12 +103,12 @@ def test_cli_corpus_exit_status_and_files(corpus_dir, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["parse", str(corpus_dir), "--out", str(out), "--no-tokens", "--jobs", "2"]) == 1
     captured = capsys.readouterr()
-    assert "parsed 4 documents, 2 failed: 84 tasks" in captured.out
-    assert captured.err.count("gongkai: error:") == 2
+    assert "parsed 4 documents, 3 failed: 84 tasks" in captured.out  # notes.md is listed too
+    assert captured.err.count("gongkai: error:") == 3
     documents = pd.read_csv(out / "documents.csv", encoding="utf-8-sig")
     assert set(documents.columns) >= {"doc_id", "title", "n_tasks", "n_units", "n_unassigned", "warnings"}
     errors = pd.read_csv(out / "errors.csv", encoding="utf-8-sig")
-    assert len(errors) == 2
+    assert len(errors) == 3
     assert main(["parse", str(corpus_dir / "2019" / "empty.txt"), "--out", str(out)]) == 2
     assert main(["parse", str(corpus_dir), "--out", str(out), "--jobs", "0"]) == 2
 

@@ -1,0 +1,290 @@
+"""PDF text layer → the document's paragraphs, as an analyst would read them.
+
+An official document printed to PDF wraps its paragraphs at about 28
+characters a line, numbers its pages (``— 3 —``), may repeat a running header
+or footer, and ends with a 版记 (抄送 … / … 印发).  pdfium's own text keeps
+every wrap as a line break, so a unit name split across two lines
+(``各街道办`` / ``事处``) would become two names.  This module reads each
+character with its position from pdfium, rebuilds the lines in reading order
+(characters sorted along their baseline, so quotation marks land where they
+are printed), and then:
+
+- drops page numbers and lines repeated at the top or bottom of most pages;
+- drops the 版记 (its 抄送 and 印发 lines), with a note saying so;
+- maps Kangxi radicals and compatibility ideographs (``⼯`` for ``工``, an
+  artefact of a font's character map) to the ideographs they print;
+- joins a line that runs to the right margin to the next line unless that one
+  is indented (a new paragraph) or starts a numbered item after a finished
+  sentence; a line that ends mid-sentence near the margin is joined too.
+
+Examples
+--------
+>>> lines = [_Line("1.做好政务公开，及时发布各街道办", 79, 515, 700, 16),
+...          _Line("事处的信息。（财政局负责落实）", 79, 320, 680, 16),
+...          _Line("2.公开预算。（财政局负责落实）", 111, 340, 660, 16)]
+>>> _reflow(lines)
+['1.做好政务公开，及时发布各街道办事处的信息。（财政局负责落实）', '2.公开预算。（财政局负责落实）']
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import patterns
+from ..errors import ParseError
+from .source import SourceText
+from .text import clean_text, fold_radicals
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Line:
+    """One printed line: its text, left and right edges, baseline and font size (points)."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+
+
+def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
+    """The text layer of a PDF as paragraphs, without page numbers, running heads or 版记.
+
+    Parameters
+    ----------
+    data : bytes
+        The PDF file.
+    source : str
+        Its name, for errors.
+
+    Returns
+    -------
+    SourceText
+        One line per paragraph; ``notes`` says what page furniture was dropped.
+
+    Raises
+    ------
+    ParseError
+        When the PDF cannot be read (damaged, encrypted, a broken page tree)
+        or has no text layer (a scan needs OCR first).
+
+    Examples
+    --------
+    >>> read_pdf(b"%PDF-1.4 nothing else", source="plan.pdf")
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ParseError: plan.pdf: not a readable PDF (...)
+    """
+    import pypdfium2 as pdfium  # imported on demand
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except (pdfium.PdfiumError, ValueError, OSError) as exc:
+        raise ParseError(f"not a readable PDF ({exc})", source=source) from None
+    try:
+        pages = [_page_lines(page) for page in _pages(document)]
+    except (pdfium.PdfiumError, ValueError, OSError, IndexError, ctypes.ArgumentError) as exc:
+        raise ParseError(f"not a readable PDF ({type(exc).__name__}: {exc})", source=source) from None
+    finally:
+        document.close()
+    if not any(line.text.strip() for lines in pages for line in lines):
+        raise ParseError(f"the PDF has no text layer ({len(pages)} page(s); a scanned PDF needs OCR first)",
+                         source=source)
+    pages, dropped = _drop_page_furniture(pages)
+    lines = [line for page in pages for line in page]
+    lines, board = _drop_banji(lines)
+    text, n_radicals = fold_radicals(clean_text("\n".join(_reflow(lines)) + "\n"))
+    src = SourceText(text, source, "pdf")
+    if n_radicals:
+        src.note(f"mapped {n_radicals} Kangxi radical or compatibility character(s) to the ideographs they print")
+    if dropped:
+        src.note(f"dropped {dropped} page number or running header/footer line(s)")
+    if board:
+        src.note("dropped the 版记 at the end: " + " / ".join(board))
+    return src
+
+
+def _pages(document):
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            yield page
+        finally:
+            page.close()
+
+
+def _page_lines(page) -> list[_Line]:
+    """The printed lines of a page, top to bottom, each read left to right along its baseline."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        chars = []
+        x, y = ctypes.c_double(), ctypes.c_double()
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        spaced = False  # pdfium put a space of its own before this character (a gap between words)
+        for i in range(raw.FPDFText_CountChars(handle)):
+            code = raw.FPDFText_GetUnicode(handle, i)
+            if code in (0, 10, 13, 0xFFFE, 0xFFFF):
+                continue
+            if raw.FPDFText_IsGenerated(handle, i) == 1:
+                spaced = code == 32
+                continue
+            raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(x), ctypes.byref(y))
+            raw.FPDFText_GetCharBox(handle, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
+                                    ctypes.byref(top))
+            size = raw.FPDFText_GetFontSize(handle, i) or (top.value - bottom.value) or 10.0
+            chars.append((chr(code) if code < 0x110000 else "\ufffd", x.value, y.value, left.value, right.value, size,
+                          spaced))
+            spaced = False
+    finally:
+        textpage.close()
+    chars.sort(key=lambda c: -c[2])
+    rows: list[list[tuple]] = []
+    for char in chars:
+        if rows and abs(rows[-1][0][2] - char[2]) <= 0.4 * char[5]:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return [line for line in map(_line_of, rows) if line.text.strip()]
+
+
+def _line_of(row: list[tuple]) -> _Line:
+    row.sort(key=lambda c: c[1])
+    sizes = sorted(c[5] for c in row)
+    size = sizes[len(sizes) // 2]
+    text: list[str] = []
+    previous = None
+    for char in row:
+        if previous is not None and char[0] != " " and previous[0] != " ":
+            # a space pdfium found between Latin words or around Latin punctuation is kept (not the
+            # spacing a typesetter puts between Chinese and digits); a wide gap is a space too
+            latin = previous[0].isascii() and char[0].isascii() or _latin_mark(previous[0]) or _latin_mark(char[0])
+            if (char[6] and latin) or char[3] - previous[4] > 1.5 * size:
+                text.append(" ")
+        text.append(char[0])
+        previous = char
+    printed = [c for c in row if c[0] != " "] or row
+    return _Line(re.sub(" {2,}", " ", "".join(text)).strip(), min(c[3] for c in printed),
+                 max(c[4] for c in printed), row[0][2], size)
+
+
+def _latin_mark(char: str) -> bool:
+    return char.isascii() and not char.isalnum()
+
+
+def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], int]:
+    """Drop page numbers and running headers/footers from the top and bottom of each page.
+
+    Among the first and last two lines of each page, a decorated page number
+    (``— 3 —``, ``第3页 共9页``, ``3/9``) is dropped; a bare number only when
+    pages in the same position carry one on at least half of the pages; a
+    line of other text only when it does not end a sentence or a clause and
+    the same line, digits aside, is among the first or last two lines of at
+    least three pages, or of both pages of a two-page document.  A clause that
+    happens to end two pages stays.
+    """
+    ends = [[*lines[:2], *lines[-2:]] if len(lines) > 4 else list(lines) for lines in pages]
+    bare = sum(any(_BARE_NUMBER.match(line.text) for line in edge) for edge in ends)
+    apart = [[line for line in edge if not patterns.PDF_SENTENCE_END.search(line.text) and "。" not in line.text]
+             for edge in ends]
+    counts: Counter = Counter()
+    for lines in apart:
+        counts.update({_digits_folded(line.text) for line in lines})
+    n_pages = len(pages)
+    repeated = {text for text, n in counts.items() if n >= 3 or (n_pages >= 2 and n == n_pages)}
+    kept, dropped = [], 0
+    for lines, edge, aside in zip(pages, ends, apart):
+        edge_ids, aside_ids = {id(line) for line in edge}, {id(line) for line in aside}
+        page = []
+        for line in lines:
+            number = patterns.PDF_PAGE_NUMBER.match(line.text)
+            if id(line) in edge_ids and number and (not _BARE_NUMBER.match(line.text) or 2 * bare >= n_pages >= 2) \
+                    or id(line) in aside_ids and _digits_folded(line.text) in repeated:
+                dropped += 1
+            else:
+                page.append(line)
+        kept.append(page)
+    return kept, dropped
+
+
+_BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _digits_folded(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _drop_banji(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """Drop the 版记 at the end of the document: its 抄送 lines and the 印发 line."""
+    tail = len(lines)
+    start = None
+    for index in range(len(lines) - 1, max(-1, len(lines) - 12), -1):
+        text = lines[index].text.replace(" ", "")
+        if patterns.PDF_PRINTED_BY.match(text):
+            start = index
+        elif patterns.PDF_COPY_TO.match(text):
+            start = index
+            break
+    if start is None:
+        return lines, []
+    return lines[:start], [line.text for line in lines[start:tail]]
+
+
+def _reflow(lines: list[_Line]) -> list[str]:
+    """Join the lines of a paragraph: a line running to the right margin goes on in the next one.
+
+    The left margin is the leftmost edge shared by a tenth of the lines, the right margin a high
+    percentile of the right edges; a line starting more than most of a
+    character right of the margin is indented (a new paragraph or a centred
+    title).  A full line is joined to the next unless that one is indented or
+    starts a numbered item after a finished sentence; a line ending
+    mid-sentence within three quarters of the width is joined too.
+    """
+    if not lines:
+        return []
+    starts = Counter(round(line.x0) for line in lines)
+    # the left margin: the leftmost edge shared by a tenth of the lines (in a list of short items
+    # most lines start indented, and the continuation lines at the margin are the fewer)
+    common = [x for x, n in starts.items() if n >= max(2, 0.1 * len(lines))]
+    left = min(common) if common else starts.most_common(1)[0][0]
+    rights = sorted(line.x1 for line in lines)
+    right = rights[int(0.9 * (len(rights) - 1))]
+    width = max(right - left, 1.0)
+    paragraphs: list[str] = []
+    current = ""
+    for index, line in enumerate(lines):
+        current = _join(current, line.text) if current else line.text
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or not _continues(line, following, left, right, width):
+            paragraphs.append(current)
+            current = ""
+    return paragraphs
+
+
+def _continues(line: _Line, following: _Line, left: float, right: float, width: float) -> bool:
+    if following.x0 > left + 0.8 * following.size or line.x0 > left + 0.8 * line.size and line.x1 < right - 2 * line.size:
+        return False  # the next line is indented (a new paragraph), or this one is a centred line
+    finished = patterns.PDF_SENTENCE_END.search(line.text) is not None
+    if finished and patterns.PDF_BLOCK_START.match(following.text):
+        return False
+    if line.x1 >= right - 1.5 * line.size:
+        return True
+    return not finished and line.x1 - left >= 0.75 * width and _ends_mid_sentence(line.text)
+
+
+def _ends_mid_sentence(text: str) -> bool:
+    return bool(text) and (text[-1] in "，、" or "\u4e00" <= text[-1] <= "\u9fff")
+
+
+def _join(text: str, following: str) -> str:
+    if text[-1:].isascii() and text[-1:].isalnum() and following[:1].isascii() and following[:1].isalnum():
+        return f"{text} {following}"
+    return text + following
