@@ -20,7 +20,7 @@ from gongkai_analysis.analysis.align import (
 )
 from gongkai_analysis.analysis.shift import responsibility_shift, unit_shift
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+from conftest import CORPUS
 REGULATION = "regulation-on-open-government-information-{}.md"
 needs_corpus = pytest.mark.skipif(not (CORPUS / REGULATION.format(2007)).exists(),
                                   reason="../shared/corpus/ (the real documents) is not next to this clone")
