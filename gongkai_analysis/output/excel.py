@@ -187,11 +187,9 @@ def fit_row_heights(ws, first: int, last: int, columns: int, *, size: float = TA
     >>> ws.row_dimensions[1].height
     38.1
     """
-    from openpyxl.utils import get_column_letter
-
     line = round(size * 1.3 + 0.6, 1)
     unit = size * 4 / 3 / 2  # pixels of one display-width unit (half a CJK character)
-    widths = [ws.column_dimensions[get_column_letter(j)].width or 8.43 for j in range(1, columns + 1)]
+    widths = [column_width(ws, j) for j in range(1, columns + 1)]
     for row in range(first, last + 1):
         lines = 1
         for j, width in enumerate(widths, start=1):
@@ -202,11 +200,29 @@ def fit_row_heights(ws, first: int, last: int, columns: int, *, size: float = TA
         ws.row_dimensions[row].height = min(round(line * lines + 1.2, 1), 409)
 
 
-def sheet_pixels(ws, columns: int) -> int:
-    """Printed width of the first `columns` columns, in pixels."""
+def column_width(ws, column: int) -> float:
+    """The width of a column as Excel shows it: its own, else Excel's default 8.43.
+
+    >>> from openpyxl import Workbook
+    >>> column_width(Workbook().active, 1)
+    8.43
+    """
     from openpyxl.utils import get_column_letter
 
-    return sum(column_pixels(ws.column_dimensions[get_column_letter(j)].width or 8.43) for j in range(1, columns + 1))
+    dimension = ws.column_dimensions.get(get_column_letter(column))
+    return dimension.width if dimension is not None and dimension.customWidth else 8.43
+
+
+def sheet_pixels(ws, columns: int) -> int:
+    """Printed width of the first `columns` columns, in pixels.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.column_dimensions["A"].width = 10
+    >>> sheet_pixels(ws, 2)  # the second column has the default width
+    139
+    """
+    return sum(column_pixels(column_width(ws, j)) for j in range(1, columns + 1))
 
 
 def print_setup(ws, *, title: str = "", landscape: bool = True, fit_width: bool = True,

@@ -265,7 +265,7 @@ def _notes_sheet(ws, data: Overview, title: str) -> None:
         ("考核评分", _scoring_rule() if data.scores is not None
          else "本工作簿没有考核得分：各单位填好跟踪表、交回汇总后，重新生成工作簿即可加入得分和等次。"),
         *((label, DEFINITIONS[label]) for label in shown if label in used and label in DEFINITIONS),
-        ("几月（单位统计）", "该单位当月按频次应公开的次数（月份按上面的假设）。"),
+        (f"{data.start_month}月–12月（单位统计）", "该单位当月按频次应公开的次数（月份按上面的假设）。"),
         ("制表时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M") + f"（gongkai-analysis {__version__}）"),
     ]
     frame = pd.DataFrame(rows, columns=["项目", "说明"])
@@ -342,12 +342,12 @@ def _summary_sheet(ws, data: Overview, title: str) -> None:
     month_chart.y_axis.majorGridlines = None
     _data_labels(month_chart)
     _chart_text(month_chart, size=DASHBOARD_PT)
-    month_chart.width, month_chart.height = 13.6, 5.6
+    month_chart.width, month_chart.height = 13.6, 6.4
     chart_row = last + 3
     write_cell(ws, chart_row - 1, 1, month_title).font = Font(size=10, bold=True)
     ws.row_dimensions[chart_row - 1].height = 16
     ws.add_chart(month_chart, f"A{chart_row}")
-    note_row = chart_row + 12  # 5.6 cm of 15-point rows
+    note_row = chart_row + 14  # 6.4 cm of 13.5-point rows
     for r in range(chart_row, note_row):
         ws.row_dimensions[r].height = 13.5
     ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=3)
@@ -369,7 +369,7 @@ def _summary_sheet(ws, data: Overview, title: str) -> None:
     workload.y_axis.majorGridlines = None
     workload.legend.position = "b"
     _chart_text(workload, size=DASHBOARD_PT)
-    workload.width, workload.height = 13.4, 10.2
+    workload.width, workload.height = 13.4, 11.6
     ws.add_chart(workload, "E5")
     for j in range(5, 15):  # E:N hold the workload chart: 10 × 51 px
         ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = 6.6

@@ -151,6 +151,8 @@ def read_tracker(path: str | os.PathLike[str], *, doc=None) -> pd.DataFrame:
             dates.append(date)
         frame["completed_on"] = pd.to_datetime(pd.Series(dates, dtype=object))
     doc_id = _doc_id(wb, frame, doc)
+    if doc is not None and doc_id and doc_id != doc.doc_id:
+        raise TrackerError(f"this tracker is for {doc_id}, not for {doc.doc_id}", source=source)
     if "doc_id" not in frame.columns or frame["doc_id"].map(_blank).all():
         frame["doc_id"] = doc_id
     frame["doc_id"] = frame["doc_id"].map(lambda v: "" if _blank(v) else str(v).strip()).astype(str)

@@ -202,3 +202,31 @@ def test_cli_report_lists_every_problem_on_one_line(simulated, tmp_path, capsys)
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1
     assert f"跟踪表!{STATUS}5" in err and f"跟踪表!{DATE}6" in err
+
+
+def test_tracker_of_another_document_is_refused_in_one_line(template, tmp_path):
+    other = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    other.meta["doc_id"] = "another-plan"
+    other.responsibilities["doc_id"] = "another-plan"
+    other.tasks["doc_id"] = "another-plan"
+    with pytest.raises(gk.TrackerError, match="this tracker is for dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian, "
+                                              "not for another-plan$"):
+        gk.read_tracker(template, doc=other)
+
+
+def test_old_layout_with_the_document_in_every_row_still_reads(doc, tmp_path):
+    from openpyxl import Workbook
+
+    from gongkai_analysis.schema import TRACKER_HEADERS
+
+    frame = gk.tracker_frame(doc)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "跟踪表"
+    columns = ["doc_id", "task_id", "unit", "status"]
+    ws.append([TRACKER_HEADERS[c] for c in columns])
+    for row in frame[columns].itertuples(index=False):
+        ws.append([row.doc_id, row.task_id, row.unit, "按时完成"])
+    wb.save(tmp_path / "old.xlsx")
+    back = gk.read_tracker(tmp_path / "old.xlsx", doc=doc)
+    assert len(back) == 132 and (back["status"] == "按时完成").all()
