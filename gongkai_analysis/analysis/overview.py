@@ -111,7 +111,8 @@ def overview(doc, *, tracker: pd.DataFrame | None = None) -> Overview:
     Raises
     ------
     ParseError
-        When `doc` holds several documents or was parsed without tokens.
+        When `doc` holds several documents, was parsed without tokens or
+        names no responsible unit.
 
     Examples
     --------
@@ -137,6 +138,9 @@ def overview(doc, *, tracker: pd.DataFrame | None = None) -> Overview:
         raise ParseError("the report covers one document; parse one plan at a time")
     if "tokens" not in doc.tasks.columns:
         raise ParseError("the report needs tokens: parse with tokens=True", source=doc.doc_id)
+    if doc.responsibilities.empty:
+        raise ParseError("no task names a responsible unit, so there is no one to report on "
+                         "(the plan's clauses such as （财政局负责落实） were not found)", source=doc.doc_id)
     names = cadence_rules().set_index(["kind", "label"])["name"]
     cadence = cadence_table(doc.tasks)
     dims = classify_dimensions(doc.tasks)

@@ -195,3 +195,11 @@ def test_cli_report(tmp_path, capsys):
     bad.write_bytes(b"nope")
     assert main(["report", str(gk.config.BUNDLED_DOCUMENT), "--out", str(out), "--tracker", str(bad)]) == 2
     assert "bad.xlsx: not a readable" in capsys.readouterr().err
+
+
+def test_plan_without_responsible_units_is_one_clear_error(fixture_path, tmp_path, capsys):
+    doc = gk.parse_document(fixture_path("no_clauses.txt"))
+    with pytest.raises(gk.ParseError, match="no task names a responsible unit"):
+        build_report(doc, tmp_path / "r.xlsx")
+    assert main(["report", str(fixture_path("no_clauses.txt")), "--out", str(tmp_path / "r.xlsx")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -143,13 +143,14 @@ def test_written_out_dates_are_read(simulated, doc):
 def test_blank_unit_and_stray_space_name_the_cell(template, doc):
     def change(ws):
         ws[f"{UNIT}8"] = None
+        ws[f"{UNIT}9"] = " "  # a stray space where the unit was
         ws[f"J{FIRST + 140}"] = " "  # a stray space far below the table: not a row
         ws[f"J{FIRST + 141}"] = " "
         ws[f"K{FIRST + 141}"] = "备注"  # a row with text but no obligation
 
     _, found = problems(edit(template, change), doc)
     messages = dict(found)
-    assert messages[f"跟踪表!{UNIT}8"] == "empty 责任单位"
+    assert messages[f"跟踪表!{UNIT}8"] == messages[f"跟踪表!{UNIT}9"] == "empty 责任单位"
     assert messages[f"跟踪表!{UNIT}{FIRST + 141}"] == "empty 责任单位"
     assert messages[f"跟踪表!{TASK}{FIRST + 141}"] == "empty 任务编号"
     assert not any(str(FIRST + 140) in cell for cell in messages)
