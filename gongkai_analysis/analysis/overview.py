@@ -60,6 +60,9 @@ class Overview:
     units : DataFrame
         One row per unit, busiest first: tasks by role, disclosures due each
         month from `start_month`, completeness and (with a tracker) score.
+    unit_totals : Series
+        The column totals of `units` that add up (tasks by role, obligations
+        in all, disclosures due per month and in all).
     months : Series
         Disclosures due in each month from `start_month` to December.
     start_month : int
@@ -85,6 +88,7 @@ class Overview:
     figures: pd.DataFrame = field(default_factory=pd.DataFrame)
     unit_view: pd.DataFrame = field(default_factory=pd.DataFrame)
     units: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unit_totals: pd.Series = field(default_factory=pd.Series)
     months: pd.Series = field(default_factory=pd.Series)
     start_month: int = 1
     month_note: str = ""
@@ -181,6 +185,9 @@ def overview(doc, *, tracker: pd.DataFrame | None = None) -> Overview:
         below=_below(scores), by_section=completeness_by_section(completeness, doc.tasks),
         edges=co_responsibility_edges(resp),
     )
+    summable = ["lead", "responsible", "support", "total", *(c for c in data.units.columns if c.startswith("month_")),
+                "due_total"]
+    data.unit_totals = data.units[summable].sum().astype("int64")
     data.figures = _figures(data, cadence)
     return data
 

@@ -33,8 +33,8 @@ from ..vocab import STATUSES
 LAYOUT = ("doc_id", "unit", "task_id", "role", "section", "task", "dimensions", "status", "completed_on",
           "evidence", "note", "source")
 #: Widths (Excel columns) of the columns a unit writes in or reads most.
-WIDTHS = {"unit": 14, "task_id": 7, "role": 6, "section": 18, "task": 48, "dimensions": 12, "status": 11,
-          "completed_on": 12, "evidence": 26, "note": 20, "source": 9}
+WIDTHS = {"unit": 14, "task_id": 6, "role": 5, "section": 12, "task": 44, "dimensions": 10, "status": 9,
+          "completed_on": 11, "evidence": 13, "note": 11, "source": 6}
 #: What the unit is asked to do, in words (no command line).
 INSTRUCTION = ("填写说明：每个单位只填本单位的行。“完成状态”从下拉列表选择；“完成日期”写成 2017-06-30 的形式；"
                "请勿增删行、合并单元格或改动前三列。")

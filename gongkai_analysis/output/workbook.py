@@ -233,9 +233,8 @@ def _units_sheet(ws, data: Overview, title: str) -> None:
     # totals below the table (outside its filter): the dashboard's charts read them
     total_row = last + 1
     write_cell(ws, total_row, 1, "合计").font = Font(bold=True, size=LIST_PT)
-    for column in ("lead", "responsible", "support", "total", *month_cols, "due_total"):
+    for column, value in data.unit_totals.items():
         if column in frame.columns:
-            value = int(data.months[int(column.split("_")[1])]) if column in month_cols else int(frame[column].sum())
             write_cell(ws, total_row, frame.columns.get_loc(column) + 1, value).font = Font(bold=True, size=LIST_PT)
     ws.row_dimensions[total_row].height = ws.row_dimensions[first + 1].height
     if month_cols and len(frame):
@@ -359,7 +358,7 @@ def _summary_sheet(ws, data: Overview, title: str) -> None:
     workload.type, workload.grouping, workload.overlap, workload.gapWidth = "bar", "stacked", 100, 40
     top = min(15, len(data.units))
     write_cell(ws, 4, 5, f"各单位承担任务数（最多的{top}个单位）").font = Font(size=10, bold=True)
-    roles = [r for r in ROLES if f"{ROLE_LABELS[r]}任务" in header and data.units[r].sum() > 0]
+    roles = [r for r in ROLES if f"{ROLE_LABELS[r]}任务" in header and data.unit_totals[r] > 0]
     for role in roles:
         col = header.index(f"{ROLE_LABELS[role]}任务") + 1
         workload.add_data(Reference(units, min_col=col, min_row=1, max_row=top + 1), titles_from_data=True)

@@ -53,7 +53,8 @@ def test_template_layout(template, doc):
     assert str(ws.data_validations.dataValidation[0].sqref) == f"{STATUS}{FIRST}:{STATUS}{ws.max_row}"
     widths = {ws.cell(row=3, column=j).value: ws.column_dimensions[ws.cell(row=3, column=j).column_letter].width
               for j in range(1, ws.max_column + 1)}
-    assert widths["备注"] >= 16 and widths["任务内容"] >= 40 and widths["责任单位"] <= 16
+    assert widths["备注"] >= 10 and widths["任务内容"] >= 40 and widths["责任单位"] <= 16
+    assert sum(7 * w + 5 for w in widths.values()) <= 1047  # every column on one A4 landscape width at 9 pt
     back = gk.read_tracker(template, doc=doc)
     assert len(back) == 132 and back["status"].isna().all() and (back["doc_id"] == doc.doc_id).all()
 
