@@ -41,7 +41,15 @@ def pages(pdf):
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M)
     texts = [subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), str(pdf), "-"],
                             capture_output=True, text=True, check=True).stdout for i in range(1, count + 1)]
-    return (float(size.group(1)), float(size.group(2))), texts
+    return (float(size.group(1)), float(size.group(2))), texts, pdf
+
+
+def word_heights(pdf, page):
+    """Heights (points) of the words on a page: a glyph box is about the font size, a little more."""
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    return [float(y1) - float(y0) for y0, y1 in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+                                                            r'yMax="([\d.]+)">', boxes)]
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +62,14 @@ def rendered(bundled, tmp_path_factory):
 
 @pytest.mark.parametrize("name", ["tracker", "plain"])
 def test_prints_in_at_most_8_a4_pages(rendered, name):
-    (width, height), texts = rendered[name]
+    (width, height), texts, _ = rendered[name]
     assert {round(width), round(height)} == {842, 595}  # A4 in points
     assert 5 <= len(texts) <= 8
 
 
 @pytest.mark.parametrize("name", ["tracker", "plain"])
 def test_every_page_is_numbered_and_full(rendered, name):
-    _, texts = rendered[name]
+    _, texts, _ = rendered[name]
     for number, text in enumerate(texts, start=1):
         assert f"第 {number} 页，共 {len(texts)} 页" in text, number
         assert "东城区2017年政务公开工作要点" in text, number
@@ -69,8 +77,17 @@ def test_every_page_is_numbered_and_full(rendered, name):
         assert len(lines) > MIN_LINES, (number, lines)
 
 
+@pytest.mark.parametrize("name", ["tracker", "plain"])
+def test_no_text_prints_under_8_pt(rendered, name):
+    _, texts, pdf = rendered[name]
+    for page in range(1, len(texts) + 1):
+        heights = word_heights(pdf, page)
+        # 8 pt text gives boxes of 8.0–8.3 pt; a sheet shrunk to fit (0.95 × 8 pt) gives under 7.8
+        assert heights and min(heights) >= 7.84, (page, min(heights))
+
+
 def test_dashboard_is_one_page_with_each_figure_once(rendered):
-    _, texts = rendered["tracker"]
+    _, texts, _ = rendered["tracker"]
     dashboard = texts[0]
     assert "主要数字" in dashboard and "各月应公开次数（2017年6–12月）" in dashboard
     assert "说明：原文只写频次" in dashboard and "审计局 0.0分" in dashboard
