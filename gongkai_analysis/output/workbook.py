@@ -326,7 +326,7 @@ def _summary_sheet(ws, data: Overview, title: str) -> None:
     fit_row_heights(ws, 4, last, 3, size=DASHBOARD_PT)
     # the month chart under the figures, its assumption under it
     units = ws.parent["单位统计"]
-    total_row = units.max_row if data.scores is None or not bool(data.scores["simulated"].any()) else units.max_row - 1
+    total_row = len(data.units) + 2  # 单位统计: header, one row per unit, then the totals
     header = [c.value for c in units[1]]
     month_chart = BarChart()
     month_chart.gapWidth = 50
