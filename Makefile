@@ -7,7 +7,7 @@ DOC    := data/raw/dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian.txt
 OUT    := data/processed
 
 .DEFAULT_GOAL := help
-.PHONY: help install dev report test quick bench clean
+.PHONY: help install dev report lab test quick bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ report: $(VENV)/.installed ## parse the bundled document and write the leadershi
 	$(BIN)/gongkai parse $(DOC) --out $(OUT)
 	$(BIN)/gongkai tracker $(DOC) --out $(OUT)/tracker-template.xlsx
 	$(BIN)/gongkai report $(DOC) --out $(OUT)/gongkai-report.xlsx --figures $(OUT)/figures
+
+lab: $(VENV)/.dev-installed ## open the notebooks in JupyterLab (installs the dev extra, which has JupyterLab)
+	cd notebooks && ../$(BIN)/jupyter lab
 
 test: $(VENV)/.dev-installed ## run every test, doctest and notebook
 	$(BIN)/python -m pytest

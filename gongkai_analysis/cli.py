@@ -161,11 +161,11 @@ def _run_tracker(args: argparse.Namespace) -> int:
     from .parsing.departments import load_registry
     from .document import parse_document
     from .analysis.appraisal import simulate_tracker, tracker_frame
-    from .output.tracker import write_tracker
+    from .output.tracker import tracker_template
 
     doc = parse_document(Path(args.input), registry=load_registry(args.registry))
     frame = tracker_frame(doc) if args.simulate is None else simulate_tracker(doc, seed=args.simulate)
-    path = write_tracker(frame, args.out)
+    path = tracker_template(doc, args.out, tracker=frame)
     if not args.quiet:
         kind = "empty tracker" if args.simulate is None else f"simulated tracker (seed {args.simulate})"
         print(f"wrote {path}: {kind}, {len(frame)} obligations")

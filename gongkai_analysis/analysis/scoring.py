@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import ColumnError
+from ..errors import ColumnError, TrackerError
 from ..schema import require_columns
 from ..vocab import DIMENSIONS, SOURCE_SIMULATED, STATUS_POINTS, WEIGHT_FLOOR, grade_of
 
@@ -37,6 +37,10 @@ from ..vocab import DIMENSIONS, SOURCE_SIMULATED, STATUS_POINTS, WEIGHT_FLOOR, g
 
 class AppraisalWeightWarning(UserWarning):
     """The appraisal weight is below the floor set by item 64."""
+
+
+#: Why a unit of the tracker has no score.
+NO_SCORE_REASON = "全部事项为不适用，不计分"
 
 
 def score_departments(
@@ -48,54 +52,108 @@ def score_departments(
 ) -> pd.DataFrame:
     """Score every unit of a filled tracker.
 
+    Parameters
+    ----------
+    tracker : DataFrame
+        Columns ``unit`` and ``status`` (and ``dimensions``, ``source`` when present).
+    weight : float
+        The share of 政务公开 in each unit's appraisal (item 64: at least 0.04).
+    total_points : float
+        The appraisal's full marks.
+    status_points : mapping, optional
+        Points (0–100) of each status, ``None`` for a status not counted;
+        default :data:`~gongkai_analysis.vocab.STATUS_POINTS`.
+
     Returns
     -------
     DataFrame
         Index ``unit``: ``obligations`` (applicable), ``unreported``, one
         0–100 column per dimension (NaN where the unit has none), ``score``,
         ``grade``, ``rank`` (1 = best), ``weight``, ``points``,
-        ``below_floor`` and ``simulated``; sorted by rank.
+        ``below_floor``, ``simulated`` and ``reason`` (why a unit has no
+        score: every obligation 不适用; NA otherwise); sorted by rank, the
+        units without a score last.
+
+    Raises
+    ------
+    ColumnError
+        A missing column, a weight outside (0, 1], `total_points` that is not
+        a positive number, `status_points` that is empty or gives a status
+        NaN or a value outside 0–100, or a status it has no points for.
 
     Warns
     -----
     AppraisalWeightWarning
         When `weight` is below 0.04, the floor of item 64.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"unit": ["甲", "乙"], "status": ["按时完成", "不适用"]})
+    >>> score_departments(t)[["score", "reason"]]
+          score        reason
+    unit
+    甲     100.0           NaN
+    乙       NaN  全部事项为不适用，不计分
+    >>> score_departments(t, status_points={})
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ColumnError: status_points: gives no status any points
     """
     require_columns(tracker, ["unit", "status"], "tracker")
     if not 0 < weight <= 1:
         raise ColumnError(f"weight must be a share between 0 and 1, got {weight}", source="weight")
+    if not (isinstance(total_points, (int, float)) and np.isfinite(total_points) and total_points > 0):
+        raise ColumnError(f"total_points must be a positive number, got {total_points}", source="total_points")
+    table = _points_table(status_points)
     below = weight < WEIGHT_FLOOR
     if below:
         warnings.warn(
             f"appraisal weight {weight:.1%} is below the {WEIGHT_FLOOR:.0%} floor of item 64 "
             "(政务公开工作分值权重不低于4%)", AppraisalWeightWarning, stacklevel=2)
-    table = status_points or STATUS_POINTS
-    status = tracker["status"].astype("object")
+    status = tracker["status"].astype("object").where(tracker["status"].notna(), None)
     unknown = sorted({str(s) for s in status.dropna()} - set(table))
     if unknown:
         raise ColumnError(f"status(es) with no points: {', '.join(unknown)}", source="status_points")
-    points = status.map(lambda s: table[s] if s in table else None)
+    points = status.map(lambda s: table[s] if s is not None else 0.0)
     unreported = status.isna()
-    points = points.where(~unreported, 0.0)
-    applicable = ~(status.notna() & points.isna())
+    applicable = points.notna()
     frame = tracker.assign(_points=pd.to_numeric(points, errors="coerce"), _unreported=unreported)[applicable]
+    units = pd.Index(sorted(pd.unique(tracker["unit"].dropna())), name="unit")
     grouped = frame.groupby("unit")
-    out = pd.DataFrame({"obligations": grouped.size(), "unreported": grouped["_unreported"].sum().astype("int64")})
+    out = pd.DataFrame({"obligations": grouped.size(), "unreported": grouped["_unreported"].sum()}).reindex(units)
+    out = out.fillna(0).astype("int64")
     if "dimensions" in frame.columns:
         long = frame[["unit", "dimensions", "_points"]].explode("dimensions")
         by_dim = long.dropna(subset=["dimensions"]).pivot_table(index="unit", columns="dimensions",
                                                                  values="_points", aggfunc="mean")
         for dim in DIMENSIONS:
-            out[dim] = by_dim[dim] if dim in by_dim.columns else np.nan
-    out["score"] = grouped["_points"].mean().round(2)
+            out[dim] = by_dim[dim].reindex(units) if dim in by_dim.columns else np.nan
+    out["score"] = grouped["_points"].mean().round(2).reindex(units)
     out["grade"] = grade_of(out["score"])
-    out["rank"] = out["score"].rank(ascending=False, method="min").astype("int64")
+    out["rank"] = out["score"].rank(ascending=False, method="min").astype("Int64")
     out["weight"] = weight
     out["points"] = (out["score"] / 100 * weight * total_points).round(4)
     out["below_floor"] = below
     out["simulated"] = bool("source" in tracker.columns and (tracker["source"] == SOURCE_SIMULATED).any())
+    out["reason"] = pd.Series(pd.NA, index=units, dtype="str").where(out["obligations"] > 0, NO_SCORE_REASON)
     out.index.name = "unit"
-    return out.sort_values(["rank", "obligations"], ascending=[True, False], kind="stable")
+    return out.sort_values(["rank", "obligations"], ascending=[True, False], kind="stable", na_position="last")
+
+
+def _points_table(status_points: Mapping[str, float | None] | None) -> Mapping[str, float | None]:
+    """The points of each status, checked: numbers from 0 to 100, or None for 不适用."""
+    if status_points is None:
+        return STATUS_POINTS
+    if not isinstance(status_points, Mapping) or not status_points:
+        raise ColumnError("gives no status any points", source="status_points")
+    for status, value in status_points.items():
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value) \
+                or not 0 <= value <= 100:
+            raise ColumnError(f"{status}: points must be a number from 0 to 100 (or None for not counted), "
+                              f"got {value!r}", source="status_points")
+    return status_points
 
 
 def weight_sensitivity(
@@ -117,13 +175,48 @@ def weight_sensitivity(
     DataFrame
         One row per (weight, unit): ``score``, ``points``, ``appraisal``
         (the composite, or the points when `other` is None), ``rank`` and
-        ``rank_change`` against the first weight (positive = moved up).
+        ``rank_change`` against the first weight (positive = moved up); units
+        without a score (every obligation 不适用) are left out.
+
+    Parameters
+    ----------
+    tracker : DataFrame
+        A filled tracker (as for :func:`score_departments`).
+    weights : sequence of float
+        The weights to try, the first the baseline.
+    other : Series, optional
+        Each unit's score on the rest of the appraisal.
+    total_points : float
+        The appraisal's full marks.
+
+    Raises
+    ------
+    ColumnError
+        No weights, or `other` lacks a scored unit.
+    TrackerError
+        No unit has a score (every obligation 不适用).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"unit": ["甲", "乙"], "status": ["按时完成", "部分完成"]})
+    >>> weight_sensitivity(t, weights=(0.04, 0.08))["points"].tolist()
+    [4.0, 2.0, 8.0, 4.0]
+    >>> weight_sensitivity(t, weights=())
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ColumnError: weights: no weights given: pass at least one share, such as (0.04, 0.06)
     """
+    weights = list(weights)
+    if not weights:
+        raise ColumnError("no weights given: pass at least one share, such as (0.04, 0.06)", source="weights")
     frames = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", AppraisalWeightWarning)
         for w in weights:
             s = score_departments(tracker, weight=w, total_points=total_points)
+            s = s[s["score"].notna()]
+            if s.empty:
+                raise TrackerError("no unit has a score: every obligation of the tracker is 不适用", source="tracker")
             part = s[["score", "points"]].assign(weight=w)
             if other is not None:
                 base = other.reindex(part.index)

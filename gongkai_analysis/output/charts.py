@@ -87,11 +87,11 @@ def _show_in_notebooks() -> None:
         png.for_type(Figure, _png_bytes)
 
 
-def _png_bytes(fig) -> bytes:
+def _png_bytes(fig, dpi: int = 100) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     return buffer.getvalue()
 
 
@@ -298,3 +298,185 @@ def write_html(fig, path: str | os.PathLike[str]) -> Path:
     name = path.stem.replace(" ", "-")
     fig.write_html(path, include_plotlyjs=True, full_html=True, div_id=f"gongkai-{name}")
     return path
+
+
+# --------------------------------------------------------------------------
+# Sharing: interactive where scripts run, a picture where they do not
+# --------------------------------------------------------------------------
+class Shareable:
+    """A plotly figure that survives being shared.
+
+    In JupyterLab it is the interactive plotly figure; in a notebook exported
+    with ``jupyter nbconvert --to html`` it draws itself with plotly.js (loaded
+    from plotly's CDN) in place of a PNG of the same figure, which stays where
+    scripts do not run or there is no network (GitHub's viewer, an e-mail).
+    The element ids come from the figure itself, so a re-run gives the same
+    output; tests/nbval_sanitize.cfg masks the PNG's bytes, which vary with
+    the machine's font rendering.  Build it with :func:`shareable`.
+
+    Parameters
+    ----------
+    figure : plotly.graph_objects.Figure
+        The interactive figure.
+    fallback : matplotlib.figure.Figure, optional
+        Its static picture (default: :func:`static_figure` of `figure`).
+    """
+
+    def __init__(self, figure, fallback=None) -> None:
+        self.figure = figure
+        self.fallback = fallback if fallback is not None else static_figure(figure)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        import base64
+        import hashlib
+        import json
+
+        from plotly.offline import get_plotlyjs_version
+
+        spec = self.figure.to_plotly_json()
+        payload = json.dumps({"data": spec.get("data", []), "layout": spec.get("layout", {})},
+                             cls=_plotly_encoder(), ensure_ascii=False, sort_keys=True)
+        key = "gk-" + hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]  # the same figure, the same id
+        png = base64.b64encode(_png_bytes(self.fallback, dpi=72)).decode("ascii")
+        title = self.figure.layout.title.text or "figure"
+        html = (
+            f'<div class="gongkai-figure" id="{key}">'
+            f'<img id="{key}-png" alt="{title}" src="data:image/png;base64,{png}" style="max-width:100%">'
+            f'<div id="{key}-plot"></div></div>\n'
+            "<script>(function () {\n"
+            f"  var spec = {payload};\n"
+            "  function draw() {\n"
+            f'    Plotly.newPlot("{key}-plot", spec.data, spec.layout, {{responsive: true}}).then(function () {{\n'
+            f'      document.getElementById("{key}-png").style.display = "none"; }});\n'
+            "  }\n"
+            "  if (window.Plotly) { draw(); return; }\n"
+            '  var s = document.createElement("script");\n'
+            f'  s.src = "https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js"; s.onload = draw;\n'
+            "  document.head.appendChild(s);\n"
+            "})();</script>"
+        )
+        return {
+            "application/vnd.plotly.v1+json": {"data": json.loads(payload)["data"], "layout": json.loads(payload)["layout"],
+                                               "config": {"responsive": True}},
+            "text/html": html,  # its <img> is the static picture, for viewers that run no scripts
+            "text/plain": f"<interactive figure: {title}>",
+        }
+
+
+def _plotly_encoder():
+    from plotly.utils import PlotlyJSONEncoder
+
+    return PlotlyJSONEncoder
+
+
+def shareable(figure, *, fallback=None) -> Shareable:
+    """Wrap a plotly figure so that it shows in Jupyter, in exported HTML and as a picture.
+
+    Parameters
+    ----------
+    figure : plotly.graph_objects.Figure
+        An interactive figure (:func:`network_figure`, :func:`workload_sunburst`, :func:`calendar_figure`).
+    fallback : matplotlib.figure.Figure, optional
+        The static picture; by default drawn from `figure` by :func:`static_figure`.
+
+    Returns
+    -------
+    Shareable
+        Displays as the plotly figure, an HTML page fragment and a PNG.
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> bundle = shareable(go.Figure(go.Scatter(x=[0, 1], y=[1, 0]), layout_title_text="线")).\
+_repr_mimebundle_()
+    >>> sorted(bundle)
+    ['application/vnd.plotly.v1+json', 'text/html', 'text/plain']
+    >>> bundle["text/plain"]
+    '<interactive figure: 线>'
+    """
+    return Shareable(figure, fallback)
+
+
+def static_figure(figure):
+    """A matplotlib picture of a plotly figure: its scatter lines, markers and text, heat-maps and sunbursts.
+
+    Parameters
+    ----------
+    figure : plotly.graph_objects.Figure
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> fig = static_figure(go.Figure(go.Heatmap(z=[[1, 2]], x=["1月", "2月"], y=["甲"]), layout_title_text="热图"))
+    >>> fig.axes[0].get_title()
+    '热图'
+    """
+    import numpy as np
+
+    title = figure.layout.title.text or ""
+    kinds = {trace.type for trace in figure.data}
+    with chinese_style():
+        if "heatmap" in kinds:
+            trace = next(t for t in figure.data if t.type == "heatmap")
+            z = np.array(trace.z, dtype=float)
+            fig = _figure(9, max(2.5, 0.36 * len(z) + 1.4))
+            ax = fig.add_subplot()
+            ax.imshow(z, aspect="auto", cmap="Blues", vmin=0)
+            ax.set_xticks(range(z.shape[1]), list(trace.x))
+            ax.set_yticks(range(z.shape[0]), list(trace.y))
+            for (i, j), value in np.ndenumerate(z):
+                if value:
+                    ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=8,
+                            color="white" if value > z.max() / 2 else "black")
+            ax.spines[:].set_visible(False)
+        elif "sunburst" in kinds:
+            trace = next(t for t in figure.data if t.type == "sunburst")
+            inner = [(i, lab, v) for i, lab, p, v in zip(trace.ids, trace.labels, trace.parents, trace.values) if not p]
+            outer = [(lab, v, p) for lab, p, v in zip(trace.labels, trace.parents, trace.values) if p]
+            order = {i: k for k, (i, _, _) in enumerate(inner)}
+            outer.sort(key=lambda row: order.get(row[2], 0))
+            fig = _figure(8, 8)
+            ax = fig.add_subplot()
+            colours = [f"C{k % 10}" for k in range(len(inner))]
+            ax.pie([v for _, _, v in inner], labels=[lab for _, lab, _ in inner], radius=0.62, colors=colours,
+                   labeldistance=0.35, textprops={"fontsize": 8}, wedgeprops={"width": 0.6, "edgecolor": "white"})
+            ax.pie([v for _, v, _ in outer], labels=[lab for lab, _, _ in outer], radius=1.0,
+                   colors=[colours[order.get(p, 0)] for _, _, p in outer], labeldistance=1.05,
+                   textprops={"fontsize": 7}, wedgeprops={"width": 0.38, "edgecolor": "white", "alpha": 0.75})
+            ax.set_aspect("equal")
+        else:
+            fig = _figure(9, 9 if figure.layout.yaxis.scaleanchor == "x" else 5)
+            ax = fig.add_subplot()
+            for trace in figure.data:
+                mode = trace.mode or "lines+markers"
+                if "lines" in mode:
+                    ax.plot(trace.x, trace.y, color=_mpl_colour(trace.line.color or "#5b9bd5"),
+                            linewidth=(trace.line.width or 1) * 0.6, zorder=1)
+                if "markers" in mode:
+                    size = trace.marker.size if trace.marker.size is not None else 8
+                    sizes = np.square(np.broadcast_to(np.asarray(size, dtype=float), (len(trace.x),))) * 0.6
+                    ax.scatter(trace.x, trace.y, s=sizes, color=_mpl_colour(trace.marker.color or "#1f4e79"), zorder=2)
+                if "text" in mode and trace.text is not None:
+                    for x, y, text in zip(trace.x, trace.y, trace.text):
+                        ax.annotate(str(text), (x, y), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=7)
+            if figure.layout.yaxis.scaleanchor == "x":
+                ax.set_aspect("equal")
+            if figure.layout.xaxis.visible is False:
+                ax.set_axis_off()
+        ax.set_title(title)
+    return fig
+
+
+def _mpl_colour(colour: str):
+    """A plotly colour (``rgba(91,155,213,0.5)``, ``#1f4e79``, a name) as matplotlib takes it."""
+    import re
+
+    match = re.fullmatch(r"\s*rgba?\(([^)]*)\)\s*", colour)
+    if not match:
+        return colour
+    parts = [float(v) for v in match.group(1).split(",")]
+    return tuple([v / 255 for v in parts[:3]] + parts[3:4])

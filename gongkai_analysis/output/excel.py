@@ -71,19 +71,68 @@ def display_width(text: object) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def write_frame(ws, frame: pd.DataFrame, *, headers: dict[str, str] | None = None, start_row: int = 1,
-                max_width: int = 40, wrap: bool = True) -> tuple[int, int]:
-    """Write `frame` (header row and values) with a frozen header, filter and fitted widths.
+#: Printed text size (points) of tables and its floor: nothing prints smaller than 8 pt.
+TABLE_PT = 9
+MIN_PT = 8
+#: Printable width and height of an A4 page at the margins below, in pixels at 96 dpi
+#: (Excel's unit for column widths): 29.7 cm less 2 × 1 cm; 21 cm less 2 × 1.6 cm.
+A4_PIXELS = {"landscape": (1047, 668), "portrait": (718, 997)}
+MARGIN_SIDE_IN, MARGIN_TOP_IN, HEADER_IN = 0.4, 0.63, 0.25
 
-    Returns the first and last row written.  Long text wraps within
-    `max_width`; the header row repeats on every printed page.
+
+def column_pixels(width: float) -> int:
+    """Pixels of a column `width` (Excel's character units) at 96 dpi, as Excel and LibreOffice draw it.
+
+    >>> column_pixels(10)
+    75
+    """
+    return int(7 * width + 5)
+
+
+def write_frame(ws, frame: pd.DataFrame, *, headers: dict[str, str] | None = None, start_row: int = 1,
+                max_width: int = 40, wrap: bool = True, size: float = TABLE_PT,
+                widths: dict[str, float] | None = None) -> tuple[int, int]:
+    """Write `frame` (header row and values) with a frozen header, filter, fitted widths and row heights.
+
+    Parameters
+    ----------
+    ws : Worksheet
+        The sheet to write in.
+    frame : DataFrame
+        The table; its columns are written in order.
+    headers : dict, optional
+        Column → label shown to people.
+    start_row : int
+        Row of the header.
+    max_width : int
+        Widest a fitted column gets; longer text wraps.
+    wrap : bool
+        Wrap long text within the column.
+    size : float
+        Font size in points.
+    widths : dict, optional
+        Column → fixed width, instead of fitting it to its text.
+
+    Returns
+    -------
+    tuple of int
+        The header row and the last row written.
+
+    Examples
+    --------
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> write_frame(ws, pd.DataFrame({"a": ["x", "y"]}), headers={"a": "甲"})
+    (1, 3)
+    >>> ws["A1"].value, ws.print_title_rows, ws.auto_filter.ref
+    ('甲', '$1:$1', 'A1:A3')
     """
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    headers = headers or {}
+    headers, widths = headers or {}, widths or {}
     names = [headers.get(c, c) for c in frame.columns]
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+    bold, plain, fill = Font(bold=True, size=size), Font(size=size), PatternFill("solid", fgColor=HEADER_FILL)
     align = Alignment(wrap_text=wrap, vertical="top")
     for j, name in enumerate(names, start=1):
         cell = write_cell(ws, start_row, j, name)
@@ -91,13 +140,19 @@ def write_frame(ws, frame: pd.DataFrame, *, headers: dict[str, str] | None = Non
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for i, row in enumerate(frame.itertuples(index=False), start=start_row + 1):
         for j, value in enumerate(row, start=1):
-            write_cell(ws, i, j, value).alignment = align
+            cell = write_cell(ws, i, j, value)
+            cell.alignment, cell.font = align, plain
     last = start_row + len(frame)
-    for j, name in enumerate(names, start=1):
-        values = [name, *(cell_value(v) for v in frame.iloc[:, j - 1].tolist()[:500])]
-        width = max((display_width(v) for v in values), default=8)
-        ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 6), max_width)
-    fit_row_heights(ws, start_row, last, len(frame.columns))
+    for j, (column, name) in enumerate(zip(frame.columns, names), start=1):
+        if column in widths:
+            width = widths[column]
+        else:
+            values = [cell_value(v) for v in frame.iloc[:, j - 1].tolist()[:500]]
+            longest = max((display_width(v) for v in values), default=0)
+            # a header may wrap onto two lines; the values set the width
+            width = min(max(longest + 2, -(-display_width(name) // 2) + 2, 5), max_width)
+        ws.column_dimensions[get_column_letter(j)].width = width
+    fit_row_heights(ws, start_row, last, len(frame.columns), size=size)
     ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
     if len(frame.columns):
         ws.auto_filter.ref = f"A{start_row}:{get_column_letter(len(frame.columns))}{max(last, start_row)}"
@@ -105,28 +160,116 @@ def write_frame(ws, frame: pd.DataFrame, *, headers: dict[str, str] | None = Non
     return start_row, last
 
 
-def fit_row_heights(ws, first: int, last: int, columns: int, *, line_height: float = 15.0) -> None:
-    """Set each row's height to show its wrapped text (Excel and LibreOffice do not on opening)."""
-    from openpyxl.utils import get_column_letter
+def drop_empty_columns(frame: pd.DataFrame, *, keep: tuple[str, ...] = ()) -> pd.DataFrame:
+    """`frame` without the columns that hold nothing (NA or empty text), for a printed sheet.
 
-    widths = [ws.column_dimensions[get_column_letter(j)].width or 8.43 for j in range(1, columns + 1)]
+    >>> drop_empty_columns(pd.DataFrame({"a": [1], "b": [""], "c": [None]})).columns.tolist()
+    ['a']
+    """
+    empty = [c for c in frame.columns if c not in keep
+             and frame[c].map(lambda v: cell_value(v) in (None, "")).all()]
+    return frame.drop(columns=empty)
+
+
+def fit_row_heights(ws, first: int, last: int, columns: int, *, size: float = TABLE_PT) -> None:
+    """Set each row's height to show its wrapped text (Excel and LibreOffice do not on opening).
+
+    A wide (CJK) character is about `size` points wide, a narrow one half that;
+    a line is 1.3 × `size` high.
+
+    Examples
+    --------
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.column_dimensions["A"].width = 10
+    >>> ws["A1"] = "政" * 12
+    >>> fit_row_heights(ws, 1, 1, 1, size=9)
+    >>> ws.row_dimensions[1].height
+    38.1
+    """
+    line = round(size * 1.3 + 0.6, 1)
+    unit = size * 4 / 3 / 2  # pixels of one display-width unit (half a CJK character)
+    widths = [column_width(ws, j) for j in range(1, columns + 1)]
     for row in range(first, last + 1):
         lines = 1
         for j, width in enumerate(widths, start=1):
             value = ws.cell(row=row, column=j).value
             if isinstance(value, str):
-                per_line = max(int(width) - 1, 1)
+                per_line = max(int((column_pixels(width) - 8) / unit), 1)
                 lines = max(lines, sum(-(-display_width(part) // per_line) or 1 for part in value.split("\n")))
-        ws.row_dimensions[row].height = min(line_height * lines, 409)
+        ws.row_dimensions[row].height = min(round(line * lines + 1.2, 1), 409)
 
 
-def print_setup(ws, *, landscape: bool = True, fit_width: bool = True) -> None:
-    """A4, landscape by default, fitted one page wide."""
+def column_width(ws, column: int) -> float:
+    """The width of a column as Excel shows it: its own, else Excel's default 8.43.
+
+    >>> from openpyxl import Workbook
+    >>> column_width(Workbook().active, 1)
+    8.43
+    """
+    from openpyxl.utils import get_column_letter
+
+    dimension = ws.column_dimensions.get(get_column_letter(column))
+    return dimension.width if dimension is not None and dimension.customWidth else 8.43
+
+
+def sheet_pixels(ws, columns: int) -> int:
+    """Printed width of the first `columns` columns, in pixels.
+
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.column_dimensions["A"].width = 10
+    >>> sheet_pixels(ws, 2)  # the second column has the default width
+    139
+    """
+    return sum(column_pixels(column_width(ws, j)) for j in range(1, columns + 1))
+
+
+def print_setup(ws, *, title: str = "", landscape: bool = True, fit_width: bool = True,
+                columns: int | None = None, size: float = TABLE_PT) -> None:
+    """A4 with page numbers and the plan's title in header and footer.
+
+    The sheet is fitted to the page width only when its text stays at least
+    :data:`MIN_PT` points; otherwise it prints at full size (the columns
+    should then be laid out to fit).
+
+    Parameters
+    ----------
+    ws : Worksheet
+    title : str
+        The plan's short title, printed at the top of every page.
+    landscape : bool
+        Landscape (default) or portrait.
+    fit_width : bool
+        Fit to one page width when that keeps the text legible.
+    columns : int, optional
+        How many columns print (default: the sheet's).
+    size : float
+        The sheet's text size in points.
+
+    Examples
+    --------
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> ws.column_dimensions["A"].width = 300
+    >>> ws["A1"] = "x"
+    >>> print_setup(ws, title="某区工作要点")
+    >>> ws.oddFooter.center.text, bool(ws.sheet_properties.pageSetUpPr.fitToPage)
+    ('第 &P 页，共 &N 页', False)
+    """
+    orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    if fit_width:
+    ws.page_setup.orientation = orientation
+    width = sheet_pixels(ws, columns or ws.max_column)
+    scale = A4_PIXELS[orientation][0] / max(width, 1)
+    if fit_width and scale * size >= MIN_PT:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE_IN
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_TOP_IN
+    ws.page_margins.header = ws.page_margins.footer = HEADER_IN
+    for part, text in ((ws.oddHeader.left, title), (ws.oddHeader.right, "&A"),
+                       (ws.oddFooter.center, "第 &P 页，共 &N 页")):
+        part.text, part.size = text, MIN_PT + 1

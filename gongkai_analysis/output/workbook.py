@@ -1,11 +1,16 @@
-"""The leadership workbook: one Excel file that reads well on screen and on paper.
+"""The leadership workbook: one Excel file a district office prints and hands over as is.
 
-Sheets, in order: 汇总 (a one-page dashboard with native charts and two chart
-images), 任务清单, 责任分工, 工作量, 公开日历 (a heat-map by conditional
-formatting), 合规评分 and 说明.  Every sheet has Chinese headers, a frozen
-header row, a filter, fitted and wrapped columns and its header repeated on
-every printed page; numbers are written as numbers, and document or tracker
-text as text that Excel never evaluates (see :mod:`gongkai_analysis.output.excel`).
+Sheets, in order: 汇总 (a one-page A4 dashboard: title block, key figures
+with their definitions, a native workload chart, a native month chart with
+its assumption written under it, and — with a tracker — the units below
+合格 by name), 任务清单, 单位任务 (each unit's tasks by role, their timing
+and status), 单位统计 and 说明 (every column defined in a sentence).  Every
+sheet prints on A4 with the plan's title and page numbers in header and
+footer, its header row repeated and text no smaller than 8 pt; columns
+with nothing in them are left out.  The numbers all come from
+:func:`gongkai_analysis.overview`; this module only lays them out, with
+labels from :mod:`gongkai_analysis.vocab`.  Document or tracker text is
+written as text that Excel never evaluates (see :mod:`.excel`).
 
 Examples
 --------
@@ -14,48 +19,73 @@ Examples
 >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT)
 >>> path = build_report(doc, tempfile.mkdtemp() + "/report.xlsx")
 >>> load_workbook(path).sheetnames
-['汇总', '任务清单', '责任分工', '工作量', '公开日历', '合规评分', '说明']
+['汇总', '任务清单', '单位任务', '单位统计', '说明']
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import os
 from pathlib import Path
 
 import pandas as pd
 
-from ..analysis.overview import Overview, overview
-from ..vocab import ASPECT_LABELS, CATEGORY_LABELS, GRADES, MODE_LABELS, ROLE_LABELS, grade_rule
+from ..analysis.overview import UNREPORTED, Overview, overview
+from ..vocab import GRADES, ROLE_LABELS, ROLES, STATUS_POINTS, STATUSES, grade_rule
 
 log = logging.getLogger(__name__)
 
-SHEETS = ("汇总", "任务清单", "责任分工", "工作量", "公开日历", "合规评分", "说明")
+SHEETS = ("汇总", "任务清单", "单位任务", "单位统计", "说明")
 GRADE_FILLS = dict(zip(GRADES, ("FFCDD2", "FFF9C4", "DCEDC8", "C8E6C9")))
+#: Text size (points) of the big printed tables and of the dashboard.
+LIST_PT, DASHBOARD_PT = 8, 9
+GREY = "808080"
 
 TASK_HEADERS = {
-    "task_id": "任务编号", "section": "所属部分", "text": "任务内容", "clause": "责任条款",
-    "lead": "牵头单位", "responsible": "责任单位", "cadence": "公开频次", "deadline": "时限要求",
-    "channels": "公开渠道", "dimensions": "考核维度", "completeness": "要素完备数（0–4）", "missing": "缺少要素",
+    "task_id": "任务编号", "text": "任务内容", **{role: f"{ROLE_LABELS[role]}单位" for role in ROLES},
+    "when": "频次与时限", "channels": "公开渠道", "missing": "缺少要素",
 }
-RESPONSIBILITY_HEADERS = {
-    "task_id": "任务编号", "unit": "单位", "unit_raw": "原文名称", "alias": "另称", "role": "角色",
-    "mode": "方式", "collective": "集体责任", "open_ended": "“等”开放列举", "known": "登记在册", "category": "类别",
+TASK_WIDTHS = {"task_id": 5, "text": 84, "lead": 11, "responsible": 14, "support": 11, "when": 9, "channels": 10,
+               "missing": 7}
+UNIT_VIEW_HEADERS = {
+    "unit": "单位", **{role: f"{ROLE_LABELS[role]}的任务" for role in ROLES}, "when": "有频次或时限的任务",
+    "status": "完成情况",
 }
-WORKLOAD_HEADERS = {
-    "unit": "单位", "lead": "牵头任务", "responsible": "负责任务", "support": "配合任务", "sole": "单独承担",
-    "joint": "共同承担", "separate": "分别承担", "total": "任务总数", "share": "折算任务量", "collective": "集体责任",
+UNIT_HEADERS = {
+    "unit": "单位", **{role: f"{ROLE_LABELS[role]}任务" for role in ROLES}, "total": "任务合计",
+    "share": "折算任务量", "due_total": "应公开合计", "complete": "四要素齐全率", "mean_score": "平均要素数",
+    "score": "考核得分", "grade": "等次", "points": "折算分值", "unreported": "未填报事项", "reason": "备注",
 }
-COMPLETENESS_HEADERS = {
-    "unit": "单位", "tasks": "任务数", "who": "主体明确率", "what": "内容明确率", "when": "时限明确率",
-    "how": "方式明确率", "mean_score": "平均要素数", "complete": "四要素齐全率",
-}
-SCORE_HEADERS = {
-    "unit": "单位", "obligations": "考核事项数", "unreported": "未填报", "信息公开": "信息公开", "政策解读": "政策解读",
-    "回应关切": "回应关切", "公众参与": "公众参与", "机制建设": "机制建设", "score": "得分", "grade": "等次",
-    "rank": "排名", "weight": "权重", "points": "折算分值", "below_floor": "低于4%下限", "simulated": "模拟数据",
+#: One sentence per column, as a 科员 would explain it to a colleague.
+DEFINITIONS = {
+    "任务编号": "任务在原文中的编号；一个编号下有几条分工时写作“编号-序号”。",
+    "任务内容": "原文中这项任务的文字（不含括号里的分工）。",
+    "牵头单位": "原文写明“牵头”的单位，负责组织这项任务。",
+    "负责单位": "原文写明“负责落实”的单位。",
+    "配合单位": "原文写明“配合”的单位。",
+    "频次与时限": "原文写的公开频次（如按月、每年）或期限（如5个工作日内）。",
+    "公开渠道": "原文点名的公开渠道，如政府网站、政务微博。",
+    "缺少要素": "第54条要求写明主体、内容、时限、方式，这里列出原文没写明的。",
+    "单位": "单位的规范简称；“各街道办事处”这类集体说法算一个单位。",
+    "牵头的任务": "该单位牵头的任务编号。",
+    "负责的任务": "该单位负责落实的任务编号。",
+    "配合的任务": "该单位配合的任务编号。",
+    "有频次或时限的任务": "该单位承担的、写了频次或时限的任务编号，后面是频次或时限。",
+    "完成情况": f"跟踪表中该单位各任务的完成状态（{'、'.join(STATUSES)}），后面是任务编号；{UNREPORTED}的计0分。",
+    "牵头任务": "该单位牵头的任务数。",
+    "负责任务": "该单位负责落实的任务数。",
+    "配合任务": "该单位配合的任务数。",
+    "任务合计": "该单位承担的不同任务数（一项任务只算一次）。",
+    "折算任务量": "几个单位共同负责的任务，每个单位只算几分之一，再相加。",
+    "应公开合计": "从成文当月到12月，该单位按频次应公开的次数之和（月份按汇总页的假设）。",
+    "四要素齐全率": "该单位承担的任务中，主体、内容、时限、方式都写明的比例。",
+    "平均要素数": "该单位承担的任务平均写明了四个要素中的几个。",
+    "考核得分": "该单位各考核事项得分的平均数（按时完成100分、逾期完成80分、部分完成50分、未完成或未填0分，不适用不计）。",
+    "等次": "按得分评定：" + grade_rule() + "。",
+    "折算分值": "得分折算到绩效考核总分中的分值：得分÷100×权重（4%）×100。",
+    "未填报事项": "跟踪表中该单位没有填写完成状态的事项数。",
+    "备注": "不计分等情况的说明。",
 }
 
 
@@ -75,25 +105,45 @@ def build_report(
     path : path
         The .xlsx to write.
     tracker : DataFrame, optional
-        A filled tracker (:func:`gongkai_analysis.read_tracker`); adds the
-        appraisal scores, grades and points at the 4% weight.
+        A filled tracker (:func:`gongkai_analysis.read_tracker`); adds each
+        unit's statuses, scores, grades and points at the 4% weight, and the
+        units below 合格 on the dashboard.
     figures_dir : path, optional
         Also write the charts there: PNG (matplotlib) and offline HTML (plotly).
+
+    Returns
+    -------
+    Path
+        The workbook written.
+
+    Raises
+    ------
+    ParseError
+        When `doc` holds several documents or has no tokens.
+
+    Examples
+    --------
+    >>> import tempfile, gongkai_analysis as gk
+    >>> doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT)
+    >>> build_report(doc, tempfile.mkdtemp() + "/r.xlsx").name
+    'r.xlsx'
     """
     from openpyxl import Workbook
 
     data = overview(doc, tracker=tracker)
+    meta = data.doc.meta.iloc[0]
+    title = _text(meta["title"]) or str(meta["doc_id"])
     wb = Workbook()
     wb.remove(wb.active)
     sheets = {name: wb.create_sheet(name) for name in SHEETS}
-    _tasks_sheet(sheets["任务清单"], data)
-    _responsibilities_sheet(sheets["责任分工"], data)
-    _workload_sheet(sheets["工作量"], data)
-    _calendar_sheet(sheets["公开日历"], data)
-    _compliance_sheet(sheets["合规评分"], data)
-    _notes_sheet(sheets["说明"], data)
-    pngs = _figures(data, figures_dir)
-    _summary_sheet(sheets["汇总"], data, pngs)
+    _tasks_sheet(sheets["任务清单"], data, title)
+    _unit_view_sheet(sheets["单位任务"], data, title)
+    _units_sheet(sheets["单位统计"], data, title)
+    _notes_sheet(sheets["说明"], data, title)
+    _summary_sheet(sheets["汇总"], data, title)
+    wb.properties.title = title
+    if figures_dir is not None:
+        _figures(data, figures_dir)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
@@ -101,290 +151,301 @@ def build_report(
     return path
 
 
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
 # --------------------------------------------------------------------------
 # Sheets
 # --------------------------------------------------------------------------
-def _tasks_sheet(ws, data: Overview) -> None:
-    from .excel import fit_row_heights, print_setup, write_frame
+def _tasks_sheet(ws, data: Overview, title: str) -> None:
+    """The tasks in the plan's order, a bold line naming each section."""
+    from openpyxl.styles import Font, PatternFill
 
-    first, last = write_frame(ws, data.tasks, headers=TASK_HEADERS, max_width=24)
-    for letter, width in (("A", 8), ("B", 16), ("C", 56), ("D", 24)):
-        ws.column_dimensions[letter].width = width
-    fit_row_heights(ws, first + 1, last, len(data.tasks.columns))
-    print_setup(ws)
+    from .excel import HEADER_FILL, drop_empty_columns, fit_row_heights, print_setup, write_cell, write_frame
 
-
-def _responsibilities_sheet(ws, data: Overview) -> None:
-    from .excel import print_setup, write_frame
-
-    frame = data.responsibilities[list(RESPONSIBILITY_HEADERS)].copy()
-    frame["role"] = frame["role"].astype(str).map(ROLE_LABELS)
-    frame["mode"] = frame["mode"].astype(str).map(MODE_LABELS)
-    frame["category"] = frame["category"].map(lambda c: CATEGORY_LABELS.get(c, c) if isinstance(c, str) else c)
-    for column in ("collective", "open_ended", "known"):
-        frame[column] = frame[column].map({True: "是", False: "否"})
-    write_frame(ws, frame, headers=RESPONSIBILITY_HEADERS)
-    print_setup(ws, landscape=False)
-
-
-def _workload_sheet(ws, data: Overview) -> None:
-    from .excel import print_setup, write_frame
-
-    frame = data.workload.reset_index()
-    frame["collective"] = frame["collective"].map({True: "是", False: "否"})
-    write_frame(ws, frame[list(WORKLOAD_HEADERS)], headers=WORKLOAD_HEADERS)
-    for row in range(2, len(frame) + 2):
-        ws.cell(row=row, column=9).number_format = "0.00"
-    print_setup(ws)
+    frame = drop_empty_columns(data.tasks[list(TASK_HEADERS)], keep=("task_id", "text"))
+    first, last = write_frame(ws, frame, headers=TASK_HEADERS, size=LIST_PT, widths=TASK_WIDTHS)
+    # a section heading above its first task: rows go in from the bottom so earlier rows keep their place
+    sections = data.tasks["section"].tolist()
+    starts = [i for i, s in enumerate(sections) if i == 0 or s != sections[i - 1]]
+    text_col = frame.columns.get_loc("text") + 1
+    for i in reversed(starts):
+        row = first + 1 + i
+        ws.insert_rows(row)
+        cell = write_cell(ws, row, text_col, sections[i])
+        cell.font = Font(bold=True, size=LIST_PT)
+        for j in range(1, len(frame.columns) + 1):
+            ws.cell(row=row, column=j).fill = PatternFill("solid", fgColor=HEADER_FILL)
+    last += len(starts)
+    ws.auto_filter.ref = f"A{first}:{ws.cell(row=first, column=len(frame.columns)).column_letter}{last}"
+    fit_row_heights(ws, first, last, len(frame.columns), size=LIST_PT)
+    print_setup(ws, title=title, columns=len(frame.columns), size=LIST_PT)
 
 
-def _calendar_sheet(ws, data: Overview) -> None:
+def _unit_view_sheet(ws, data: Overview, title: str) -> None:
+    """Each unit on one row: its tasks by role, their timing and (with a tracker) their status."""
+    from .excel import A4_PIXELS, drop_empty_columns, print_setup, write_frame
+
+    frame = data.unit_view[[c for c in UNIT_VIEW_HEADERS if c in data.unit_view.columns]]
+    frame = drop_empty_columns(frame, keep=("unit",))
+    # portrait A4 is 718 px: the unit, then its tasks by role, timing and status share the rest
+    widths = {"unit": 12, "lead": 8, "responsible": 11, "support": 8, "when": 28, "status": 30}
+    n = len(frame.columns)
+    spare = int((A4_PIXELS["portrait"][0] - 5 * n) / 7) - 1 - sum(w for c, w in widths.items() if c in frame.columns)
+    if "status" in frame.columns:
+        widths["when"], widths["status"] = widths["when"] + spare // 2, widths["status"] + spare - spare // 2
+    else:
+        widths["when"] += spare
+    write_frame(ws, frame, headers=UNIT_VIEW_HEADERS, size=LIST_PT, widths=widths)
+    print_setup(ws, title=title, landscape=False, columns=len(frame.columns), size=LIST_PT)
+
+
+def _units_sheet(ws, data: Overview, title: str) -> None:
+    """Per unit: tasks by role, disclosures due per month, completeness and score; a total row."""
     from openpyxl.formatting.rule import ColorScaleRule
-    from openpyxl.utils import get_column_letter
-
-    from .excel import print_setup, write_frame
-
-    frame = data.calendar.copy()
-    frame.columns = [f"{m}月" for m in frame.columns]
-    frame["全年"] = frame.sum(axis=1)
-    frame = frame.reset_index().rename(columns={"unit": "单位"})
-    write_frame(ws, frame)
-    last_row, last_month = len(frame) + 1, get_column_letter(13)
-    if len(frame):
-        ws.conditional_formatting.add(
-            f"B2:{last_month}{last_row}",
-            ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
-                           end_type="max", end_color="2F75B5"),
-        )
-    for j in range(2, 15):
-        ws.column_dimensions[get_column_letter(j)].width = 6
-    print_setup(ws)
-
-
-def _compliance_sheet(ws, data: Overview) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    from .excel import print_setup, write_cell, write_frame
+    from .excel import drop_empty_columns, print_setup, write_cell, write_frame
 
-    by_unit = data.by_unit.reset_index()
-    write_cell(ws, 1, 1, "一、公开要素完备度（第54条：主体、内容、时限、方式）").font = Font(bold=True)
-    first, last = write_frame(ws, by_unit[list(COMPLETENESS_HEADERS)], headers=COMPLETENESS_HEADERS, start_row=2)
-    for row in range(first + 1, last + 1):
-        for col in range(3, 9):
-            ws.cell(row=row, column=col).number_format = "0%" if col != 7 else "0.00"
-    row = last + 2
-    write_cell(ws, row, 1, "二、绩效考核评分（第64条：政务公开分值权重不低于4%）").font = Font(bold=True)
-    if data.scores is None:
-        write_cell(ws, row + 1, 1, "未提供跟踪表（--tracker），本表不含考核评分。填写跟踪表后重新生成报告即可得到各单位得分、等次和折算分值。")
-        print_setup(ws)
-        return
-    scores = data.scores.reset_index()
-    scores["below_floor"] = scores["below_floor"].map({True: "是", False: "否"})
-    scores["simulated"] = scores["simulated"].map({True: "是（模拟）", False: "否"})
-    if scores["simulated"].str.startswith("是").any():
-        write_cell(ws, row + 1, 1, "注意：跟踪表为模拟数据，仅用于演示方法，不代表真实考核结果。").font = Font(bold=True, color="C00000")
-        row += 1
-    columns = [c for c in SCORE_HEADERS if c in scores.columns]
-    start, end = row + 1, row + 1 + len(scores)
-    _write_block(ws, scores[columns], SCORE_HEADERS, start)
-    grade_col = columns.index("grade") + 1
-    for r in range(start + 1, end + 1):
-        grade = ws.cell(row=r, column=grade_col).value
-        fill = PatternFill("solid", fgColor=GRADE_FILLS.get(str(grade), "FFFFFF"))
-        for c in range(1, len(columns) + 1):
-            ws.cell(row=r, column=c).fill = fill
-        ws.cell(row=r, column=columns.index("weight") + 1).number_format = "0%"
-    print_setup(ws)
-
-
-def _write_block(ws, frame: pd.DataFrame, headers: dict, start_row: int) -> None:
-    """A second table on a sheet: bold header, values, no change to the sheet's filter."""
-    from openpyxl.styles import Font, PatternFill
-
-    from .excel import HEADER_FILL, write_cell
-
-    for j, column in enumerate(frame.columns, start=1):
-        cell = write_cell(ws, start_row, j, headers.get(column, column))
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
-    for i, row in enumerate(frame.itertuples(index=False), start=start_row + 1):
-        for j, value in enumerate(row, start=1):
-            write_cell(ws, i, j, value)
+    month_cols = [c for c in data.units.columns if c.startswith("month_")]
+    headers = {**UNIT_HEADERS, **{c: f"{c.split('_')[1]}月" for c in month_cols}}
+    order = ["lead", "responsible", "support", "total", "share", *month_cols, "due_total", "complete", "mean_score",
+             "score", "grade", "points", "unreported", "reason"]
+    frame = data.units.reset_index()[["unit", *[c for c in order if c in data.units.columns]]]
+    frame = drop_empty_columns(frame, keep=("unit",))
+    if "grade" in frame.columns:
+        frame["grade"] = frame["grade"].astype("object")
+    widths = {"unit": 13, "reason": 16, **{c: 4.5 for c in month_cols}}
+    first, last = write_frame(ws, frame, headers=headers, size=LIST_PT, widths=widths, max_width=9)
+    formats = {"share": "0.0", "complete": "0%", "mean_score": "0.0", "score": "0.0", "points": "0.00"}
+    for column, number_format in formats.items():
+        if column in frame.columns:
+            j = frame.columns.get_loc(column) + 1
+            for row in range(first + 1, last + 1):
+                ws.cell(row=row, column=j).number_format = number_format
+    if "grade" in frame.columns:
+        j = frame.columns.get_loc("grade") + 1
+        for row in range(first + 1, last + 1):
+            grade = ws.cell(row=row, column=j).value
+            if grade in GRADE_FILLS:
+                ws.cell(row=row, column=j).fill = PatternFill("solid", fgColor=GRADE_FILLS[grade])
+    # totals below the table (outside its filter): the dashboard's charts read them
+    total_row = last + 1
+    write_cell(ws, total_row, 1, "合计").font = Font(bold=True, size=LIST_PT)
+    for column, value in data.unit_totals.items():
+        if column in frame.columns:
+            write_cell(ws, total_row, frame.columns.get_loc(column) + 1, value).font = Font(bold=True, size=LIST_PT)
+    ws.row_dimensions[total_row].height = ws.row_dimensions[first + 1].height
+    if month_cols and len(frame):
+        a = ws.cell(row=first + 1, column=frame.columns.get_loc(month_cols[0]) + 1).coordinate
+        b = ws.cell(row=last, column=frame.columns.get_loc(month_cols[-1]) + 1).coordinate
+        ws.conditional_formatting.add(f"{a}:{b}", ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF",
+                                                                 end_type="max", end_color="5B9BD5"))
+    if data.scores is not None and bool(data.scores["simulated"].any()):
+        note = write_cell(ws, total_row + 1, 1, "注意：考核得分来自模拟的跟踪表，仅用于演示方法，不代表真实考核结果。")
+        note.font = Font(bold=True, color="C00000", size=LIST_PT)
+    print_setup(ws, title=title, columns=len(frame.columns), size=LIST_PT)
 
 
-def _notes_sheet(ws, data: Overview) -> None:
+def _notes_sheet(ws, data: Overview, title: str) -> None:
+    """The sources and assumptions, then every column of the other sheets defined once."""
     from .. import __version__
     from .excel import print_setup, write_frame
 
     meta = data.doc.meta.iloc[0]
+    used = {*TASK_HEADERS.values(), *UNIT_VIEW_HEADERS.values(), *UNIT_HEADERS.values()}
+    shown = _shown_labels(data)
     rows = [
-        ("来源文件", meta["title"] or meta["doc_id"]),
-        ("发文字号", meta["doc_number"]),
-        ("发文机关", meta["issuer"]),
-        ("成文日期", meta["date"]),
-        ("原始文件", Path(str(meta["source"])).name),
-        ("方法", "以程序解析原文：识别部分（一、）、任务（1.）和责任条款（……牵头，……负责落实），按单位名录统一单位名称；"
-                 "以jieba分词提取关键词；公开频次、时限和渠道按 cadence_rules.csv 的规则识别；考核维度按 dimensions.csv 的关键词归类。"),
-        ("集体责任", "“区政府各部门”“区政府相关部门”“各街道办事处”“试点部门”等按一个单位计；工作量表中“折算任务量”把n个单位共同负责的任务按1/n计。"),
-        ("公开日历", "按月公开每年12次、按季度4次（3、6、9、12月）、半年2次（6、12月）、按年度1次（12月）、按学年1次（9月）；任务的牵头和负责单位均计入。"),
-        ("要素完备度", "第54条要求明确“主体、内容、时限、方式”：有责任单位、写明公开内容、有频次或时限、写明公开渠道各计1项，满分4项。"),
-        ("考核评分", "按时完成100分、逾期完成80分、部分完成50分、未完成（或未填）0分，不适用不计；单位得分为其各事项平均分；"
-                 "等次：" + grade_rule() + "；折算分值＝得分/100×权重×100（权重默认4%，第64条下限）。"),
-        ("生成时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
-        ("程序版本", f"gongkai-analysis {__version__}"),
+        ("来源文件", f"{title}（{_text(meta['doc_number'])}，{_text(meta['issuer'])}，{_text(meta['date'])}）"),
+        ("怎么得到的", "由程序逐条读取原文：识别各部分、编号任务和括号里的分工（牵头、负责落实、配合），"
+                   "统一单位名称，识别公开频次、时限和渠道。数字都从原文数出，没有人工改动。"),
+        ("每月应公开次数", data.month_note.removeprefix("说明：")),
+        ("考核评分", _scoring_rule() if data.scores is not None
+         else "本工作簿没有考核得分：各单位填好跟踪表、交回汇总后，重新生成工作簿即可加入得分和等次。"),
+        *((label, DEFINITIONS[label]) for label in shown if label in used and label in DEFINITIONS),
+        (f"{data.start_month}月–12月（单位统计）", "该单位当月按频次应公开的次数（月份按上面的假设）。"),
+        ("制表时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M") + f"（gongkai-analysis {__version__}）"),
     ]
-    definitions = [("任务清单", TASK_HEADERS), ("责任分工", RESPONSIBILITY_HEADERS), ("工作量", WORKLOAD_HEADERS),
-                   ("合规评分", {**COMPLETENESS_HEADERS, **SCORE_HEADERS})]
-    for sheet, headers in definitions:
-        for key, label in headers.items():
-            rows.append((f"{sheet}：{label}", _DEFINITIONS.get(key, label)))
-    rows.append(("公开日历：1月–12月", "该单位当月应完成的周期性公开次数"))
     frame = pd.DataFrame(rows, columns=["项目", "说明"])
-    write_frame(ws, frame, max_width=90)
-    ws.column_dimensions["A"].width = 26
-    ws.column_dimensions["B"].width = 90
-    print_setup(ws, landscape=False)
+    write_frame(ws, frame, size=DASHBOARD_PT, widths={"项目": 16, "说明": 118})
+    print_setup(ws, title=title, columns=2, size=DASHBOARD_PT)
 
 
-_DEFINITIONS = {
-    "task_id": "任务在原文中的编号；一段多个责任条款时按“编号-序号”拆分",
-    "section": "任务所在部分（一、二、……）",
-    "text": "任务原文（不含责任条款）",
-    "clause": "原文的责任条款",
-    "lead": "牵头单位（规范名称）",
-    "responsible": "负责落实单位（规范名称）",
-    "cadence": "按规则识别的公开频次：按月、按季度、半年、每年、按学年、定期、及时、实时、持续、年内",
-    "deadline": "明确的时限（小时、日、法定时限）或“完成时限”",
-    "channels": "原文提到的公开渠道",
-    "dimensions": "考核维度：信息公开、政策解读、回应关切、公众参与、机制建设",
-    "completeness": "第54条四要素中明确的项数",
-    "missing": "未明确的要素",
-    "unit": "单位规范名称",
-    "unit_raw": "原文中的单位名称",
-    "alias": "原文括注的另一名称（如“拆违办”）",
-    "role": "牵头、负责或配合",
-    "mode": "单独、共同（“负责落实”）或分别（“分别负责落实”）",
-    "collective": "是否为集体表述（如“区政府各部门”）",
-    "open_ended": "条款是否以“等”“等部门”结尾",
-    "known": "单位名录中是否有此单位",
-    "category": "单位类别",
-    "total": "承担的不同任务数",
-    "share": "折算任务量：共同负责的n个单位各计1/n",
-    "tasks": "该单位承担的任务数",
-    "who": "明确主体的任务占比", "what": "明确内容的任务占比", "when": "明确时限的任务占比", "how": "明确方式的任务占比",
-    "mean_score": "平均明确要素数（0–4）", "complete": "四要素齐全的任务占比",
-    "obligations": "计分的考核事项数（不含不适用）", "unreported": "状态未填的事项数（按0分计）",
-    "score": "平均得分（0–100）", "grade": "优秀、良好、合格、不合格", "rank": "按得分排名（1为最高）",
-    "weight": "政务公开在绩效考核中的权重", "points": "折算到100分制考核中的分值",
-    "below_floor": "权重是否低于第64条规定的4%", "simulated": "跟踪表是否为模拟数据",
-}
+def _shown_labels(data: Overview) -> list[str]:
+    """The column labels the other sheets show, in their order, each once."""
+    from .excel import drop_empty_columns
+
+    labels = []
+    tasks = drop_empty_columns(data.tasks[list(TASK_HEADERS)], keep=("task_id", "text"))
+    labels += [TASK_HEADERS[c] for c in tasks.columns]
+    view = drop_empty_columns(data.unit_view[[c for c in UNIT_VIEW_HEADERS if c in data.unit_view.columns]])
+    labels += [UNIT_VIEW_HEADERS[c] for c in view.columns]
+    units = drop_empty_columns(data.units.reset_index())
+    labels += [UNIT_HEADERS[c] for c in units.columns if c in UNIT_HEADERS]
+    return list(dict.fromkeys(labels))
 
 
-def _summary_sheet(ws, data: Overview, pngs: dict) -> None:
+def _scoring_rule() -> str:
+    points = "、".join(f"{s}{int(p)}分" for s, p in STATUS_POINTS.items() if p is not None)
+    skipped = "、".join(s for s, p in STATUS_POINTS.items() if p is None)
+    return (f"每个考核事项按完成状态计分：{points}，没填的按0分，{skipped}的不计；单位得分是各事项的平均分；"
+            f"等次：{grade_rule()}；折算分值＝得分÷100×权重×100（权重按第64条下限4%）。")
+
+
+def _summary_sheet(ws, data: Overview, title: str) -> None:
+    """The one-page dashboard: title block, key figures, two native charts, the units below 合格."""
     from openpyxl.chart import BarChart, Reference
-    from openpyxl.drawing.image import Image
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
 
-    from .excel import print_setup, write_cell, write_frame
+    from .excel import HEADER_FILL, fit_row_heights, print_setup, write_cell
 
     meta = data.doc.meta.iloc[0]
-    title = write_cell(ws, 1, 1, meta["title"] or meta["doc_id"])
-    title.font = Font(bold=True, size=16)
-    write_cell(ws, 2, 1, "　".join(str(v) for v in (meta["doc_number"], meta["issuer"], meta["date"]) if pd.notna(v)))
-    resp = data.responsibilities
-    figures = [
-        ("任务数", len(data.tasks)),
-        ("责任单位数", int(resp["unit"].nunique())),
-        ("牵头单位数", int(resp.loc[resp["role"] == "lead", "unit"].nunique())),
-        ("集体责任事项数", int(resp["collective"].sum())),
-        ("按月公开义务（单位×任务）", _obligations(data, "按月")),
-        ("按季度公开义务（单位×任务）", _obligations(data, "按季度")),
-        ("未明确责任单位的任务数", int(data.doc.meta["n_unassigned"].iloc[0])),
-        *((f"明确“{cn}”的任务占比", round(float(data.completeness[key].mean()), 4)) for key, cn in ASPECT_LABELS.items()),
-        ("四要素齐全的任务占比", round(float(data.completeness["complete"].mean()), 4)),
-    ]
-    frame = pd.DataFrame(figures, columns=["指标", "数值"])
-    first, last = write_frame(ws, frame, start_row=4)
-    for row in range(first + 1, last + 1):
-        if str(ws.cell(row=row, column=1).value).endswith("占比"):
-            ws.cell(row=row, column=2).number_format = "0.0%"
-    ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = 12
-    # month totals feed the native chart of disclosures per month
-    months_row = last + 2
-    write_cell(ws, months_row, 1, "月份").font = Font(bold=True)
-    write_cell(ws, months_row, 2, "应公开次数").font = Font(bold=True)
-    totals = data.calendar.sum()
-    for k, month in enumerate(range(1, 13), start=1):
-        write_cell(ws, months_row + k, 1, f"{month}月")
-        write_cell(ws, months_row + k, 2, int(totals.get(month, 0)))
-    if data.scores is not None:
-        grades_row = months_row + 14
-        grades = data.scores["grade"].astype(str).value_counts().reindex(["优秀", "良好", "合格", "不合格"], fill_value=0)
-        note = "（模拟数据）" if bool(data.scores["simulated"].any()) else ""
-        write_cell(ws, grades_row, 1, f"考核等次{note}").font = Font(bold=True)
-        write_cell(ws, grades_row, 2, "单位数").font = Font(bold=True)
-        for k, (label, count) in enumerate(grades.items(), start=1):
-            write_cell(ws, grades_row + k, 1, label)
-            write_cell(ws, grades_row + k, 2, int(count))
-
-    workload = data.workload.head(15)
-    chart = BarChart()
-    chart.type, chart.grouping, chart.overlap, chart.gapWidth = "bar", "stacked", 100, 40
-    chart.title, chart.y_axis.title = "各单位承担任务数（前15）", "任务数"
-    sheet = ws.parent["工作量"]
-    rows = len(workload) + 1
-    chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=rows), titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=rows))
-    chart.x_axis.scaling.orientation = "maxMin"
-    chart.x_axis.tickLblSkip = 1
-    chart.height, chart.width = 13, 15
-    ws.add_chart(chart, "D4")
+    small, bold = Font(size=DASHBOARD_PT), Font(size=DASHBOARD_PT, bold=True)
+    write_cell(ws, 1, 1, title).font = Font(bold=True, size=16)
+    ws.row_dimensions[1].height = 24
+    parts = [("文号", meta["doc_number"]), ("发文机关", meta["issuer"]), ("成文日期", meta["date"]),
+             ("制表日期", dt.date.today().isoformat())]
+    write_cell(ws, 2, 1, "　　".join(f"{k}：{v}" for k, v in parts if _text(v))).font = Font(size=10)
+    ws.row_dimensions[2].height = 16
+    for j, (text, width) in enumerate((("主要数字", 22), ("数值", 8), ("含义", 40)), start=1):
+        cell = write_cell(ws, 4, j, text)
+        cell.font, cell.fill = bold, PatternFill("solid", fgColor=HEADER_FILL)
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.column_dimensions["D"].width = 2
+    for i, row in enumerate(data.figures.itertuples(index=False), start=5):
+        write_cell(ws, i, 1, row.label).font = small
+        value = write_cell(ws, i, 2, row.value)
+        value.font = Font(size=DASHBOARD_PT, bold=True)
+        value.number_format = "0.0%" if row.kind == "share" else "0"
+        value.alignment = Alignment(vertical="center")
+        write_cell(ws, i, 3, row.definition).font = Font(size=DASHBOARD_PT, color="404040")
+        for j in (1, 3):
+            ws.cell(row=i, column=j).alignment = Alignment(wrap_text=True, vertical="center")
+    last = 4 + len(data.figures)
+    fit_row_heights(ws, 4, last, 3, size=DASHBOARD_PT)
+    # the month chart under the figures, its assumption under it
+    units = ws.parent["单位统计"]
+    total_row = len(data.units) + 2  # 单位统计: header, one row per unit, then the totals
+    header = [c.value for c in units[1]]
     month_chart = BarChart()
-    month_chart.gapWidth = 40
-    month_chart.title, month_chart.y_axis.title = "每月应公开次数", "次数"
-    month_chart.add_data(Reference(ws, min_col=2, min_row=months_row, max_row=months_row + 12), titles_from_data=True)
-    month_chart.set_categories(Reference(ws, min_col=1, min_row=months_row + 1, max_row=months_row + 12))
-    month_chart.height, month_chart.width, month_chart.legend = 7, 15, None
-    ws.add_chart(month_chart, "D31")
-    for key, anchor in (("workload", "L4"), ("calendar", "L31")):
-        if key in pngs:
-            image = Image(io.BytesIO(pngs[key]))
-            scale = 400 / image.height if key == "workload" else 260 / image.height
-            image.width, image.height = int(image.width * scale), int(image.height * scale)
-            ws.add_image(image, anchor)
-    ws["A3"].alignment = Alignment(wrap_text=True)
-    print_setup(ws)
-    ws.page_setup.fitToHeight = 1  # the dashboard is one page
+    month_chart.gapWidth = 50
+    start, end = data.months.index[0], data.months.index[-1]
+    year = _text(meta["date"])[:4]
+    month_title = f"各月应公开次数（{year}年{start}–{end}月）" if year else f"各月应公开次数（{start}–{end}月）"
+    first_col, last_col = header.index(f"{start}月") + 1, header.index(f"{end}月") + 1
+    month_chart.add_data(Reference(units, min_col=first_col, max_col=last_col, min_row=total_row, max_row=total_row),
+                         from_rows=True, titles_from_data=False)
+    month_chart.set_categories(Reference(units, min_col=first_col, max_col=last_col, min_row=1, max_row=1))
+    month_chart.legend = None
+    month_chart.y_axis.majorGridlines = None
+    _data_labels(month_chart)
+    _chart_text(month_chart, size=DASHBOARD_PT)
+    month_chart.width, month_chart.height = 13.6, 6.4
+    chart_row = last + 3
+    write_cell(ws, chart_row - 1, 1, month_title).font = Font(size=10, bold=True)
+    ws.row_dimensions[chart_row - 1].height = 16
+    ws.add_chart(month_chart, f"A{chart_row}")
+    note_row = chart_row + 14  # 6.4 cm of 13.5-point rows
+    for r in range(chart_row, note_row):
+        ws.row_dimensions[r].height = 13.5
+    ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=3)
+    note = write_cell(ws, note_row, 1, data.month_note)
+    note.font, note.alignment = Font(size=DASHBOARD_PT, color="404040"), Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[note_row].height = 38
+    # the workload chart on the right, from the per-unit table (busiest first)
+    workload = BarChart()
+    workload.type, workload.grouping, workload.overlap, workload.gapWidth = "bar", "stacked", 100, 40
+    top = min(15, len(data.units))
+    write_cell(ws, 4, 5, f"各单位承担任务数（最多的{top}个单位）").font = Font(size=10, bold=True)
+    roles = [r for r in ROLES if f"{ROLE_LABELS[r]}任务" in header and data.unit_totals[r] > 0]
+    for role in roles:
+        col = header.index(f"{ROLE_LABELS[role]}任务") + 1
+        workload.add_data(Reference(units, min_col=col, min_row=1, max_row=top + 1), titles_from_data=True)
+    workload.set_categories(Reference(units, min_col=1, min_row=2, max_row=top + 1))
+    workload.x_axis.scaling.orientation = "maxMin"
+    workload.x_axis.tickLblSkip = 1
+    workload.y_axis.majorGridlines = None
+    workload.legend.position = "b"
+    _chart_text(workload, size=DASHBOARD_PT)
+    workload.width, workload.height = 13.4, 11.6
+    ws.add_chart(workload, "E5")
+    for j in range(5, 15):  # E:N hold the workload chart: 10 × 51 px
+        ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = 6.6
+    if data.below is not None:
+        _below_block(ws, data, start_row=_row_below(ws, 5, workload.height))
+    print_setup(ws, title=title, columns=14, size=DASHBOARD_PT)
+    ws.print_title_rows = None
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1  # the dashboard is one page
+    ws.print_area = f"A1:N{note_row}"
 
 
-def _obligations(data: Overview, name: str) -> int:
-    tasks = data.tasks.loc[data.tasks["cadence"].str.split("、").map(lambda c: name in c), "task_id"]
-    return int(data.responsibilities["task_id"].isin(set(tasks)).sum())
+def _row_below(ws, first: int, height_cm: float) -> int:
+    """The first row below a chart `height_cm` tall that starts at the top of row `first`."""
+    points, row = height_cm / 2.54 * 72, first
+    while points > 0:
+        points -= ws.row_dimensions[row].height or 15
+        row += 1
+    return row
 
 
-def _figures(data: Overview, figures_dir) -> dict:
-    """Render the two key charts as PNG bytes; write every chart to `figures_dir` when given."""
+def _below_block(ws, data: Overview, *, start_row: int) -> None:
+    """The units graded below 合格, by name with their scores, under the workload chart."""
+    from openpyxl.styles import Alignment, Font
+
+    from .excel import write_cell
+
+    simulated = "（模拟数据，仅作演示）" if bool(data.scores["simulated"].any()) else ""
+    lowest_pass = GRADES[1]
+    below = data.below
+    head = write_cell(ws, start_row, 5, f"考核等次低于“{lowest_pass}”的单位：{len(below)}个{simulated}")
+    head.font = Font(size=10, bold=True, color="C00000" if len(below) else "000000")
+    text = "、".join(f"{unit} {score:.1f}分" for unit, score in below["score"].items()) or "没有。"
+    ws.merge_cells(start_row=start_row + 1, start_column=5, end_row=start_row + 1, end_column=14)
+    cell = write_cell(ws, start_row + 1, 5, text)
+    cell.font, cell.alignment = Font(size=10), Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[start_row + 1].height = max(ws.row_dimensions[start_row + 1].height or 15,
+                                                  15 * (1 + len(text) // 48))
+
+
+def _data_labels(chart) -> None:
+    from openpyxl.chart.label import DataLabelList
+
+    chart.dataLabels = DataLabelList()
+    chart.dataLabels.showVal = True
+    for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+        setattr(chart.dataLabels, flag, False)
+
+
+def _chart_text(chart, *, size: float) -> None:
+    """Every text of a native chart (axes, legend, data labels) at `size` points: legible in print."""
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+
+    def rich(points: float, bold: bool = False) -> RichText:
+        props = CharacterProperties(sz=int(points * 100), b=bold)
+        return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+
+    chart.x_axis.txPr = rich(size)
+    chart.y_axis.txPr = rich(size)
+    chart.x_axis.delete = chart.y_axis.delete = False
+    if chart.legend is not None:
+        chart.legend.txPr = rich(size)
+    if chart.dataLabels is not None:
+        chart.dataLabels.txPr = rich(size)
+
+
+def _figures(data: Overview, figures_dir) -> None:
+    """Write every chart into `figures_dir`: PNG (matplotlib) and offline HTML (plotly)."""
     from . import charts as plots
-    from ..analysis.compliance import completeness_by_section
-    from ..analysis.workload import co_responsibility_edges
 
-    workload_fig = plots.workload_bar(data.workload, top=15)
-    calendar_fig = plots.calendar_heatmap(data.calendar)
-    pngs = {}
-    for key, fig in (("workload", workload_fig), ("calendar", calendar_fig)):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=110)
-        pngs[key] = buffer.getvalue()
-    if figures_dir is not None:
-        out = Path(figures_dir)
-        plots.save_png(workload_fig, out / "workload.png")
-        plots.save_png(calendar_fig, out / "calendar.png")
-        by_section = completeness_by_section(data.completeness, data.doc.tasks)
-        plots.save_png(plots.completeness_bar(by_section), out / "completeness.png")
-        if data.scores is not None:
-            plots.save_png(plots.score_bar(data.scores), out / "scores.png")
-        plots.write_html(plots.workload_sunburst(data.workload), out / "workload-sunburst.html")
-        plots.write_html(plots.network_figure(co_responsibility_edges(data.responsibilities), data.workload),
-                         out / "co-responsibility-network.html")
-        plots.write_html(plots.calendar_figure(data.calendar), out / "calendar.html")
-    return pngs
+    out = Path(figures_dir)
+    plots.save_png(plots.workload_bar(data.workload, top=15), out / "workload.png")
+    plots.save_png(plots.calendar_heatmap(data.calendar), out / "calendar.png")
+    plots.save_png(plots.completeness_bar(data.by_section), out / "completeness.png")
+    if data.scores is not None:
+        plots.save_png(plots.score_bar(data.scores.dropna(subset=["score"])), out / "scores.png")
+    plots.write_html(plots.workload_sunburst(data.workload), out / "workload-sunburst.html")
+    plots.write_html(plots.network_figure(data.edges, data.workload), out / "co-responsibility-network.html")
+    plots.write_html(plots.calendar_figure(data.calendar), out / "calendar.html")

@@ -4,7 +4,6 @@ import warnings
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
 
 import gongkai_analysis as gk
 from gongkai_analysis.vocab import DIMENSIONS
@@ -38,52 +37,6 @@ def test_completeness(bundled):
     assert by_section["tasks"].sum() == 65 and len(by_section) == 8
     by_unit = gk.completeness_by_unit(table, bundled.responsibilities)
     assert by_unit.loc["政府办", "tasks"] == 14
-
-
-def test_tracker_round_trip(bundled, tmp_path):
-    path = gk.tracker_template(bundled, tmp_path / "tracker.xlsx")
-    wb = load_workbook(path)
-    ws = wb["跟踪表"]
-    assert ws.max_row == 133
-    assert [c.value for c in ws[1]][:4] == ["文件", "任务编号", "责任单位", "角色"]
-    validation = ws.data_validations.dataValidation[0]
-    assert validation.formula1 == '"按时完成,逾期完成,部分完成,未完成,不适用"'
-    assert str(validation.sqref) == "H2:H133"
-    back = gk.read_tracker(path, doc=bundled)
-    assert len(back) == 132 and back["status"].isna().all()
-
-
-def _fill(path, cell, value):
-    wb = load_workbook(path)
-    wb["跟踪表"][cell] = value
-    wb.save(path)
-
-
-def test_read_tracker_names_the_bad_cell(bundled, tmp_path):
-    path = gk.tracker_template(bundled, tmp_path / "t.xlsx")
-    _fill(path, "H7", "完成了")
-    with pytest.raises(gk.ParseError, match=r"t.xlsx:跟踪表!H7: unknown status '完成了'"):
-        gk.read_tracker(path)
-    path = gk.tracker_template(bundled, tmp_path / "t2.xlsx")
-    _fill(path, "I3", "soon")
-    with pytest.raises(gk.ParseError, match=r"跟踪表!I3: not a date"):
-        gk.read_tracker(path)
-    path = gk.tracker_template(bundled, tmp_path / "t3.xlsx")
-    _fill(path, "C4", "财政局")
-    _fill(path, "B4", "2")
-    with pytest.raises(gk.ParseError, match=r"obligation 2 × 财政局 appears more than once \(rows 4, 5\)"):
-        gk.read_tracker(path)
-    path = gk.tracker_template(bundled, tmp_path / "t4.xlsx")
-    _fill(path, "C2", "档案馆")
-    with pytest.raises(gk.ParseError, match=r"跟踪表!2: task 1 × 档案馆 is not an obligation"):
-        gk.read_tracker(path, doc=bundled)
-    path = gk.tracker_template(bundled, tmp_path / "t5.xlsx")
-    _fill(path, "H1", "状态")
-    with pytest.raises(gk.ParseError, match="lacks the column.*完成状态"):
-        gk.read_tracker(path)
-    (tmp_path / "junk.xlsx").write_bytes(b"not a workbook")
-    with pytest.raises(gk.ParseError, match="junk.xlsx: not a readable"):
-        gk.read_tracker(tmp_path / "junk.xlsx")
 
 
 def test_scores_on_the_simulated_tracker(bundled, tmp_path):

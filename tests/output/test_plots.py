@@ -1,9 +1,12 @@
 """Charts render Chinese with the bundled font, even with every system font hidden."""
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
+
+import pytest
 
 import gongkai_analysis as gk
 from gongkai_analysis import plots
@@ -101,3 +104,26 @@ def test_calendar_colour_bar_counts_whole_disclosures(bundled):
     fig.canvas.draw()
     ticks = fig.axes[1].get_yticks()
     assert len(ticks) > 2 and all(float(t).is_integer() for t in ticks)
+
+
+def test_shared_figure_draws_in_html_over_a_picture():
+    doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT, tokens=False)
+    calendar = gk.disclosure_calendar(doc.tasks, doc.responsibilities)
+    bundle = plots.shareable(plots.calendar_figure(calendar))._repr_mimebundle_()
+    again = plots.shareable(plots.calendar_figure(calendar))._repr_mimebundle_()
+    html = bundle["text/html"]
+    assert html.count("data:image/png;base64,iVBORw0KGgo") == 1  # the static picture
+    assert "Plotly.newPlot(" in html and "https://cdn.plot.ly/plotly-" in html
+    ids = re.findall(r'id="(gk-[0-9a-f]{12})"', html)
+    assert ids and ids == re.findall(r'id="(gk-[0-9a-f]{12})"', again["text/html"])  # stable under strict nbval
+    assert bundle["application/vnd.plotly.v1+json"]["data"][0]["type"] == "heatmap"
+
+
+@pytest.mark.parametrize(("notebook", "figures"), [("2.0-workload.ipynb", 2), ("3.0-cadence-calendar.ipynb", 1)])
+def test_exported_notebooks_keep_every_interactive_figure(notebook, figures):
+    from nbconvert import HTMLExporter
+
+    html, _ = HTMLExporter().from_filename(str(gk.config.REPO_ROOT / "notebooks" / notebook))
+    assert html.count('class="gongkai-figure"') == figures
+    assert html.count("Plotly.newPlot(") == figures
+    assert len(re.findall(r'src="data:image/png;base64,', html)) >= figures
