@@ -30,6 +30,7 @@ TASK_COLUMNS = {
     "doc_id": "str", "task_id": "str", "seq": "int64", "number": "int64", "part": "Int64",
     "section_no": "Int64", "section_title": "str", "subsection_no": "Int64", "subsection_title": "str",
     "text": "str", "clause": "str", "time_limit": "str", "line": "int64", "text_original": "str",
+    "kind": "str", "extra": "str", "piece": "Int64",
 }
 RESPONSIBILITY_COLUMNS = {
     "doc_id": "str", "task_id": "str", "unit": "str", "unit_raw": "str", "alias": "str",
@@ -38,7 +39,7 @@ RESPONSIBILITY_COLUMNS = {
 }
 SECTION_COLUMNS = {
     "doc_id": "str", "level": "str", "section_no": "Int64", "number": "int64", "title": "str",
-    "framing": "bool", "intro": "str", "line": "int64",
+    "framing": "bool", "intro": "str", "line": "int64", "part": "Int64",
 }
 META_COLUMNS = {
     "doc_id": "str", "source": "str", "encoding": "str", "script": "str", "title": "str",
@@ -46,6 +47,7 @@ META_COLUMNS = {
     "year": "Int64", "recipients": "str", "index_no": "str", "preamble": "str",
     "closing": "str", "n_sections": "int64", "n_tasks": "int64", "n_units": "int64",
     "n_responsibilities": "int64", "n_unassigned": "int64", "warnings": "str",
+    "task_level": "str", "n_parts": "int64",
 }
 
 
@@ -107,16 +109,24 @@ def responsibilities_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
-    """Rows of the sections table: one per section and sub-section header."""
+    """Rows of the sections table: one per section and sub-section header.
+
+    In a file that holds several documents, each part has a row of level
+    ``part`` (its title, and the text before its first section as intro) and
+    every row names its part.
+    """
     rows = []
     current = None
     for s in sections:
         if s["level"] == "section":
             current = s["number"]
+        elif s["level"] == "part":
+            current = None
         rows.append({"doc_id": doc_id, "level": s["level"], "number": s["number"],
-                     "section_no": current if s["level"] == "subsection" else s["number"],
+                     "section_no": current if s["level"] == "subsection" else
+                     (None if s["level"] == "part" else s["number"]),
                      "title": s["title"], "framing": s["framing"], "intro": s["intro"] or None,
-                     "line": s["line"]})
+                     "line": s["line"], "part": s.get("part")})
     return rows
 
 
