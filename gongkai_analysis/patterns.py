@@ -282,6 +282,8 @@ PLAN_TITLE = re.compile(r"^.{0,40}政务公开工作要点$")
 #: A plan title at the start of a run-on line.
 PLAN_TITLE_START = re.compile(r"^[^\s，。：《》]{0,40}?政务公开工作要点")
 NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
+#: A notice's title on one line, maybe after its issuer: ``…办公室关于印发《…》的通知``.
+NOTICE_TITLE_LINE = re.compile(r"^[^\s，。：]{0,30}关于[^\n]*的通知$")
 ISSUER = re.compile(r"^.{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室)$")
 RECIPIENTS = re.compile(r"^.{2,80}：$")
 #: A page breadcrumb ("首页 > 信息公开 > … > 正文") at the start of a line.

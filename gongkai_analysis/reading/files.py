@@ -402,34 +402,93 @@ def _read_pdf(data: bytes, source: str) -> SourceText:
 # --------------------------------------------------------------------------
 # Traditional characters
 # --------------------------------------------------------------------------
-#: Common characters that only traditional Chinese writes this way.
-_TRADITIONAL = re.compile(
-    "[們國會發開關與為對當區縣務傳處辦這員門時實點標準權責總體資訊應處執導軍據際類聯將經營從選單範屬據機構種議"
-    "職層專業設備線網絡價優質邊數項環境衛醫療藥學歷環監測違規農業產業書報告條條紀錄區劃統計財稅審計預決算聯動營運]"
-)
 _OPENCC = None
+#: Characters of a text's sample converted to decide its script (from its start, middle and end).
+_SCRIPT_SAMPLE = 1000
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
-def to_simplified(src: SourceText, *, threshold: int = 20) -> SourceText:
+def _t2s():
+    global _OPENCC
+    if _OPENCC is None:
+        import opencc  # imported on demand
+
+        _OPENCC = opencc.OpenCC("t2s")
+    return _OPENCC
+
+
+def traditional_share(text: str, *, sample: int = _SCRIPT_SAMPLE) -> tuple[int, int]:
+    """How many Chinese characters of a sample of `text` OpenCC's ``t2s`` changes, and of how many.
+
+    The script is decided by conversion, not by a list of characters: a
+    simplified text comes back (almost) unchanged, a traditional one changes
+    in a large share of its characters.  The sample is up to `sample`
+    characters from the start, the middle and the end of the text.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sample : int
+        Characters taken from each of three places.
+
+    Returns
+    -------
+    (int, int)
+        Changed Chinese characters, Chinese characters in the sample.
+
+    Examples
+    --------
+    >>> traditional_share("按月公開財政收支")
+    (2, 8)
+    >>> traditional_share("核算、报告和环境监测")[0]
+    0
+    """
+    if len(text) > 3 * sample:
+        middle = len(text) // 2
+        text = text[:sample] + text[middle : middle + sample] + text[-sample:]
+    converted = _t2s().convert(text)
+    han = len(_HAN.findall(text))
+    if len(converted) != len(text):  # a phrase changed length: compare character counts of both
+        changed = sum(1 for ch in set(text) if _HAN.match(ch) and ch not in converted)
+        return min(changed, han), han
+    changed = sum(map(str.__ne__, text, converted))  # compared in C, character by character
+    return changed, han
+
+
+def to_simplified(src: SourceText, *, threshold: float = 0.05, minimum: int = 3) -> SourceText:
     """Convert a document in traditional characters to simplified (OpenCC ``t2s``).
 
-    A document counts as traditional when at least `threshold` of its
-    characters are common traditional-only forms.  The text before conversion
-    stays in ``original``; a simplified document is returned as it is.
+    A document counts as traditional when converting a sample of it changes at
+    least `threshold` of its Chinese characters (and at least `minimum` of
+    them): see :func:`traditional_share`.  The text before conversion stays in
+    ``original``; a simplified document is returned as it is.
+
+    Parameters
+    ----------
+    src : SourceText
+        The document as read.
+    threshold : float
+        Share of the sample's Chinese characters that conversion must change.
+    minimum : int
+        Fewest changed characters for a document to count as traditional.
+
+    Returns
+    -------
+    SourceText
 
     Examples
     --------
     >>> src = to_simplified(SourceText("一、政務公開\\n1.按月公開財政收支。（財政局負責落實）" * 3, "<text>"))
     >>> src.text.splitlines()[1][:10], src.original.splitlines()[1][:6]
     ('1.按月公开财政收支', '1.按月公開')
+    >>> to_simplified(SourceText("做好预算核算，报告环境监测情况。" * 50, "<text>")).original is None
+    True
     """
-    if len(_TRADITIONAL.findall(src.text)) < threshold:
+    changed, han = traditional_share(src.text)
+    if changed < minimum or changed < threshold * han:
         return src
-    global _OPENCC
-    if _OPENCC is None:
-        import opencc  # imported on demand
-
-        _OPENCC = opencc.OpenCC("t2s")
     lines = src.text.split("\n")
-    converted = [_OPENCC.convert(line) for line in lines]
+    converter = _t2s()
+    converted = [converter.convert(line) for line in lines]
     return SourceText("\n".join(converted), src.source, src.encoding, src.meta, original=src.text)
