@@ -79,7 +79,8 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
                 and patterns.NOTICE_TITLE_LINE.match(folded):
             info["notice_title"] = line.strip()
             continue
-        if info["title"] is None and (m := patterns.DOC_TITLE_LINE.match("\n" + folded)):
+        if info["title"] is None and (m := patterns.DOC_TITLE_LINE.match("\n" + folded)) \
+                and not patterns.MARKER.match(folded):
             info["title"] = line.strip()[m.start("title") - 1 : m.end("title") - 1].strip()
             continue
         if notice or patterns.NOTICE_TITLE.match(folded) or folded.startswith("关于"):

@@ -185,7 +185,11 @@ def _part_bounds(doc: _Text, starts: list[_Marker]) -> list[tuple[int, int, tupl
     first part's heading is empty (its title is in the preamble).
     """
     folded = doc.folded
-    structure = [c.start for c in starts if c.kind != "box"]
+    # numbered structure: headers, and tasks after the first header (a notice's numbered list of
+    # attachments before it is not a document's structure)
+    first_header = next((c.start for c in starts if c.kind in ("section", "chapter", "article")), None)
+    structure = [c.start for c in starts if c.kind in ("section", "chapter", "article")
+                 or (c.kind == "task" and (first_header is None or c.start > first_header))]
     if not structure or ("附件" not in folded and not patterns.DOC_TITLE_LINE.search(folded, structure[0])):
         return [(0, len(folded), (0, 0, ""))]
     heads: list[tuple[int, int, str]] = []  # (line start, end of heading, title)
