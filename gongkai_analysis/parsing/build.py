@@ -232,7 +232,8 @@ class _Builder:
                                    section[0] if section else None, section[1] if section else None,
                                    subsection[0] if subsection else None, subsection[1] if subsection else None,
                                    item.body, item.unit_cell, item.time_cell, item.folded,
-                                   part=part, kind=item.task_kind, level=item.level, scoped=item.scoped))
+                                   part=part, kind=item.task_kind, level=item.level, scoped=item.scoped,
+                                   extra=item.extra))
             elif not tasks and not sections:
                 preamble.append(item)
             elif tasks and tasks[-1].part == part and tasks[-1].kind != "box" \

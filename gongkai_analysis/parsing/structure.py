@@ -81,6 +81,8 @@ class Item:
     #: A task whose number restarts under every section however the others run (``（一）`` items
     #: with clauses in a part whose other tasks are arabic).
     scoped: bool = False
+    #: A table row's other cells (具体内容, 备注 …) as ``header：value`` lines.
+    extra: str | None = None
 
 
 class _Marker(NamedTuple):
@@ -562,8 +564,12 @@ def _is_header_line(line: str) -> bool:
 class _Table:
     """A task table: column positions found in its header row."""
 
-    def __init__(self, no: int, task: int, units: list[tuple[int, str]], time: int | None) -> None:
+    def __init__(self, no: int, task: int, units: list[tuple[int, str]], time: int | None,
+                 headers: list[str] | None = None) -> None:
         self.no, self.task, self.units, self.time = no, task, units, time
+        used = {no, task, time, *(i for i, _ in units)}
+        #: Columns kept as ``extra`` text: every other column with a header.
+        self.extra = [(i, h) for i, h in enumerate(headers or []) if i not in used and h]
 
     @classmethod
     def from_header(cls, line: str) -> _Table | None:
@@ -575,7 +581,7 @@ class _Table:
         if no is None or task is None or not units:
             return None
         time = next((i for i, c in enumerate(cells) if patterns.TABLE_TIME.search(c) and i not in dict(units)), None)
-        return cls(no, task, units, time)
+        return cls(no, task, units, time, [c.strip() for c in line.split("\t")])
 
     def row(self, line: str, line_no: int) -> list[Item]:
         cells = line.split("\t")
@@ -598,5 +604,6 @@ class _Table:
             unit_cell = cell(self.units[0][0])
         else:
             unit_cell = "；".join(f"{label}：{cell(i)}" for i, label in self.units if cell(i))
+        extra = "\n".join(f"{header}：{cell(i)}" for i, header in self.extra if cell(i)) or None
         return [Item("task", int(number), cell(self.task), line_no, cell(self.no),
-                     unit_cell=unit_cell, time_cell=cell(self.time) or None, level="table")]
+                     unit_cell=unit_cell, time_cell=cell(self.time) or None, level="table", extra=extra)]

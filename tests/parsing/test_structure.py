@@ -281,3 +281,11 @@ def test_run_on_text_parses_in_linear_time(bundled):
     (t_small, n_small), (t_large, n_large) = seconds(small), seconds(large)
     assert n_small >= 24 * per_section and n_large >= 96 * per_section  # every task found in the run-on line
     assert t_large / t_small < 6.5, (t_small, t_large)
+
+
+def test_extra_table_columns_are_kept_not_dropped():
+    text = ("某区工作要点\n序号\t工作任务\t具体措施\t责任单位\t完成时限\t备注\n"
+            "1\t公开预算\t按月公开\t财政局\t年底前\t\n2\t公开决算\t\t审计局\t年底前\t重点\n")
+    doc = parse(text)
+    assert doc.tasks["extra"].tolist() == ["具体措施：按月公开", "备注：重点"]
+    assert doc.meta.loc[0, "task_level"] == "table"
