@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 
 # --------------------------------------------------------------------------
@@ -87,6 +88,7 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+@functools.lru_cache(maxsize=1024)
 def cn_to_int(text: str) -> int:
     """Convert a Chinese numeral up to 999 (``"二十三"`` → 23, ``"一百零五"`` → 105) to an int.
 

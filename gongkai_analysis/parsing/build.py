@@ -274,10 +274,14 @@ class _Builder:
         used_ids: set[str] = set()
         restarts = {key: _numbers_restart(group) for key, group in _numbering_groups(tasks).items()}
         last_of_part = {t.part: i for i, t in enumerate(tasks) if t.kind in ("task", "paragraph")}
+        plain = n_parts == 1 and not any(restarts.values())  # ids are the printed numbers
         for index, task in enumerate(tasks):
-            base_id = task_id(task.number, part=task.part if n_parts > 1 else None, kind=task.kind,
-                              section_no=task.section_no, subsection_no=task.subsection_no,
-                              scoped=task.scoped, restart=restarts[_numbering_key(task)])
+            if plain and task.kind != "box":
+                base_id = str(task.number)
+            else:
+                base_id = task_id(task.number, part=task.part if n_parts > 1 else None, kind=task.kind,
+                                  section_no=task.section_no, subsection_no=task.subsection_no,
+                                  scoped=task.scoped, restart=restarts[_numbering_key(task)])
             if base_id in used_ids:  # a repeated number (kept with a warning when lenient)
                 base_id = next(f"{base_id}#{k}" for k in range(2, len(tasks) + 2) if f"{base_id}#{k}" not in used_ids)
             used_ids.add(base_id)

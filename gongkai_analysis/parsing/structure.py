@@ -47,7 +47,7 @@ from . import clauses
 
 HEADER_KINDS = ("section", "subsection")
 #: A marker after a line break and indentation (searched in "\n" + text: a literal first is fast).
-_LINE_START_MARKER = re.compile(rf"\n[ \t#]*(?P<marker>{patterns.MARKER.pattern})")
+_LINE_START_MARKER = re.compile(rf"\n[ \t#]*(?:{patterns.MARKER.pattern})")
 #: Arabic task styles, in the order a document would use them.
 _ARABIC = ("dot", "paren", "rparen", "circle")
 
@@ -168,7 +168,7 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
     doc = _Text(run)
     folded = doc.folded
     # markers at the start of a line first: a regex anchored there is cheap
-    starts = [_candidate(m, "marker", -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
+    starts = [_candidate(m, -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
     items: list[Item] = []
     bounds = _part_bounds(doc, starts)
     for k, (lo, hi, title) in enumerate(bounds, start=1):
@@ -507,22 +507,17 @@ def _paragraph_items(doc: _Text, lo: int, hi: int, headers: list[_Marker]) -> li
     return items
 
 
-def _candidate(match, group: int | str = 0, offset: int = 0) -> _Marker:
-    start, end = match.span(group)
+def _candidate(match: re.Match, offset: int = 0) -> _Marker:
+    """The marker a match of :data:`patterns.MARKER` (or of the line-start pattern) found."""
+    kind = match.lastgroup  # the outer group of the alternative that matched
+    start, end = match.span(kind)
     start, end = start + offset, end + offset
-    kind = match.lastgroup if group == 0 else None
-    if kind is None:  # the marker group of a line-start match: which alternative matched
-        for name in ("section", "subsection", "task_dot", "task_paren", "task_rparen", "task_circle",
-                     "chapter", "article", "box"):
-            if match.group(name):
-                kind = name
-                break
+    if kind == "task_dot":
+        return _Marker("task", int(match["dot_no"]), start, end, "dot")
     if kind == "section":
         return _Marker("section", patterns.cn_to_int(match["sec_no"]), start, end, "section")
     if kind == "subsection":
         return _Marker("subsection", patterns.cn_to_int(match["sub_no"]), start, end, "subsection")
-    if kind == "task_dot":
-        return _Marker("task", int(match["dot_no"]), start, end, "dot")
     if kind == "task_paren":
         return _Marker("task", int(match["paren_no"]), start, end, "paren")
     if kind == "task_rparen":

@@ -417,6 +417,14 @@ def _t2s():
     return _OPENCC
 
 
+def _script_sample(text: str, sample: int) -> str:
+    """Up to `sample` characters from the start, the middle and the end of `text`."""
+    if len(text) <= 3 * sample:
+        return text
+    middle = len(text) // 2
+    return text[:sample] + text[middle : middle + sample] + text[-sample:]
+
+
 def traditional_share(text: str, *, sample: int = _SCRIPT_SAMPLE) -> tuple[int, int]:
     """How many Chinese characters of a sample of `text` OpenCC's ``t2s`` changes, and of how many.
 
@@ -444,9 +452,7 @@ def traditional_share(text: str, *, sample: int = _SCRIPT_SAMPLE) -> tuple[int, 
     >>> traditional_share("核算、报告和环境监测")[0]
     0
     """
-    if len(text) > 3 * sample:
-        middle = len(text) // 2
-        text = text[:sample] + text[middle : middle + sample] + text[-sample:]
+    text = _script_sample(text, sample)
     converted = _t2s().convert(text)
     han = len(_HAN.findall(text))
     if len(converted) != len(text):  # a phrase changed length: compare character counts of both
@@ -485,6 +491,9 @@ def to_simplified(src: SourceText, *, threshold: float = 0.05, minimum: int = 3)
     >>> to_simplified(SourceText("做好预算核算，报告环境监测情况。" * 50, "<text>")).original is None
     True
     """
+    sample = _script_sample(src.text, _SCRIPT_SAMPLE)
+    if _t2s().convert(sample) == sample:
+        return src  # conversion changes nothing: the usual case, decided without counting
     changed, han = traditional_share(src.text)
     if changed < minimum or changed < threshold * han:
         return src
