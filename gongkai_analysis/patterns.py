@@ -181,6 +181,11 @@ DOC_TITLE_LINE = re.compile(
     r"(?:若干政策|政策措施|行动计划|实施方案|工作方案|方案|办法|工作要点|要点|意见|规定|细则|条例|"
     r"考评指标|考核指标|评价指标|指标体系|规划|计划)(?:（[\d年—\-－~～至]{4,20}）)?)[ \t]*(?=\n|$)"
 )
+#: The end of a line that may be a document's title (a genre word, maybe a period in brackets):
+#: a cheap first pass before :data:`DOC_TITLE_LINE` checks the whole line.
+DOC_TITLE_END = re.compile(
+    r"(?:政策|计划|方案|办法|要点|意见|规定|细则|条例|指标|指标体系|规划)(?:（[\d年—\-－~～至]{4,20}）)?[ \t]*(?=\n|$)"
+)
 #: A boxed insert's title line starts with this (``专栏3  …工程``).
 BOX = re.compile(r"专栏 *\d{1,3}")
 

@@ -192,7 +192,12 @@ def _part_bounds(doc: _Text, starts: list[_Marker]) -> list[tuple[int, int, tupl
     first_header = next((c.start for c in starts if c.kind in ("section", "chapter", "article")), None)
     structure = [c.start for c in starts if c.kind in ("section", "chapter", "article")
                  or (c.kind == "task" and (first_header is None or c.start > first_header))]
-    if not structure or ("附件" not in folded and not patterns.DOC_TITLE_LINE.search(folded, structure[0])):
+    if not structure:
+        return [(0, len(folded), (0, 0, ""))]
+    titles = [m for end in patterns.DOC_TITLE_END.finditer(folded, structure[0])
+              if (m := patterns.DOC_TITLE_LINE.match(folded, folded.rfind("\n", 0, end.start())))
+              and m.end() == end.end()]
+    if not titles and "附件" not in folded:
         return [(0, len(folded), (0, 0, ""))]
     heads: list[tuple[int, int, str]] = []  # (line start, end of heading, title)
     for m in patterns.ATTACHMENT_HEADING.finditer(folded):
@@ -205,7 +210,7 @@ def _part_bounds(doc: _Text, starts: list[_Marker]) -> list[tuple[int, int, tupl
             title, end = doc.raw[nxt.start("title"):nxt.end("title")].strip(), nxt.end()
         heads.append((m.start() + 1, end, title))
     attachment_spans = [(a, b) for a, b, _ in heads]
-    for m in patterns.DOC_TITLE_LINE.finditer(folded):
+    for m in titles:
         if any(a <= m.start("title") < b for a, b in attachment_spans):
             continue
         if patterns.MARKER.match(folded, m.start("title")):
