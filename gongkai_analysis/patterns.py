@@ -194,6 +194,8 @@ MIDLINE_BEFORE = set("。；！？）」”』 \u3000\u00a0")
 
 #: Titles of sections that frame the plan instead of assigning tasks.
 NON_TASK_SECTION = re.compile(r"^(总体要求|指导思想|基本原则|工作目标|总体目标|主要目标|目标要求)")
+#: Titles of closing sections that frame the plan when none of their items carries a clause.
+SUPPORT_SECTION = re.compile(r"^(保障措施|组织保障|工作保障|组织实施|工作要求|保障机制)")
 
 # --------------------------------------------------------------------------
 # Responsibility clauses

@@ -265,6 +265,7 @@ def _scan_part(doc: _Text, lo: int, hi: int, starts: list[_Marker], *, alone: bo
         items.extend(doc.text_items(lo, first))
     raw = doc.raw
     framing = False
+    support = _support_without_clauses(doc, accepted, hi) if level != "article" else set()
     for i, marker in enumerate(accepted):
         end = accepted[i + 1].start if i + 1 < len(accepted) else hi
         content = raw[marker.end : end]
@@ -274,7 +275,7 @@ def _scan_part(doc: _Text, lo: int, hi: int, starts: list[_Marker], *, alone: bo
             first_line, newline, rest = content.partition("\n")
             title = first_line.strip()
             if marker.kind == "section":
-                framing = bool(patterns.NON_TASK_SECTION.match(folded[marker.end : marker.end + len(first_line)].strip()))
+                framing = _is_framing(folded, marker.end) or marker.start in support
             items.append(Item(marker.kind, marker.number, title, line, token, framing=framing, level=level))
             if newline:
                 items.extend(doc.text_items(marker.end + len(first_line) + 1, end))
@@ -421,6 +422,28 @@ def _is_framing(folded: str, title_start: int) -> bool:
     not read to its end for every section.
     """
     return bool(patterns.NON_TASK_SECTION.match(folded[title_start : title_start + 20].lstrip()))
+
+
+def _support_without_clauses(doc: _Text, accepted: list[_Marker], hi: int) -> set[int]:
+    """Starts of 保障措施-like sections none of whose lines ends with a clause: framing, not tasks.
+
+    In a plan whose tasks carry no clause at all, such a section keeps its tasks.
+    """
+    folded = doc.folded
+    sections = [c for c in accepted if c.kind == "section"]
+    found: set[int] = set()
+    any_clause = None
+    for i, c in enumerate(sections):
+        if not patterns.SUPPORT_SECTION.match(folded[c.end : c.end + 20].lstrip()):
+            continue
+        end = sections[i + 1].start if i + 1 < len(sections) else hi
+        if _count_clause_lines(folded, c.end, end):
+            continue
+        if any_clause is None:
+            any_clause = _count_clause_lines(folded, accepted[0].start if accepted else 0, hi) > 0
+        if any_clause:
+            found.add(c.start)
+    return found
 
 
 def _framing_sections(doc: _Text, starts: list[_Marker]) -> set[int]:

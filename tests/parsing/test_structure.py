@@ -289,3 +289,12 @@ def test_extra_table_columns_are_kept_not_dropped():
     doc = parse(text)
     assert doc.tasks["extra"].tolist() == ["具体措施：按月公开", "备注：重点"]
     assert doc.meta.loc[0, "task_level"] == "table"
+
+
+def test_a_support_section_without_clauses_is_section_text():
+    text = ("一、重点任务\n1.公开预算。（财政局负责）\n2.公开决算。（审计局负责）\n"
+            "二、保障措施\n1.加强组织领导。\n2.强化督查考核。\n")
+    doc = parse(text)
+    assert doc.tasks["task_id"].tolist() == ["1", "2"]
+    support = doc.sections.set_index("title").loc["保障措施"]
+    assert bool(support["framing"]) and support["intro"].splitlines() == ["1.加强组织领导。", "2.强化督查考核。"]
