@@ -104,7 +104,11 @@ def _as_source(source) -> SourceText:
     if not isinstance(source, str):
         raise TypeError(f"expected a path or a text, got {type(source).__name__}")
     if "\n" not in source and len(source) < 260:
-        if Path(source).exists() or Path(source).suffix.lower() in config.SUFFIXES:
+        try:
+            is_path = Path(source).exists() or Path(source).suffix.lower() in config.SUFFIXES
+        except (OSError, ValueError):  # too long for a file name, or a NUL in it: a text
+            is_path = False
+        if is_path:
             return read_path(source)
     return SourceText.from_text(source)
 
@@ -275,6 +279,7 @@ class _Builder:
         restarts = {key: _numbers_restart(group) for key, group in _numbering_groups(tasks).items()}
         last_of_part = {t.part: i for i, t in enumerate(tasks) if t.kind in ("task", "paragraph")}
         plain = n_parts == 1 and not any(restarts.values())  # ids are the printed numbers
+        cursor = 0  # where the previous task's body was found in the text (for text_original)
         for index, task in enumerate(tasks):
             if plain and task.kind != "box":
                 base_id = str(task.number)
@@ -288,8 +293,7 @@ class _Builder:
             parts = _split_body(task)
             original = None
             if self.src.original is not None:
-                first = task.line - 1
-                original = "\n".join(self.original_lines[first : first + task.body.count("\n") + 1])
+                original, cursor = self._original_of(task, cursor)
             last_task = last_of_part.get(task.part) == index
             if last_task and len(parts) > 1 and parts[-1].clause is None:
                 tail = parts.pop()
@@ -317,6 +321,24 @@ class _Builder:
                 if part.clause_content is not None:
                     resp_rows.extend(self._responsibilities(row_id, part.clause_content, task.line))
         return task_rows, resp_rows, closing
+
+    def _original_of(self, task: _Task, cursor: int) -> tuple[str, int]:
+        """The task's wording before conversion from traditional characters, and where it was found.
+
+        Where conversion kept the text's length (character for character, as
+        OpenCC's ``t2s`` almost always does), the task's own span is cut out of
+        the original, found from where the previous task was (linear over the
+        document, and never a whole run-on line per task); else its lines.
+        """
+        text, original = self.src.text, self.src.original
+        if len(text) == len(original) and task.body:
+            at = text.find(task.body, cursor)
+            if at >= 0:
+                start = text.rfind(task.marker, max(cursor, at - len(task.marker) - 8), at) if task.marker else -1
+                start = at if start < 0 else start  # with the marker as printed, as a line would have it
+                return original[start : at + len(task.body)], at + len(task.body)
+        first = task.line - 1
+        return "\n".join(self.original_lines[first : first + task.body.count("\n") + 1]), cursor
 
     def _responsibilities(self, task_id: str, content: str, line: int) -> list[dict]:
         units, repeated = _clause_units(content, self.registry)

@@ -298,3 +298,21 @@ def test_a_support_section_without_clauses_is_section_text():
     assert doc.tasks["task_id"].tolist() == ["1", "2"]
     support = doc.sections.set_index("title").loc["保障措施"]
     assert bool(support["framing"]) and support["intro"].splitlines() == ["1.加强组织领导。", "2.强化督查考核。"]
+
+
+def test_a_traditional_plan_on_one_line_keeps_each_task_s_own_original():
+    import pathlib
+
+    here = pathlib.Path(__file__).parent.parent / "fixtures" / "traditional.txt"
+    one_line = " ".join(here.read_text(encoding="utf-8").split("\n"))
+    doc = parse(one_line, strict=False)  # a string too long for a file name is a text, not an OSError
+    assert doc.meta.loc[0, "script"] == "traditional"
+    originals = doc.tasks["text_original"]
+    # each task's own wording before conversion, not the whole line again for every task
+    assert originals.str.len().sum() < len(one_line)
+    assert originals.str.startswith(("1.按月度公開", "2.每年度主動公開", "3.將信息公開", "4.建立健全政務輿情")).all()
+
+
+def test_a_short_line_too_long_for_a_file_name_is_read_as_text():
+    with pytest.raises(ParseError, match="no numbered tasks"):
+        parse_rows("某" * 200)  # 600 bytes: not a path (OSError before), but a text without tasks
