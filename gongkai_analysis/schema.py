@@ -114,6 +114,28 @@ def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
     In a file that holds several documents, each part has a row of level
     ``part`` (its title, and the text before its first section as intro) and
     every row names its part.
+
+    Parameters
+    ----------
+    sections : list of dict
+        The builder's headers in reading order (``level``, ``number``, ``title``,
+        ``framing``, ``intro``, ``line`` and, optionally, ``part``).
+    doc_id : str
+        The document's id, written into every row.
+
+    Returns
+    -------
+    list of dict
+        One row per header, with ``section_no`` the section a sub-section stands under.
+
+    Examples
+    --------
+    >>> rows = section_rows([{"level": "section", "number": 2, "title": "甲", "framing": False, "intro": "",
+    ...                       "line": 3},
+    ...                      {"level": "subsection", "number": 1, "title": "乙", "framing": False, "intro": "",
+    ...                       "line": 4}], "d")
+    >>> [(r["level"], r["section_no"], r["number"], r["part"]) for r in rows]
+    [('section', 2, 2, None), ('subsection', 2, 1, None)]
     """
     rows = []
     current = None

@@ -257,6 +257,9 @@ def test_the_plan_on_one_line_gives_the_same_tasks_and_units(bundled, bundled_te
 def test_run_on_text_parses_in_linear_time(bundled):
     """A 4 MB run-on line takes about four times as long as a 1 MB one (quadratic would be sixteen).
 
+    Before, the same line took 3.5 times as long at twice the size (0.73 s for 1.9 MB, 2.54 s for 3.7 MB),
+    and was read as traditional characters, every task keeping the whole line as its original.
+
     The line is a real plan's tasks, 130 to a section, numbered afresh in each
     of up to 99 sections, with no whitespace anywhere between items.
     """
@@ -270,17 +273,21 @@ def test_run_on_text_parses_in_linear_time(bundled):
             pieces.extend(f"{i}.{tasks[(k * per_section + i) % len(tasks)]}" for i in range(1, per_section + 1))
         return "".join(pieces).replace("\n", "")
 
-    def seconds(text: str) -> tuple[float, int]:
-        start = time.perf_counter()
-        rows = parse_rows(text, strict=False)
-        return time.perf_counter() - start, len(rows.tasks)
+    def seconds(text: str, runs: int) -> tuple[float, int]:
+        best = float("inf")
+        for _ in range(runs):  # the best of a few runs: a shared machine's load only ever adds time
+            start = time.perf_counter()
+            rows = parse_rows(text, strict=False)
+            best = min(best, time.perf_counter() - start)
+        assert rows.meta["script"] == "simplified"  # before, the hand-listed detector misread it as traditional
+        return best, len(rows.tasks)
 
     small, large = line(24), line(96)
     assert 3.5e6 < len(large.encode()) < 5e6 and len(large) > 3.9 * len(small), len(large.encode())
-    seconds(line(2))  # warm
-    (t_small, n_small), (t_large, n_large) = seconds(small), seconds(large)
+    seconds(line(2), 1)  # warm
+    (t_small, n_small), (t_large, n_large) = seconds(small, 3), seconds(large, 2)
     assert n_small >= 24 * per_section and n_large >= 96 * per_section  # every task found in the run-on line
-    assert t_large / t_small < 6.5, (t_small, t_large)
+    assert t_large / t_small < 6, (t_small, t_large)  # linear: about 4; before: 6.5 to 7.5 on this machine
 
 
 def test_extra_table_columns_are_kept_not_dropped():
