@@ -165,9 +165,10 @@ class _Builder:
             first = next((i.line for i in items if i.body.strip()), None)
             raise ParseError("no numbered tasks found (expected lines such as '1.…' under '一、…')",
                              source=self.src.source, line=first)
-        self._check_numbers(tasks)
-        n_parts = max(t.part for t in tasks)
-        task_rows, resp_rows, closing = self._rows(tasks, n_parts)
+        groups = _numbering_groups(tasks)
+        self._check_numbers(groups)
+        n_parts = max(tasks[-1].part, sections[-1]["part"] if sections else 1)  # parts only ever grow
+        task_rows, resp_rows, closing = self._rows(tasks, n_parts, groups)
         closing = [*loose, *closing]
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         boxes = [Item("text", None, t.body, t.line) for t in tasks if t.kind == "box"]
@@ -254,9 +255,9 @@ class _Builder:
         settle_pending(False)
         return tasks, sections, preamble, closing
 
-    def _check_numbers(self, tasks: list[_Task]) -> None:
+    def _check_numbers(self, groups: dict[tuple, list[_Task]]) -> None:
         """Task numbers run 1..N in each part and kind of numbering (per section where they restart)."""
-        for group in _numbering_groups(tasks).values():
+        for group in groups.values():
             if group[0].kind == "box":
                 continue
             restart = group[0].scoped or _numbers_restart(group)
@@ -271,12 +272,12 @@ class _Builder:
                 previous[scope] = task.number
 
     # -- rows --------------------------------------------------------------
-    def _rows(self, tasks: list[_Task], n_parts: int):
+    def _rows(self, tasks: list[_Task], n_parts: int, groups: dict[tuple, list[_Task]]):
         task_rows: list[dict] = []
         resp_rows: list[dict] = []
         closing: list[Item] = []
         used_ids: set[str] = set()
-        restarts = {key: _numbers_restart(group) for key, group in _numbering_groups(tasks).items()}
+        restarts = {key: _numbers_restart(group) for key, group in groups.items()}
         last_of_part = {t.part: i for i, t in enumerate(tasks) if t.kind in ("task", "paragraph")}
         plain = n_parts == 1 and not any(restarts.values())  # ids are the printed numbers
         cursor = 0  # where the previous task's body was found in the text (for text_original)

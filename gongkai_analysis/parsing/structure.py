@@ -194,6 +194,11 @@ def _part_bounds(doc: _Text, starts: list[_Marker]) -> list[tuple[int, int, tupl
                  or (c.kind == "task" and (first_header is None or c.start > first_header))]
     if not structure:
         return [(0, len(folded), (0, 0, ""))]
+    # a second document numbers its sections (or articles) from 1 again, or is announced by 附件
+    restart = any(c.number == 1 and c.start > first_header for c in starts
+                  if c.kind in ("section", "chapter", "article")) if first_header is not None else False
+    if not restart and folded.find("附件", structure[0]) < 0:
+        return [(0, len(folded), (0, 0, ""))]
     titles = [m for end in patterns.DOC_TITLE_END.finditer(folded, structure[0])
               if (m := patterns.DOC_TITLE_LINE.match(folded, folded.rfind("\n", 0, end.start())))
               and m.end() == end.end()]
