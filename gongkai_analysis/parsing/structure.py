@@ -48,6 +48,7 @@ from . import clauses
 HEADER_KINDS = ("section", "subsection")
 #: A marker after a line break and indentation (searched in "\n" + text: a literal first is fast).
 _LINE_START_MARKER = re.compile(rf"\n[ \t#]*(?:{patterns.MARKER.pattern})")
+_HEADER_OR_ARTICLE = frozenset(("section", "chapter", "article"))
 #: Arabic task styles, in the order a document would use them.
 _ARABIC = ("dot", "paren", "rparen", "circle")
 
@@ -187,17 +188,18 @@ def _part_bounds(doc: _Text, starts: list[_Marker]) -> list[tuple[int, int, tupl
     first part's heading is empty (its title is in the preamble).
     """
     folded = doc.folded
+    headers = [c for c in starts if c.kind in _HEADER_OR_ARTICLE]
+    # a second document numbers its sections (or articles) from 1 again, or is announced by 附件
+    restart = any(c.number == 1 for c in headers[1:])
+    first = headers[0].start if headers else (starts[0].start if starts else -1)
+    if first < 0 or (not restart and folded.find("附件", first) < 0):
+        return [(0, len(folded), (0, 0, ""))]
     # numbered structure: headers, and tasks after the first header (a notice's numbered list of
     # attachments before it is not a document's structure)
-    first_header = next((c.start for c in starts if c.kind in ("section", "chapter", "article")), None)
-    structure = [c.start for c in starts if c.kind in ("section", "chapter", "article")
+    first_header = headers[0].start if headers else None
+    structure = [c.start for c in starts if c.kind in _HEADER_OR_ARTICLE
                  or (c.kind == "task" and (first_header is None or c.start > first_header))]
     if not structure:
-        return [(0, len(folded), (0, 0, ""))]
-    # a second document numbers its sections (or articles) from 1 again, or is announced by 附件
-    restart = any(c.number == 1 and c.start > first_header for c in starts
-                  if c.kind in ("section", "chapter", "article")) if first_header is not None else False
-    if not restart and folded.find("附件", structure[0]) < 0:
         return [(0, len(folded), (0, 0, ""))]
     titles = [m for end in patterns.DOC_TITLE_END.finditer(folded, structure[0])
               if (m := patterns.DOC_TITLE_LINE.match(folded, folded.rfind("\n", 0, end.start())))
@@ -308,15 +310,15 @@ def _accept(doc: _Text, lo: int, hi: int, starts: list[_Marker], *,
     they are the text of a part that has no tasks (a 办法 before its 考评指标).
     """
     folded = doc.folded
-    boxes = [c for c in starts if c.kind == "box"]
-    articles = [c for c in starts if c.kind == "article"]
-    if len(articles) >= 2:
+    kinds = [c.kind for c in starts]
+    if kinds.count("article") >= 2:
         accepted = [c for c in starts if c.kind in ("chapter", "article", "box")]
         accepted = [_Marker("section", c.number, c.start, c.end, "chapter") if c.kind == "chapter" else c
                     for c in accepted]
         return "article", accepted, set()
-    starts = [c for c in starts if c.kind not in ("chapter", "article")]
-    has_sections = any(c.kind == "section" for c in starts)
+    if "chapter" in kinds or "article" in kinds:
+        starts = [c for c in starts if c.kind not in ("chapter", "article")]
+    has_sections = "section" in kinds
     task_style = _task_style(starts, has_sections)
     n_style = sum(1 for c in starts if c.style == task_style)
     if n_style >= 2:
@@ -404,8 +406,11 @@ def _paren_tasks(doc: _Text, accepted: list[_Marker], hi: int, *, only_without_t
     for c in accepted:
         if c.kind == "section":
             section_start = c.start
+            section_has_task.setdefault(section_start, False)
         elif c.kind == "task":
             section_has_task[section_start] = True
+    if only_without_tasks and all(section_has_task.values()):
+        return found  # every section has its arabic tasks: no （一） item is one
     section_start = -1
     for i, c in enumerate(accepted):
         if c.kind == "section":
