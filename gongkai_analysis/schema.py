@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 
 from typing import NamedTuple
@@ -64,11 +65,18 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
     """
     names = [*columns, *(name for name in extra if rows and name in rows[0])]
     data = {}
-    for name in names:
-        try:  # the parser's rows carry every column
-            values = [row[name] for row in rows]
-        except KeyError:  # rows from elsewhere may lack a column: it is missing there
-            values = [row.get(name) for row in rows]
+    try:  # the parser's rows carry every column: transpose them in one pass in C
+        transposed = list(zip(*map(operator.itemgetter(*names), rows))) if len(names) > 1 and rows else None
+    except KeyError:  # rows from elsewhere may lack a column: column by column below
+        transposed = None
+    for k, name in enumerate(names):
+        if transposed is not None:
+            values = list(transposed[k])
+        else:
+            try:
+                values = [row[name] for row in rows]
+            except KeyError:  # a column missing from some rows is missing there
+                values = [row.get(name) for row in rows]
         if name in columns:
             data[name] = _column(values, columns[name])
         else:  # a list column (tokens, keywords): one list per cell

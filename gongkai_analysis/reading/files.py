@@ -404,7 +404,7 @@ def _read_pdf(data: bytes, source: str) -> SourceText:
 # --------------------------------------------------------------------------
 _OPENCC = None
 #: Characters of a text's sample converted to decide its script (from its start, middle and end).
-_SCRIPT_SAMPLE = 1000
+_SCRIPT_SAMPLE = 500
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
