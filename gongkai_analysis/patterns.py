@@ -313,6 +313,14 @@ TABLE_UNIT = re.compile(r"(?:责任单位|牵头单位|责任部门|落实单位
 TABLE_LEAD = re.compile(r"(?:牵头单位|牵头部门)")
 TABLE_SUPPORT = re.compile(r"(?:配合单位|协办单位|配合部门)")
 TABLE_TIME = re.compile(r"(?:时限|时间|期限)")
+#: A line break inside a table cell (reading emits U+2028 LINE SEPARATOR for it).
+CELL_LINE_BREAK = "\u2028"
+#: A line of a unit cell that is a deadline, not a unit: ``2024年底前``, ``6月底``, ``持续推进``.
+CELL_DEADLINE = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:底|中旬|上旬|下旬|末)?(?:前|以前|完成|内)?$"
+    r"|^(?:(?:19|20)\d{2}年|\d{1,2}月).*(?:前|底|完成|内)$"
+    r"|^(?:持续推进|长期坚持|持续开展|长期推进|长期|持续|每年|每季度|每月|按年度|按季度|按月)"
+)
 
 # --------------------------------------------------------------------------
 # Deadlines in task text (cadence labels and channels live in data/cadence_rules.csv)

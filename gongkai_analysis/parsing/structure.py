@@ -633,10 +633,35 @@ class _Table:
                 return [Item(marker.kind, marker.number, text[match.end():].strip(), line_no, text[: match.end()],
                              level="table")]
             return [Item("text", None, text, line_no)] if text else []
+        deadlines: list[str] = []
         if len(self.units) == 1:
-            unit_cell = cell(self.units[0][0])
+            unit_cell = _unit_lines(cell(self.units[0][0]), deadlines)
         else:
-            unit_cell = "；".join(f"{label}：{cell(i)}" for i, label in self.units if cell(i))
-        extra = "\n".join(f"{header}：{cell(i)}" for i, header in self.extra if cell(i)) or None
-        return [Item("task", int(number), cell(self.task), line_no, cell(self.no),
-                     unit_cell=unit_cell, time_cell=cell(self.time) or None, level="table", extra=extra)]
+            unit_cell = "；".join(f"{label}：{_unit_lines(cell(i), deadlines)}" for i, label in self.units if cell(i))
+        time_cell = cell(self.time).replace(patterns.CELL_LINE_BREAK, "\n") or "\n".join(deadlines) or None
+        extra = "\n".join(f"{header}：{cell(i).replace(patterns.CELL_LINE_BREAK, '；')}"
+                          for i, header in self.extra if cell(i)) or None
+        task_text = cell(self.task).replace(patterns.CELL_LINE_BREAK, "\n")
+        return [Item("task", int(number), task_text, line_no, cell(self.no),
+                     unit_cell=unit_cell, time_cell=time_cell, level="table", extra=extra)]
+
+
+def _unit_lines(text: str, deadlines: list[str]) -> str:
+    """A unit cell read line by line: one unit per line (joined with 、), deadline lines set apart.
+
+    >>> found = []
+    >>> _unit_lines("区发展改革委\u2028区住房城乡建设委\u20282024年底前", found), found
+    ('区发展改革委、区住房城乡建设委', ['2024年底前'])
+    """
+    if patterns.CELL_LINE_BREAK not in text:
+        return text
+    units = []
+    for line in text.split(patterns.CELL_LINE_BREAK):
+        line = line.strip()
+        if not line:
+            continue
+        if patterns.CELL_DEADLINE.match(patterns.fold(line)):
+            deadlines.append(line)
+        else:
+            units.append(line.rstrip("、，；,;"))
+    return "、".join(units)

@@ -329,3 +329,16 @@ def test_a_traditional_plan_on_one_line_keeps_each_task_s_own_original():
 def test_a_short_line_too_long_for_a_file_name_is_read_as_text():
     with pytest.raises(ParseError, match="no numbered tasks"):
         parse_rows("某" * 200)  # 600 bytes: not a path (OSError before), but a text without tasks
+
+
+def test_a_unit_cell_with_one_unit_per_line_is_read_line_by_line():
+    # reading emits a line break inside a table cell as U+2028
+    text = ("某区工作要点\n序号\t工作任务\t责任单位\n"
+            "1\t推进公开\u2028细化清单\t区发展改革委\u2028区住房城乡建设委\u20282024年底前\n"
+            "2\t公开决算\t区财政局\n")
+    doc = parse(text)
+    tasks = doc.tasks
+    assert tasks["time_limit"].tolist()[0] == "2024年底前"
+    assert tasks["text"].tolist()[0].splitlines() == ["推进公开", "细化清单"]
+    units = doc.responsibilities.query("task_id == '1'")["unit_raw"].tolist()
+    assert units == ["区发展改革委", "区住房城乡建设委"]
