@@ -13,7 +13,11 @@ an HTML page), then prints, measured in the same run, medians of `repeat` runs:
 4. peak memory of ``gongkai parse`` on the whole corpus (≤ 500 MB);
 5. cold start of ``gongkai parse`` on the bundled plan ÷
    ``python -c "import pandas, jieba"`` plus one tokenizer initialisation (≤ 1.5);
-6. parse with the rjieba segmenter ÷ the bare jieba pass (≤ 0.35).
+6. parse with the rjieba segmenter ÷ the bare jieba pass (≤ 0.35);
+7. the structure pass alone: texts already read, parsed to rows without tokens
+   and made into DataFrames, one worker, warm (≥ 20 MB/s) — with
+   ``--baseline REV``, the same figure for the code of git revision REV,
+   measured side by side in the same run (``--structure-only`` skips 1–6).
 """
 
 from __future__ import annotations
@@ -135,6 +139,43 @@ def parse_seconds(paths, *, warm: bool = False, **options) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
+STRUCTURE_PASS = """
+import sys, time, logging
+logging.disable(logging.CRITICAL)
+from gongkai_analysis.parsing.build import parse_rows
+from gongkai_analysis.reading.files import read_path
+from gongkai_analysis import schema
+sources = [read_path(p) for p in sys.argv[1:]]
+for src in sources[:10]:
+    parse_rows(src, strict=False)
+start = time.perf_counter()
+schema.tables_from_rows([parse_rows(src, strict=False) for src in sources])
+print(time.perf_counter() - start)
+"""
+
+
+def structure_pass(paths: list[Path], *, code_root: Path | None = None) -> float:
+    """Seconds for the structure pass alone: rows without tokens, then DataFrames, one worker, warm.
+
+    The texts are read before the clock starts; `code_root` runs another
+    checkout of the package (a baseline) on the same texts.
+    """
+    env = dict(os.environ)
+    if code_root is not None:
+        env["PYTHONPATH"] = str(code_root)
+    done = subprocess.run([sys.executable, "-c", STRUCTURE_PASS, *map(str, paths)], check=True,
+                          capture_output=True, text=True, env=env, cwd=code_root or ROOT)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def checkout(revision: str, folder: Path) -> Path:
+    """The package at git `revision`, unpacked into `folder` (for a side-by-side baseline)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
 def peak_memory_mb(corpus: Path, out: Path) -> float:
     """Peak resident memory of ``gongkai parse`` over the corpus (one worker, tokens)."""
     code = ("import resource, subprocess, sys\n"
@@ -180,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=300, help="documents in the corpus (default 300)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; medians are printed")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--baseline", help="git revision whose structure pass is measured side by side")
+    parser.add_argument("--structure-only", action="store_true", help="measure only the structure pass")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
@@ -190,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{platform.system()} {platform.release()}")
         print(f"corpus: {len(paths)} documents, {size_mb:.1f} MB; medians of {args.repeat} runs\n")
         r = args.repeat
+        if args.structure_only:
+            return _structure_figures(paths, size_mb, r, work, args)
         runs = {
             "jieba": lambda: bare_jieba(paths),
             "tokens": lambda: parse_seconds(paths, jobs=1, segmenter="jieba"),
@@ -199,12 +244,13 @@ def main(argv: list[str] | None = None) -> int:
             "plain2": lambda: parse_seconds(paths, jobs=2, tokens=False),
             "warm": lambda: parse_seconds(paths, jobs=1, tokens=False, warm=True),
             "warm2": lambda: parse_seconds(paths, jobs=2, tokens=False, warm=True),
+            "structure": lambda: structure_pass(paths),
         }
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(r):  # round-robin, so that drift in the machine's speed hits every figure alike
             for name, run in runs.items():
                 times[name].append(run())
-        jieba_s, tokens_s, tokens2_s, fast_s, plain_s, plain2_s, warm_s, warm2_s = (
+        jieba_s, tokens_s, tokens2_s, fast_s, plain_s, plain2_s, warm_s, warm2_s, structure_s = (
             statistics.median(times[n]) for n in runs)
         peak = peak_memory_mb(work / "corpus", work / "out")
         ours_cold, base_cold = cold_start(work / "cold", r)
@@ -221,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             "cold_start_s": ours_cold, "cold_baseline_s": base_cold, "cold_start_ratio": ours_cold / base_cold,
             "rjieba_vs_jieba": fast_s / jieba_s,
             "machine_parallel_ceiling": ceiling,
+            "structure_pass_mb_s": size_mb / structure_s,
         }
         rows = [
             ("parse + tokens, 1 worker ÷ bare jieba", f"{tokens_s:.2f} s ÷ {jieba_s:.2f} s", "tokens_vs_jieba"),
@@ -233,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             ("peak memory, gongkai parse (MB)", "", "peak_mb"),
             ("cold start ÷ import pandas, jieba + tokenizer", f"{ours_cold:.2f} s ÷ {base_cold:.2f} s", "cold_start_ratio"),
             ("parse + tokens with rjieba ÷ bare jieba", f"{fast_s:.2f} s ÷ {jieba_s:.2f} s", "rjieba_vs_jieba"),
+            ("structure pass (texts read), rows + frames, warm", f"{size_mb:.1f} MB in {structure_s:.2f} s",
+             "structure_pass_mb_s"),
         ]
         for label, detail, key in rows:
             value = figures[key]
@@ -248,6 +297,29 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _structure_figures(paths, size_mb: float, repeat: int, work: Path, args) -> int:
+    """Print the structure pass, ours and (with ``--baseline``) the baseline's, medians of `repeat` runs."""
+    runs = {"ours": lambda: structure_pass(paths)}
+    if args.baseline:
+        base = checkout(args.baseline, work / "baseline")
+        runs["baseline"] = lambda: structure_pass(paths, code_root=base)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):  # round-robin, as above
+        for name, run in runs.items():
+            times[name].append(run())
+    figures = {}
+    for name, values in times.items():
+        seconds = statistics.median(values)
+        figures[f"structure_pass_{name}_mb_s"] = size_mb / seconds
+        label = "structure pass, rows + frames, warm" + (f" ({args.baseline})" if name == "baseline" else "")
+        sign, bound = TARGETS["no_tokens_mb_s"]
+        verdict = f"target {sign} {bound:g}: {'met' if size_mb / seconds >= bound else 'MISSED'}"
+        print(f"{label:<48} {size_mb / seconds:>8.2f}   {size_mb:.1f} MB in {seconds:.2f} s{'':<12} {verdict}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
 
 

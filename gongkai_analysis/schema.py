@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 
 from typing import NamedTuple
@@ -30,6 +31,7 @@ TASK_COLUMNS = {
     "doc_id": "str", "task_id": "str", "seq": "int64", "number": "int64", "part": "Int64",
     "section_no": "Int64", "section_title": "str", "subsection_no": "Int64", "subsection_title": "str",
     "text": "str", "clause": "str", "time_limit": "str", "line": "int64", "text_original": "str",
+    "kind": "str", "extra": "str", "piece": "Int64",
 }
 RESPONSIBILITY_COLUMNS = {
     "doc_id": "str", "task_id": "str", "unit": "str", "unit_raw": "str", "alias": "str",
@@ -38,7 +40,7 @@ RESPONSIBILITY_COLUMNS = {
 }
 SECTION_COLUMNS = {
     "doc_id": "str", "level": "str", "section_no": "Int64", "number": "int64", "title": "str",
-    "framing": "bool", "intro": "str", "line": "int64",
+    "framing": "bool", "intro": "str", "line": "int64", "part": "Int64",
 }
 META_COLUMNS = {
     "doc_id": "str", "source": "str", "encoding": "str", "script": "str", "title": "str",
@@ -47,6 +49,7 @@ META_COLUMNS = {
     "closing": "str", "n_sections": "int64", "n_tasks": "int64", "n_units": "int64",
     "n_responsibilities": "int64", "n_unassigned": "int64", "warnings": "str",
     "n_warnings": "int64", "n_unknown_units": "int64", "n_suspect_units": "int64",
+    "task_level": "str", "n_parts": "int64",
 }
 
 
@@ -63,11 +66,18 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
     """
     names = [*columns, *(name for name in extra if rows and name in rows[0])]
     data = {}
-    for name in names:
-        try:  # the parser's rows carry every column
-            values = [row[name] for row in rows]
-        except KeyError:  # rows from elsewhere may lack a column: it is missing there
-            values = [row.get(name) for row in rows]
+    try:  # the parser's rows carry every column: transpose them in one pass in C
+        transposed = list(zip(*map(operator.itemgetter(*names), rows))) if len(names) > 1 and rows else None
+    except KeyError:  # rows from elsewhere may lack a column: column by column below
+        transposed = None
+    for k, name in enumerate(names):
+        if transposed is not None:
+            values = list(transposed[k])
+        else:
+            try:
+                values = [row[name] for row in rows]
+            except KeyError:  # a column missing from some rows is missing there
+                values = [row.get(name) for row in rows]
         if name in columns:
             data[name] = _column(values, columns[name], name)
         else:  # a list column (tokens, keywords): one list per cell
@@ -187,44 +197,44 @@ def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
 
     A sub-section gets the number of the section above it as
     ``section_no``; an empty intro becomes None.
+    In a file that holds several documents, each part has a row of level
+    ``part`` (its title, and the text before its first section as intro) and
+    every row names its part.
 
     Parameters
     ----------
     sections : list of dict
-        The parser's headers, in document order, each with ``level``
-        (``section`` or ``subsection``), ``number``, ``title``, ``framing``,
-        ``intro`` and ``line``.
+        The builder's headers in reading order (``level``, ``number``, ``title``,
+        ``framing``, ``intro``, ``line`` and, optionally, ``part``).
     doc_id : str
-        The document's identifier.
+        The document's id, written into every row.
 
     Returns
     -------
     list of dict
-        Rows for :func:`sections_frame`.
-
-    Raises
-    ------
-    KeyError
-        When a header lacks one of the keys above.
+        One row per header, with ``section_no`` the section a sub-section stands under.
 
     Examples
     --------
-    >>> rows = section_rows([{"level": "section", "number": 1, "title": "公开", "framing": False,
-    ...                       "intro": "", "line": 1},
-    ...                      {"level": "subsection", "number": 2, "title": "解读", "framing": False,
-    ...                       "intro": "要求", "line": 3}], "d")
-    >>> [(r["level"], r["section_no"], r["number"], r["intro"]) for r in rows]
-    [('section', 1, 1, None), ('subsection', 1, 2, '要求')]
+    >>> rows = section_rows([{"level": "section", "number": 2, "title": "甲", "framing": False, "intro": "",
+    ...                       "line": 3},
+    ...                      {"level": "subsection", "number": 1, "title": "乙", "framing": False, "intro": "",
+    ...                       "line": 4}], "d")
+    >>> [(r["level"], r["section_no"], r["number"], r["part"]) for r in rows]
+    [('section', 2, 2, None), ('subsection', 2, 1, None)]
     """
     rows = []
     current = None
     for s in sections:
         if s["level"] == "section":
             current = s["number"]
+        elif s["level"] == "part":
+            current = None
         rows.append({"doc_id": doc_id, "level": s["level"], "number": s["number"],
-                     "section_no": current if s["level"] == "subsection" else s["number"],
+                     "section_no": current if s["level"] == "subsection" else
+                     (None if s["level"] == "part" else s["number"]),
                      "title": s["title"], "framing": s["framing"], "intro": s["intro"] or None,
-                     "line": s["line"]})
+                     "line": s["line"], "part": s.get("part")})
     return rows
 
 

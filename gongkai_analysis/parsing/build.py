@@ -104,7 +104,11 @@ def _as_source(source) -> SourceText:
     if not isinstance(source, str):
         raise TypeError(f"expected a path or a text, got {type(source).__name__}")
     if "\n" not in source and len(source) < 260:
-        if Path(source).exists() or Path(source).suffix.lower() in config.SUFFIXES:
+        try:
+            is_path = Path(source).exists() or Path(source).suffix.lower() in config.SUFFIXES
+        except (OSError, ValueError):  # too long for a file name, or a NUL in it: a text
+            is_path = False
+        if is_path:
             return read_path(source)
     return SourceText.from_text(source)
 
@@ -131,6 +135,11 @@ class _Task:
     unit_cell: str | None = None
     time_cell: str | None = None
     folded: str | None = None
+    part: int = 1
+    kind: str = "task"
+    level: str | None = None
+    scoped: bool = False
+    extra: str | None = None
 
 
 class _Builder:
@@ -156,92 +165,142 @@ class _Builder:
     def build(self) -> Parsed:
         items = scan(self.src.text)
         tasks, sections, preamble, loose = self._walk(items)
-        if not tasks:
+        if not any(t.kind != "box" for t in tasks):
             first = next((i.line for i in items if i.body.strip()), None)
             raise ParseError("no numbered tasks found (expected lines such as '1.…' under '一、…')",
                              source=self.src.source, line=first)
-        self._check_numbers(tasks)
-        restart = _numbers_restart(tasks)
-        task_rows, resp_rows, closing = self._rows(tasks, restart)
+        groups = _numbering_groups(tasks)
+        self._check_numbers(groups)
+        n_parts = max(tasks[-1].part, sections[-1]["part"] if sections else 1)  # parts only ever grow
+        task_rows, resp_rows, closing = self._rows(tasks, n_parts, groups)
         self._warn_unknown_units()
         closing = [*loose, *closing]
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
-        self._check_clauses(task_rows, closing + preamble + intros)
+        boxes = [Item("text", None, t.body, t.line) for t in tasks if t.kind == "box"]
+        self._check_clauses(task_rows, closing + preamble + intros + boxes)
         meta = self._meta(preamble, closing, task_rows, resp_rows, sections)
+        meta["n_parts"] = n_parts
+        levels = [t.level for t in tasks if t.kind != "box" and t.level]
+        meta["task_level"] = "+".join(dict.fromkeys(levels)) or None
+        if n_parts > 1:  # the first part's title is the document's
+            sections.insert(0, {"level": "part", "number": 1, "title": meta["title"], "line": tasks[0].line,
+                                "framing": False, "intro": "", "part": 1})
+        else:
+            for section in sections:
+                section["part"] = None
         return Parsed(meta, schema.section_rows(sections, self.doc_id), task_rows, resp_rows,
                       self.src.text, self.warnings)
 
     # -- structure ---------------------------------------------------------
     def _walk(self, items: list[Item]):
+        """Gather tasks, headers, preamble and closing text from the scanned items.
+
+        Loose paragraphs after a task are held back: a later task in the same
+        part makes them a continuation of the task before them (with a
+        warning); a new part or the end of the text makes them closing text.
+        """
         tasks: list[_Task] = []
         sections: list[dict] = []
         preamble: list[Item] = []
-        loose: list[Item] = []
+        closing: list[Item] = []
+        pending: list[Item] = []
         section = subsection = None
+        part = 1
+
+        def settle_pending(into_task: bool) -> None:
+            for held in pending:
+                if into_task:
+                    owner = tasks[-1]
+                    owner.body += "\n" + held.body
+                    owner.folded = None
+                    self.warn(f"paragraph without a number joined to task {owner.number}", held.line)
+                else:
+                    closing.append(held)
+            pending.clear()
+
         for item in items:
-            if item.kind == "section":
+            if item.kind == "part":
+                settle_pending(False)
+                part = item.number
+                section = subsection = None
+                sections.append({"level": "part", "number": part, "title": item.body, "line": item.line,
+                                 "framing": False, "intro": "", "part": part})
+            elif item.kind == "section":
                 section = (item.number, item.body)
                 subsection = None
                 sections.append({"level": "section", "number": item.number, "title": item.body,
-                                 "line": item.line, "framing": item.framing, "intro": ""})
+                                 "line": item.line, "framing": item.framing, "intro": "", "part": part})
             elif item.kind == "subsection":
                 subsection = (item.number, item.body)
                 sections.append({"level": "subsection", "number": item.number, "title": item.body,
                                  "line": item.line, "framing": item.framing, "intro": "",
-                                 "section_no": section[0] if section else None})
+                                 "section_no": section[0] if section else None, "part": part})
             elif item.kind == "task":
+                if pending:
+                    settle_pending(bool(tasks) and tasks[-1].part == part and item.task_kind != "box")
                 tasks.append(_Task(item.number, item.line, item.marker,
                                    section[0] if section else None, section[1] if section else None,
                                    subsection[0] if subsection else None, subsection[1] if subsection else None,
-                                   item.body, item.unit_cell, item.time_cell, item.folded))
+                                   item.body, item.unit_cell, item.time_cell, item.folded,
+                                   part=part, kind=item.task_kind, level=item.level, scoped=item.scoped,
+                                   extra=item.extra))
             elif not tasks and not sections:
                 preamble.append(item)
-            elif tasks and (not sections or sections[-1]["line"] < tasks[-1].line) and not item.framing:
-                if _is_label_line(item.body):
+            elif tasks and tasks[-1].part == part and tasks[-1].kind != "box" \
+                    and (not sections or sections[-1]["line"] < tasks[-1].line) and not item.framing:
+                if _is_label_line(item.body) and not pending:
                     tasks[-1].body += "\n" + item.body
                     tasks[-1].folded = None
                 else:
-                    loose.append(item)
+                    pending.append(item)
+            elif tasks and tasks[-1].kind == "box" and (not sections or sections[-1]["line"] < tasks[-1].line):
+                pending.append(item)
             else:
                 sections[-1]["intro"] = "\n".join(filter(None, [sections[-1]["intro"], item.body]))
-        # loose text that a later task follows is a task continuation, kept with a warning
-        for item in loose:
-            if item.line < tasks[-1].line if tasks else False:
-                owner = max((t for t in tasks if t.line < item.line), key=lambda t: t.line)
-                owner.body += "\n" + item.body
-                owner.folded = None
-                self.warn(f"paragraph without a number joined to task {owner.number}", item.line)
-        trailing = [i for i in loose if not tasks or i.line > tasks[-1].line]
-        return tasks, sections, preamble, trailing
+        settle_pending(False)
+        return tasks, sections, preamble, closing
 
-    def _check_numbers(self, tasks: list[_Task]) -> None:
-        restart = _numbers_restart(tasks)
-        previous: dict[tuple, int] = {}
-        for task in tasks:
-            scope = (task.section_no, task.subsection_no) if restart else ()
-            expected = previous.get(scope, 0) + 1
-            if task.number != expected:
-                what = "repeats" if task.number < expected else "skips"
-                self.fail_or_warn(f"task number {task.number} {what} the sequence (expected {expected})", task.line)
-            previous[scope] = task.number
+    def _check_numbers(self, groups: dict[tuple, list[_Task]]) -> None:
+        """Task numbers run 1..N in each part and kind of numbering (per section where they restart)."""
+        for group in groups.values():
+            if group[0].kind == "box":
+                continue
+            restart = group[0].scoped or _numbers_restart(group)
+            previous: dict[tuple, int] = {}
+            for task in group:
+                scope = (task.section_no, task.subsection_no if not task.scoped else None) if restart else ()
+                expected = previous.get(scope, 0) + 1
+                if task.number != expected:
+                    what = "repeats" if task.number < expected else "skips"
+                    self.fail_or_warn(f"task number {task.number} {what} the sequence (expected {expected})",
+                                      task.line)
+                previous[scope] = task.number
 
     # -- rows --------------------------------------------------------------
-    def _rows(self, tasks: list[_Task], restart: bool):
+    def _rows(self, tasks: list[_Task], n_parts: int, groups: dict[tuple, list[_Task]]):
         task_rows: list[dict] = []
         resp_rows: list[dict] = []
         closing: list[Item] = []
         used_ids: set[str] = set()
+        restarts = {key: _numbers_restart(group) for key, group in groups.items()}
+        last_of_part = {t.part: i for i, t in enumerate(tasks) if t.kind in ("task", "paragraph")}
+        plain = n_parts == 1 and not any(restarts.values())  # ids are the printed numbers
+        cursor = 0  # where the previous task's body was found in the text (for text_original)
         for index, task in enumerate(tasks):
-            base_id = _task_id(task, restart)
+            if plain and task.kind != "box":
+                base_id = str(task.number)
+            else:
+                base_id = task_id(task.number, part=task.part if n_parts > 1 else None, kind=task.kind,
+                                  section_no=task.section_no, subsection_no=task.subsection_no,
+                                  scoped=task.scoped, restart=restarts[_numbering_key(task)])
             if base_id in used_ids:  # a repeated number (kept with a warning when lenient)
                 base_id = next(f"{base_id}#{k}" for k in range(2, len(tasks) + 2) if f"{base_id}#{k}" not in used_ids)
             used_ids.add(base_id)
             parts = _split_body(task)
             original = None
             if self.src.original is not None:
-                first = task.line - 1
-                original = "\n".join(self.original_lines[first : first + task.body.count("\n") + 1])
-            last_task = index == len(tasks) - 1
+                original, cursor = self._original_of(task, cursor)
+            last_task = last_of_part.get(task.part) == index
             if last_task and len(parts) > 1 and parts[-1].clause is None:
                 tail = parts.pop()
                 closing.append(Item("text", None, tail.text, task.line))
@@ -252,24 +311,43 @@ class _Builder:
                 parts = [_Part(first.strip(), None, None, parts[0].time_limit)]
                 closing.append(Item("text", None, rest.strip(), task.line + 1))
             for k, part in enumerate(parts, start=1):
-                task_id = base_id if len(parts) == 1 else f"{base_id}-{k}"
+                row_id = base_id if len(parts) == 1 else base_id + _piece_letter(k)
                 row = {
-                    "doc_id": self.doc_id, "task_id": task_id, "seq": len(task_rows) + 1,
-                    "number": task.number, "part": k if len(parts) > 1 else None,
+                    "doc_id": self.doc_id, "task_id": row_id, "seq": len(task_rows) + 1,
+                    "number": task.number, "part": task.part if n_parts > 1 else None,
                     "section_no": task.section_no, "section_title": task.section_title,
                     "subsection_no": task.subsection_no, "subsection_title": task.subsection_title,
                     "text": part.text, "clause": part.clause, "time_limit": part.time_limit,
                     "line": task.line, "text_original": original,
+                    "kind": task.kind, "extra": task.extra, "piece": k if len(parts) > 1 else None,
                 }
                 task_rows.append(row)
                 if not part.closed:
-                    self.warn(f"task {task_id}: its clause has no closing bracket (read up to the end)", task.line)
+                    self.warn(f"task {row_id}: its clause has no closing bracket (read up to the end)", task.line)
                 if part.clause_content is not None:
-                    units, time_limit = self._responsibilities(task_id, part.clause_content, task.line)
+                    units, time_limit = self._responsibilities(row_id, part.clause_content, task.line)
                     resp_rows.extend(units)
                     if row["time_limit"] is None:  # a time qualifier inside the clause: 5月底完成，牵头…
                         row["time_limit"] = time_limit
         return task_rows, resp_rows, closing
+
+    def _original_of(self, task: _Task, cursor: int) -> tuple[str, int]:
+        """The task's wording before conversion from traditional characters, and where it was found.
+
+        Where conversion kept the text's length (character for character, as
+        OpenCC's ``t2s`` almost always does), the task's own span is cut out of
+        the original, found from where the previous task was (linear over the
+        document, and never a whole run-on line per task); else its lines.
+        """
+        text, original = self.src.text, self.src.original
+        if len(text) == len(original) and task.body:
+            at = text.find(task.body, cursor)
+            if at >= 0:
+                start = text.rfind(task.marker, max(cursor, at - len(task.marker) - 8), at) if task.marker else -1
+                start = at if start < 0 else start  # with the marker as printed, as a line would have it
+                return original[start : at + len(task.body)], at + len(task.body)
+        first = task.line - 1
+        return "\n".join(self.original_lines[first : first + task.body.count("\n") + 1]), cursor
 
     def _responsibilities(self, task_id: str, content: str, line: int) -> tuple[list[dict], str | None]:
         """The responsibility rows of one clause and its time qualifier; every doubt is a warning."""
@@ -324,7 +402,7 @@ class _Builder:
         from .metadata import read_metadata
 
         info = read_metadata([i.body for i in preamble], self.src.meta)
-        unassigned = [r for r in task_rows if r["clause"] is None]
+        unassigned = [r for r in task_rows if r["clause"] is None and r["kind"] in ("task", "paragraph")]
         for row in unassigned:
             self.warn(f"task {row['task_id']} has no responsibility clause", row["line"])
         return {
@@ -333,7 +411,7 @@ class _Builder:
             **info,
             "closing": "\n".join(i.body for i in closing) or None,
             "n_sections": sum(1 for s in sections if s["level"] == "section" and not s["framing"]),
-            "n_tasks": len(task_rows), "n_units": len({r["unit"] for r in resp_rows}),
+            "n_tasks": sum(1 for r in task_rows if r["kind"] != "box"), "n_units": len({r["unit"] for r in resp_rows}),
             "n_responsibilities": len(resp_rows), "n_unassigned": len(unassigned),
             "warnings": "\n".join(self.warnings) or None,
             "n_warnings": len(self.warnings), "n_unknown_units": len(self.unknown_units),
@@ -379,11 +457,80 @@ def _numbers_restart(tasks: list[_Task]) -> bool:
                for p, t in zip(tasks, tasks[1:]))
 
 
-def _task_id(task: _Task, restart: bool) -> str:
-    if not restart:
-        return str(task.number)
-    path = [task.section_no, task.subsection_no, task.number]
-    return ".".join(str(p) for p in path if p is not None)
+def _numbering_key(task: _Task) -> tuple:
+    """Tasks numbered in one sequence: same part, same kind, scoped or not."""
+    return (task.part, task.kind, task.scoped)
+
+
+def _numbering_groups(tasks: list[_Task]) -> dict[tuple, list[_Task]]:
+    groups: dict[tuple, list[_Task]] = {}
+    for task in tasks:
+        groups.setdefault(_numbering_key(task), []).append(task)
+    return groups
+
+
+def task_id(number: int, *, part: int | None = None, kind: str = "task", section_no: int | None = None,
+            subsection_no: int | None = None, scoped: bool = False, restart: bool = False) -> str:
+    """The id of a task, unique in its document and safe to open in a spreadsheet.
+
+    An id is the task's own number where numbers run through the document
+    (``"12"``).  Where they restart under each header, the header numbers come
+    first after an ``S``: ``"S2.3"`` (section 2, task 3), ``"S1.2.3"`` (section 1,
+    sub-section 2, task 3).  A boxed insert is ``"B3"`` (专栏3).  In a file that
+    holds several documents, ``"P2."`` names the part: ``"P2.10"``.  A task cut
+    into pieces at its clauses gets a letter per piece (``"12a"``, ``"12b"``).
+    Every id with more than a number holds a letter, so a spreadsheet never reads
+    it as a decimal (``1.10`` → 1.1) or a date (``1-2`` → 2 January).
+
+    Parameters
+    ----------
+    number : int
+        The task's number (the article's number, the paragraph's ordinal, the box's number).
+    part : int, optional
+        The document part, when the file holds several.
+    kind : str
+        ``task``, ``article``, ``paragraph`` or ``box``.
+    section_no, subsection_no : int, optional
+        The headers the task stands under.
+    scoped : bool
+        The task is a ``（一）`` item numbered within its section.
+    restart : bool
+        The numbering of the task's kind restarts under each header.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> task_id(12), task_id(10, part=2), task_id(3, section_no=2, restart=True)
+    ('12', 'P2.10', 'S2.3')
+    >>> task_id(3, section_no=1, subsection_no=2, restart=True), task_id(8, kind="box", part=2)
+    ('S1.2.3', 'P2.B8')
+    >>> task_id(1, section_no=3, subsection_no=None, scoped=True, part=2)
+    'P2.S3.1'
+    """
+    prefix = f"P{part}." if part is not None else ""
+    if kind == "box":
+        return f"{prefix}B{number}"
+    path = [section_no] if scoped else [section_no, subsection_no] if restart else []
+    path = [str(p) for p in path if p is not None]
+    if path:
+        return f"{prefix}S{'.'.join(path)}.{number}"
+    return f"{prefix}{number}"
+
+
+def _piece_letter(k: int) -> str:
+    """The letter of the k-th piece of a task cut at its clauses: a, b, … z, aa, ab …
+
+    >>> [_piece_letter(k) for k in (1, 2, 26, 27)]
+    ['a', 'b', 'z', 'aa']
+    """
+    letters = ""
+    while k:
+        k, rest = divmod(k - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def _is_label_line(text: str) -> bool:
@@ -405,6 +552,8 @@ def _split_body(task: _Task) -> list[_Part]:
     Separate lines such as ``牵头单位：X`` / ``责任单位：Y`` / ``完成时限：…`` form
     the clause of the whole task; a table row brings its unit cell.
     """
+    if task.kind in ("article", "box"):
+        return [_Part(task.body, None, None)]
     if task.unit_cell is not None:
         text = task.body
         return [_Part(text, task.unit_cell or None, task.unit_cell or None, task.time_cell)]

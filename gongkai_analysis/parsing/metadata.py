@@ -9,6 +9,11 @@ Examples
 ('东政办发〔2017〕13号', '2017-06-21', 2017, '东城区2017年政务公开工作要点')
 >>> read_metadata(["二〇一八年三月五日"])["date"]
 '2018-03-05'
+
+The preamble is kept whole: fields are read *from* it, never cut out of it.
+
+>>> read_metadata(["东政办发〔2017〕13号印发给你们，请认真执行。"])["preamble"]
+'东政办发〔2017〕13号印发给你们，请认真执行。'
 """
 
 from __future__ import annotations
@@ -27,12 +32,34 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     """Read title, 文号, issuer, date, year and recipients from preamble lines.
 
     `page_meta` is the metadata block of a web page (索引号, 发文字号, 成文日期 …);
-    its values win over what the lines suggest.
+    its values win over what the lines suggest.  The first title-like line is
+    the title (a later one never overwrites it); ``preamble`` holds every
+    non-blank line as printed.
+
+    Parameters
+    ----------
+    lines : list of str
+        The lines before the first section.
+    page_meta : dict, optional
+        A web page's metadata block.
+
+    Returns
+    -------
+    dict
+        ``title``, ``notice_title``, ``issuer``, ``doc_number``, ``date``, ``year``,
+        ``recipients``, ``preamble`` (and ``index_no`` from a web page).
+
+    Examples
+    --------
+    >>> info = read_metadata(["某市工作方案", "某市另一个方案"])
+    >>> info["title"], info["preamble"].splitlines()
+    ('某市工作方案', ['某市工作方案', '某市另一个方案'])
     """
     page_meta = page_meta or {}
     info: dict = dict.fromkeys(FIELDS)
     kept: list[str] = []
     notice: list[str] = []
+    whole_preamble = [line.strip() for line in lines if line.strip()]
     for line in lines:
         folded = patterns.fold(line).strip()
         if crumb := patterns.BREADCRUMB.match(folded):
@@ -45,8 +72,16 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
         if info["date"] is None and len(folded) <= 20 and (date := _date(folded)):
             info["date"] = date
             continue
-        if patterns.PLAN_TITLE.match(folded):
+        if info["title"] is None and patterns.PLAN_TITLE.match(folded):
             info["title"] = line.strip()
+            continue
+        if info["notice_title"] is None and not notice and len(folded) <= 120 \
+                and patterns.NOTICE_TITLE_LINE.match(folded):
+            info["notice_title"] = line.strip()
+            continue
+        if info["title"] is None and (m := patterns.DOC_TITLE_LINE.match("\n" + folded)) \
+                and not patterns.MARKER.match(folded):
+            info["title"] = line.strip()[m.start("title") - 1 : m.end("title") - 1].strip()
             continue
         if notice or patterns.NOTICE_TITLE.match(folded) or folded.startswith("关于"):
             if not info["notice_title"] and (notice or folded.startswith("关于")) and len(folded) < 40:
@@ -65,7 +100,7 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     kept.extend(notice)
     if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(patterns.fold(kept[0]))):
         info["title"] = re.sub(r"^.*关于印发", "", kept[0][: m.end()])
-    info["preamble"] = "\n".join(kept) or None
+    info["preamble"] = "\n".join(whole_preamble) or None
     whole = patterns.fold("\n".join(kept))
     if info["doc_number"] is None and (m := patterns.DOC_NUMBER.search(whole)):
         info["doc_number"] = re.sub(r"^.*(?:通知|意见|要点|方案|的|》)", "", m.group())
@@ -82,7 +117,7 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
         info["issuer"] = page_meta.get("发布机构") or page_meta.get("发文机关") or page_meta.get("发布机关")
     if page_meta.get("索引号"):
         info["index_no"] = page_meta["索引号"]
-    for text in (info["title"], info["notice_title"], info["doc_number"], info["date"]):
+    for text in (info["title"], info["doc_number"], info["date"], info["notice_title"]):
         if text and (year := patterns.YEAR.search(text) or _iso_year(text)):
             info["year"] = int(year.group(1)) if hasattr(year, "group") else year
             break

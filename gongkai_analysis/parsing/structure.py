@@ -1,16 +1,27 @@
-"""Text to an ordered list of structural items: headers, tasks and loose text.
+"""Text to an ordered list of structural items: parts, headers, tasks and loose text.
 
 This is the first half of the parser: it decides which numbers are section,
-sub-section and task markers.  :mod:`gongkai_analysis.parsing.build` turns the items
-into tables.
+sub-section and task markers.  :mod:`gongkai_analysis.parsing.build` turns the
+items into tables.
 
 * Lines whose cells are separated by tabs, under a header row with 序号, a task
   column and a unit column, are read as a task table.
-* Everywhere else, markers (``一、`` ``（一）`` ``1.`` ``1．`` ``1、`` ``（1）``)
-  count at the start of a line.  A document with fewer than two tasks at the
-  start of a line is *run on* (for example saved as a single line): then a
-  marker inside a line counts when its number is the next one expected and it
-  follows the end of a sentence or a header.
+* Running text is split into **parts** first: a file may print several
+  documents (a notice with 附件1/附件2, a policy and its action plan).  A part
+  starts at an ``附件`` heading line or at a title line (``…行动计划``, ``…办法``)
+  that follows numbered structure; a part without any structure stays text.
+* In each part the **task level is found, not assumed**: ``第X条`` articles
+  (under ``第X章``) in a regulation; else arabic items (``1.`` ``1．`` ``1、``
+  ``1﹒`` ``１．`` ``（1）`` ``1）`` ``①``) at the start of a line; else ``（一）``
+  items that end with a responsibility clause; else unnumbered paragraphs that
+  end with one.  Boxed inserts (``专栏3 …工程``) are items of their own.
+* A part with no task at the start of a line may be *run on* (a whole plan on
+  one line): a marker inside a line counts when its number is the next one
+  expected and it follows the end of a sentence or a header.
+
+Every step is a regular-expression pass over the whole text, or a loop over the
+markers it found; nothing is done per character or per line pair, so the scan
+is linear in the size of the text.
 
 Examples
 --------
@@ -19,6 +30,8 @@ Examples
 [('section', 1, '公开'), ('task', 1, '做好A。(甲局负责落实)'), ('task', 2, '做好B。(乙局负责)')]
 >>> [(i.kind, i.number) for i in scan("一、公开 1.做好A。(甲局负责) 2.做好B。(乙局负责)")]
 [('section', 1), ('task', 1), ('task', 2)]
+>>> [(i.kind, i.task_kind, i.number) for i in scan("第一章 总则\\n第一条 为了公开。\\n第二条 本条例所称。")]
+[('section', 'task', 1), ('task', 'article', 1), ('task', 'article', 2)]
 """
 
 from __future__ import annotations
@@ -30,20 +43,27 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .. import patterns
+from . import clauses
 
 HEADER_KINDS = ("section", "subsection")
 #: A marker after a line break and indentation (searched in "\n" + text: a literal first is fast).
-_LINE_START_MARKER = re.compile(rf"\n[ \t]*(?P<marker>{patterns.MARKER.pattern})")
+_LINE_START_MARKER = re.compile(rf"\n[ \t#]*(?:{patterns.MARKER.pattern})")
+_HEADER_OR_ARTICLE = frozenset(("section", "chapter", "article"))
+#: Arabic task styles, in the order a document would use them.
+_ARABIC = ("dot", "paren", "rparen", "circle")
 
 
 @dataclass
 class Item:
     """A piece of the document in reading order.
 
-    ``kind`` is ``section``, ``subsection``, ``task`` or ``text`` (anything
-    outside a task: preamble, intros, the closing paragraph).  For a task,
-    ``body`` is everything after its marker up to the next marker, in the
-    document's own wording; table rows carry their unit and time cells apart.
+    ``kind`` is ``part`` (a new document in the file; ``body`` is its title),
+    ``section``, ``subsection``, ``task`` or ``text`` (anything outside a task:
+    preamble, intros, the closing paragraph).  A task's ``task_kind`` is
+    ``task`` (a numbered item), ``article`` (a regulation's 第X条), ``paragraph``
+    (an unnumbered paragraph ending with a clause) or ``box`` (a boxed insert).
+    For a task, ``body`` is everything after its marker up to the next marker,
+    in the document's own wording; table rows carry their unit and time cells apart.
     """
 
     kind: str
@@ -56,6 +76,14 @@ class Item:
     framing: bool = False
     #: ``body`` folded (see :func:`gongkai_analysis.patterns.fold`), where the scan had it at hand.
     folded: str | None = None
+    task_kind: str = "task"
+    #: The task level of the part the item belongs to (arabic, paren, article, paragraph, table).
+    level: str | None = None
+    #: A task whose number restarts under every section however the others run (``（一）`` items
+    #: with clauses in a part whose other tasks are arabic).
+    scoped: bool = False
+    #: A table row's other cells (具体内容, 备注 …) as ``header：value`` lines.
+    extra: str | None = None
 
 
 class _Marker(NamedTuple):
@@ -67,7 +95,23 @@ class _Marker(NamedTuple):
 
 
 def scan(text: str) -> list[Item]:
-    """Split a document's clean text into structural items (see the module docs)."""
+    """Split a document's clean text into structural items (see the module docs).
+
+    Parameters
+    ----------
+    text : str
+        Clean text, lines separated by ``"\\n"``; table rows with cells separated by tabs.
+
+    Returns
+    -------
+    list of Item
+        In reading order; every character of the text outside markers lands in one item.
+
+    Examples
+    --------
+    >>> [i.kind for i in scan("前言\\n一、甲\\n1.做A。（甲局负责）")]
+    ['text', 'section', 'task']
+    """
     lines = text.split("\n")
     if "\t" not in text:  # no table rows: the whole text is running text
         return _scan_text(list(enumerate(lines, start=1)))
@@ -96,44 +140,232 @@ def scan(text: str) -> list[Item]:
 # --------------------------------------------------------------------------
 # Running text
 # --------------------------------------------------------------------------
+class _Text:
+    """A run of lines, folded once, with positions mapped back to line numbers."""
+
+    def __init__(self, run: list[tuple[int, str]]) -> None:
+        self.first_line = run[0][0]
+        self.raw = "\n".join([line for _, line in run])
+        self.folded = patterns.fold(self.raw)
+        self.line_starts = list(itertools.accumulate([len(line) + 1 for _, line in run], initial=0))
+
+    def line_of(self, pos: int) -> int:
+        return self.first_line + bisect.bisect_right(self.line_starts, pos) - 1
+
+    def text_items(self, start: int, end: int) -> list[Item]:
+        """Loose text between markers, one item per non-empty line."""
+        items = []
+        position = start
+        for piece in self.raw[start:end].split("\n"):
+            if piece.strip():
+                items.append(Item("text", None, piece.strip(), self.line_of(position)))
+            position += len(piece) + 1
+        return items
+
+
 def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
     if not run:
         return []
-    first_line = run[0][0]
-    raw = "\n".join([line for _, line in run])
-    folded = patterns.fold(raw)
-    line_starts = list(itertools.accumulate([len(line) + 1 for _, line in run], initial=0))
-
-    def line_of(pos: int) -> int:
-        return first_line + bisect.bisect_right(line_starts, pos) - 1
-
-    def at_line_start(pos: int) -> bool:
-        start = line_starts[bisect.bisect_right(line_starts, pos) - 1]
-        return not folded[start:pos].strip()
-
+    doc = _Text(run)
+    folded = doc.folded
     # markers at the start of a line first: a regex anchored there is cheap
-    starts = [_candidate(m, "marker", -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
-    has_sections = any(c.kind == "section" for c in starts)
-    task_style = _task_style(starts, has_sections)
-    run_on = sum(1 for c in starts if c.style == task_style) < 2
-    if run_on:  # a run-on text: every marker anywhere is a candidate
-        candidates = [_candidate(m) for m in patterns.MARKER.finditer(folded)]
-        task_style = task_style or _task_style(candidates, has_sections)
-    else:
-        candidates = starts
+    starts = [_candidate(m, -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
+    items: list[Item] = []
+    bounds = _part_bounds(doc, starts)
+    for k, (lo, hi, title) in enumerate(bounds, start=1):
+        if k > 1:
+            items.append(Item("part", k, title[2], doc.line_of(title[0]), "", framing=False))
+            lo = title[1]
+        part_starts = [c for c in starts if lo <= c.start < hi]
+        items.extend(_scan_part(doc, lo, hi, part_starts, alone=len(bounds) == 1))
+    return items
 
+
+def _part_bounds(doc: _Text, starts: list[_Marker]) -> list[tuple[int, int, tuple[int, int, str]]]:
+    """Where each document part of the text starts and ends, and its heading.
+
+    Returns ``(start, end, (heading start, heading end, title))`` per part; the
+    first part's heading is empty (its title is in the preamble).
+    """
+    folded = doc.folded
+    headers = [c for c in starts if c.kind in _HEADER_OR_ARTICLE]
+    # a second document numbers its sections (or articles) from 1 again, or is announced by 附件
+    restart = any(c.number == 1 for c in headers[1:])
+    first = headers[0].start if headers else (starts[0].start if starts else -1)
+    if first < 0 or (not restart and folded.find("附件", first) < 0):
+        return [(0, len(folded), (0, 0, ""))]
+    # numbered structure: headers, and tasks after the first header (a notice's numbered list of
+    # attachments before it is not a document's structure)
+    first_header = headers[0].start if headers else None
+    structure = [c.start for c in starts if c.kind in _HEADER_OR_ARTICLE
+                 or (c.kind == "task" and (first_header is None or c.start > first_header))]
+    if not structure:
+        return [(0, len(folded), (0, 0, ""))]
+    titles = [m for end in patterns.DOC_TITLE_END.finditer(folded, structure[0])
+              if (m := patterns.DOC_TITLE_LINE.match(folded, folded.rfind("\n", 0, end.start())))
+              and m.end() == end.end()]
+    if not titles and "附件" not in folded:
+        return [(0, len(folded), (0, 0, ""))]
+    heads: list[tuple[int, int, str]] = []  # (line start, end of heading, title)
+    for m in patterns.ATTACHMENT_HEADING.finditer(folded):
+        title_match = patterns.DOC_TITLE_LINE.match(folded, m.end())
+        nxt = re.compile(r"\n[ \t]*(?P<title>[^\n]{1,60})[ \t]*(?=\n|$)").search(folded, m.end())
+        title, end = ("", m.end())
+        if title_match:
+            title, end = doc.raw[title_match.start("title"):title_match.end("title")].strip(), title_match.end()
+        elif nxt and not nxt.group("title").strip().endswith("。") and len(nxt.group("title").strip()) <= 60:
+            title, end = doc.raw[nxt.start("title"):nxt.end("title")].strip(), nxt.end()
+        heads.append((m.start() + 1, end, title))
+    attachment_spans = [(a, b) for a, b, _ in heads]
+    for m in titles:
+        if any(a <= m.start("title") < b for a, b in attachment_spans):
+            continue
+        if patterns.MARKER.match(folded, m.start("title")):
+            continue  # a numbered line, not a title
+        if patterns.ATTACHMENT_LIST.match(_previous_line(folded, m.start())):
+            continue  # an entry of the notice's list of attachments
+        heads.append((m.start() + 1, m.end(), doc.raw[m.start("title"):m.end("title")].strip()))
+    heads.sort()
+    bounds: list[tuple[int, int, tuple[int, int, str]]] = []
+    lo, heading = 0, (0, 0, "")
+    index = 0  # into `structure`
+    for head in heads:
+        if head[0] < lo or head[0] < heading[1]:
+            continue
+        # a part needs numbered structure before the new heading, and some after it
+        i = bisect.bisect_left(structure, max(lo, heading[1]))
+        if i >= len(structure) or structure[i] >= head[0]:
+            continue
+        j = bisect.bisect_left(structure, head[1])
+        if j >= len(structure):
+            continue
+        bounds.append((lo, head[0], heading))
+        lo, heading = head[0], head
+        index = j
+    bounds.append((lo, len(folded), heading))
+    return bounds
+
+
+def _previous_line(folded: str, newline: int) -> str:
+    """The last non-blank line before the line break at `newline` (looks back two lines at most)."""
+    end = newline
+    for _ in range(2):
+        start = folded.rfind("\n", 0, end) + 1
+        line = folded[start:end]
+        if line.strip():
+            return line
+        if start == 0:
+            break
+        end = start - 1
+    return ""
+
+
+def _scan_part(doc: _Text, lo: int, hi: int, starts: list[_Marker], *, alone: bool) -> list[Item]:
+    """The items of one document part, ``doc.folded[lo:hi]`` (`alone`: the file's only part)."""
+    folded = doc.folded
+    level, accepted, task_paren = _accept(doc, lo, hi, starts, alone=alone)
+    if level == "paragraph":
+        return _paragraph_items(doc, lo, hi, accepted)
+    items: list[Item] = []
+    first = accepted[0].start if accepted else hi
+    if first > lo:
+        items.extend(doc.text_items(lo, first))
+    raw = doc.raw
+    framing = False
+    support = _support_without_clauses(doc, accepted, hi) if level != "article" else set()
+    for i, marker in enumerate(accepted):
+        end = accepted[i + 1].start if i + 1 < len(accepted) else hi
+        content = raw[marker.end : end]
+        line = doc.line_of(marker.start)
+        token = raw[marker.start : marker.end]
+        if marker.kind in HEADER_KINDS and not (marker.kind == "subsection" and marker.start in task_paren):
+            first_line, newline, rest = content.partition("\n")
+            title = first_line.strip()
+            if marker.kind == "section":
+                framing = _is_framing(folded, marker.end) or marker.start in support
+            items.append(Item(marker.kind, marker.number, title, line, token, framing=framing, level=level))
+            if newline:
+                items.extend(doc.text_items(marker.end + len(first_line) + 1, end))
+        elif marker.kind == "box":
+            items.append(Item("task", marker.number, (token + content).strip(), line, token,
+                              task_kind="box", level=level))
+        elif framing and marker.kind != "article":
+            items.append(Item("text", None, (token + content).strip(), line, framing=True))
+        else:
+            kind = "article" if marker.kind == "article" else "task"
+            items.append(Item("task", marker.number, content.strip(), line, token,
+                              folded=folded[marker.end : end].strip(), task_kind=kind, level=level,
+                              scoped=marker.start in task_paren))
+    return items
+
+
+def _accept(doc: _Text, lo: int, hi: int, starts: list[_Marker], *,
+            alone: bool) -> tuple[str | None, list[_Marker], set[int]]:
+    """Decide the part's task level and which markers count.
+
+    Returns the level, the accepted markers in order, and the starts of
+    ``（一）`` markers read as tasks (not headers).  ``（一）`` items without
+    any clause are tasks only in a file that is one document with no clause
+    at all (a 指导意见 that assigns nothing); in a file of several documents
+    they are the text of a part that has no tasks (a 办法 before its 考评指标).
+    """
+    folded = doc.folded
+    kinds = [c.kind for c in starts]
+    if kinds.count("article") >= 2:
+        accepted = [c for c in starts if c.kind in ("chapter", "article", "box")]
+        accepted = [_Marker("section", c.number, c.start, c.end, "chapter") if c.kind == "chapter" else c
+                    for c in accepted]
+        return "article", accepted, set()
+    if "chapter" in kinds or "article" in kinds:
+        starts = [c for c in starts if c.kind not in ("chapter", "article")]
+    has_sections = "section" in kinds
+    task_style = _task_style(starts, has_sections)
+    n_style = sum(1 for c in starts if c.style == task_style)
+    if n_style >= 2:
+        accepted = _accept_sequence(doc, starts, task_style, has_sections, run_on=False)
+        return "arabic", accepted, _paren_tasks(doc, accepted, hi, only_without_tasks=True)
+    # no arabic level at the start of lines: (一) items with clauses, then paragraphs, then run-on text
+    headers = [c for c in starts if c.kind in ("section", "subsection", "box")]
+    if n_style == 0:
+        paren = _paren_tasks(doc, headers, hi, only_without_tasks=False)
+        if paren:
+            return "paren", headers, paren
+        if _count_clause_lines(folded, lo, hi) >= 2:
+            return "paragraph", headers, set()
+    candidates = [_candidate(m) for m in patterns.MARKER.finditer(folded, lo, hi)]
+    line_starts = {c.start for c in starts}
+    style = task_style or _task_style([c for c in candidates if c.style in _ARABIC or c.kind == "section"],
+                                      has_sections)
+    accepted = _accept_sequence(doc, candidates, style, has_sections, run_on=True, line_starts=line_starts)
+    if any(c.kind == "task" for c in accepted):
+        return "arabic", accepted, _paren_tasks(doc, accepted, hi, only_without_tasks=True)
+    if n_style == 0 and _count_clause_lines(folded, lo, hi) >= 1:
+        return "paragraph", headers, set()
+    subsections = [c for c in starts if c.kind == "subsection"]
+    if alone and len(subsections) >= 2 and not patterns.count_clause_signatures(folded):
+        framing = _framing_sections(doc, starts)
+        return "paren", headers, {c.start for c in subsections if c.start not in framing}
+    return None, headers, set()
+
+
+def _accept_sequence(doc: _Text, candidates: list[_Marker], task_style: str | None, has_sections: bool,
+                     *, run_on: bool, line_starts: set[int] | None = None) -> list[_Marker]:
+    """The markers that count in a part with arabic tasks (at line starts, or inside run-on lines)."""
+    folded = doc.folded
     accepted: list[_Marker] = []
     section = subsection = task = 0
     header_since_task = False
     framing = False
     seen_section = not has_sections and not run_on
     for c in candidates:
-        line_start = not run_on or at_line_start(c.start)  # without run-on, every candidate starts a line
-        if not line_start and not run_on:
+        if c.kind in ("chapter", "article"):
             continue
+        line_start = not run_on or c.start in line_starts
         if c.kind == "task" and c.style != task_style:
             continue
         if not line_start:
+            if c.kind == "box":
+                continue
             expected = {"section": section + 1, "subsection": subsection + 1, "task": task + 1}[c.kind]
             restart_ok = c.kind in ("task", "subsection") and c.number == 1 and header_since_task
             if c.number != expected and not restart_ok:
@@ -150,54 +382,191 @@ def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
         if c.kind == "section":
             section, subsection = c.number, 0
             header_since_task = True
-            title_end = folded.find("\n", c.end)
-            title = folded[c.end : title_end if title_end >= 0 else len(folded)]
-            framing = bool(patterns.NON_TASK_SECTION.match(title.strip()))
+            framing = _is_framing(folded, c.end)
         elif c.kind == "subsection":
             subsection = c.number
             header_since_task = True
-        elif not framing:
+        elif c.kind == "task" and not framing:
             task = c.number
             header_since_task = False
+    return accepted
 
-    items: list[Item] = []
-    if not accepted or accepted[0].start > 0:
-        end = accepted[0].start if accepted else len(raw)
-        items.extend(_text_items(raw, 0, end, line_of))
+
+def _paren_tasks(doc: _Text, accepted: list[_Marker], hi: int, *, only_without_tasks: bool) -> set[int]:
+    """Starts of ``（一）`` markers that are tasks: their text ends with a responsibility clause.
+
+    With `only_without_tasks`, only in sections that hold no arabic task (the
+    closing sections of an action plan); never in framing sections.
+    """
+    folded = doc.folded
+    found: set[int] = set()
     framing = False
-    for i, marker in enumerate(accepted):
-        end = accepted[i + 1].start if i + 1 < len(accepted) else len(raw)
-        content = raw[marker.end : end]
-        line = line_of(marker.start)
-        token = raw[marker.start : marker.end]
-        if marker.kind in HEADER_KINDS:
-            first, newline, rest = content.partition("\n")
-            title = first.strip()
-            if marker.kind == "section":
-                framing = bool(patterns.NON_TASK_SECTION.match(folded[marker.end : marker.end + len(first)].strip()))
-            items.append(Item(marker.kind, marker.number, title, line, token, framing=framing))
-            if newline:
-                items.extend(_text_items(raw, marker.end + len(first) + 1, end, line_of))
+    section_has_task: dict[int, bool] = {}
+    section_start = -1
+    for c in accepted:
+        if c.kind == "section":
+            section_start = c.start
+            section_has_task.setdefault(section_start, False)
+        elif c.kind == "task":
+            section_has_task[section_start] = True
+    if only_without_tasks and all(section_has_task.values()):
+        return found  # every section has its arabic tasks: no （一） item is one
+    section_start = -1
+    for i, c in enumerate(accepted):
+        if c.kind == "section":
+            section_start = c.start
+            framing = _is_framing(folded, c.end)
+            continue
+        if c.kind != "subsection" or framing or (only_without_tasks and section_has_task.get(section_start)):
+            continue
+        end = accepted[i + 1].start if i + 1 < len(accepted) else hi
+        if _count_clause_lines(folded, c.end, end):
+            found.add(c.start)
+    return found
+
+
+def _is_framing(folded: str, title_start: int) -> bool:
+    """True when the section title starting at `title_start` frames the plan (总体要求 …).
+
+    Only the title's first characters are looked at, so that a run-on line is
+    not read to its end for every section.
+    """
+    return bool(patterns.NON_TASK_SECTION.match(folded[title_start : title_start + 20].lstrip()))
+
+
+def _support_without_clauses(doc: _Text, accepted: list[_Marker], hi: int) -> set[int]:
+    """Starts of 保障措施-like sections none of whose lines ends with a clause: framing, not tasks.
+
+    In a plan whose tasks carry no clause at all, such a section keeps its tasks.
+    """
+    folded = doc.folded
+    sections = [c for c in accepted if c.kind == "section"]
+    found: set[int] = set()
+    any_clause = None
+    for i, c in enumerate(sections):
+        if not patterns.SUPPORT_SECTION.match(folded[c.end : c.end + 20].lstrip()):
+            continue
+        end = sections[i + 1].start if i + 1 < len(sections) else hi
+        if _count_clause_lines(folded, c.end, end):
+            continue
+        if any_clause is None:
+            any_clause = _count_clause_lines(folded, accepted[0].start if accepted else 0, hi) > 0
+        if any_clause:
+            found.add(c.start)
+    return found
+
+
+def _framing_sections(doc: _Text, starts: list[_Marker]) -> set[int]:
+    """Starts of the markers that stand in framing sections (总体要求, 指导思想 …)."""
+    folded = doc.folded
+    inside: set[int] = set()
+    framing = False
+    for c in starts:
+        if c.kind == "section":
+            framing = _is_framing(folded, c.end)
         elif framing:
-            items.append(Item("text", None, (token + content).strip(), line, framing=True))
-        else:
-            items.append(Item("task", marker.number, content.strip(), line, token,
-                              folded=folded[marker.end : end].strip()))
+            inside.add(c.start)
+    return inside
+
+
+#: A line (of folded text) that ends with a closing bracket, maybe followed by 。 or ；.
+_CLAUSE_LINE_END = re.compile(r"）[。；;.]?[ \t]*(?=\n|$)")
+
+
+def _ends_with_clause(folded: str) -> bool:
+    """True when `folded` (a task's text) ends with a responsibility clause."""
+    text = folded.rstrip().rstrip("。；.").rstrip()
+    if not text.endswith("）"):
+        return False
+    spans = clauses.find_clauses(text)
+    return bool(spans) and spans[-1].end == len(text)
+
+
+def _count_clause_lines(folded: str, lo: int, hi: int) -> int:
+    """How many lines of ``folded[lo:hi]`` end with a responsibility clause."""
+    count = 0
+    for m in _CLAUSE_LINE_END.finditer(folded, lo, hi):
+        line_start = folded.rfind("\n", lo, m.start()) + 1
+        if _ends_with_clause(folded[max(line_start, lo) : m.end()]):
+            count += 1
+    return count
+
+
+def _paragraph_items(doc: _Text, lo: int, hi: int, headers: list[_Marker]) -> list[Item]:
+    """Items of a part whose tasks are unnumbered paragraphs ending with a clause.
+
+    The paragraphs since the previous task or header, up to one that ends with
+    a clause, make one task; what follows the last such paragraph under a
+    header stays text.
+    """
+    folded, raw = doc.folded, doc.raw
+    items: list[Item] = []
+    number = 0
+    framing = False
+    bounds = [(c.start, c) for c in headers] + [(hi, None)]
+    position = lo
+    region_header: _Marker | None = None
+    for start, header in bounds:
+        # the text between the previous header (or the part's start) and this one
+        pending: list[tuple[int, int]] = []  # (start, end) of lines waiting for a clause
+        body_start = position
+        if region_header is not None:
+            title_end = folded.find("\n", region_header.end, start)
+            title_end = start if title_end < 0 else title_end
+            token = raw[region_header.start : region_header.end]
+            if region_header.kind == "box":
+                items.append(Item("task", region_header.number, raw[region_header.start : start].strip(),
+                                  doc.line_of(region_header.start), token, task_kind="box", level="paragraph"))
+                position = start
+                region_header = header
+                continue
+            if region_header.kind == "section":
+                framing = bool(patterns.NON_TASK_SECTION.match(folded[region_header.end : title_end].strip()))
+            items.append(Item(region_header.kind, region_header.number, raw[region_header.end : title_end].strip(),
+                              doc.line_of(region_header.start), token, framing=framing, level="paragraph"))
+            body_start = title_end + 1
+        line_start = body_start
+        while line_start < start:
+            line_end = folded.find("\n", line_start, start)
+            line_end = start if line_end < 0 else line_end
+            if folded[line_start:line_end].strip():
+                pending.append((line_start, line_end))
+                if not framing and region_header is not None and _ends_with_clause(folded[line_start:line_end]):
+                    number += 1
+                    a, b = pending[0][0], line_end
+                    items.append(Item("task", number, raw[a:b].strip(), doc.line_of(a), "",
+                                      folded=folded[a:b].strip(), task_kind="paragraph", level="paragraph"))
+                    pending = []
+            line_start = line_end + 1
+        for a, b in pending:
+            items.append(Item("text", None, raw[a:b].strip(), doc.line_of(a), framing=framing))
+        position = start
+        region_header = header
     return items
 
 
-def _candidate(match, group: int | str = 0, offset: int = 0) -> _Marker:
-    start, end = match.span(group)
+def _candidate(match: re.Match, offset: int = 0) -> _Marker:
+    """The marker a match of :data:`patterns.MARKER` (or of the line-start pattern) found."""
+    kind = match.lastgroup  # the outer group of the alternative that matched
+    start, end = match.span(kind)
     start, end = start + offset, end + offset
-    section, sec_no, subsection, sub_no, dot_no, paren_no = match.group(
-        "section", "sec_no", "subsection", "sub_no", "dot_no", "paren_no")
-    if section:
-        return _Marker("section", patterns.cn_to_int(sec_no), start, end, "section")
-    if subsection:
-        return _Marker("subsection", patterns.cn_to_int(sub_no), start, end, "subsection")
-    if dot_no:
-        return _Marker("task", int(dot_no), start, end, "dot")
-    return _Marker("task", int(paren_no), start, end, "paren")
+    if kind == "task_dot":
+        return _Marker("task", int(match["dot_no"]), start, end, "dot")
+    if kind == "section":
+        return _Marker("section", patterns.cn_to_int(match["sec_no"]), start, end, "section")
+    if kind == "subsection":
+        return _Marker("subsection", patterns.cn_to_int(match["sub_no"]), start, end, "subsection")
+    if kind == "task_paren":
+        return _Marker("task", int(match["paren_no"]), start, end, "paren")
+    if kind == "task_rparen":
+        return _Marker("task", int(match["rparen_no"]), start, end, "rparen")
+    if kind == "task_circle":
+        return _Marker("task", ord(match["circle_no"]) - 0x245F, start, end, "circle")
+    if kind == "chapter":
+        return _Marker("chapter", patterns.cn_to_int(match["chap_no"]), start, end, "chapter")
+    if kind == "article":
+        return _Marker("article", patterns.cn_to_int(match["art_no"]), start, end, "article")
+    return _Marker("box", int(match["box_no"]), start, end, "box")
 
 
 def _task_style(candidates: list[_Marker], has_sections: bool) -> str | None:
@@ -217,17 +586,6 @@ def _fits_midline(folded: str, c: _Marker, after_header: bool) -> bool:
     return after_header and not before.isdigit()
 
 
-def _text_items(raw: str, start: int, end: int, line_of) -> list[Item]:
-    """Loose text between markers, one item per non-empty line."""
-    items = []
-    position = start
-    for piece in raw[start:end].split("\n"):
-        if piece.strip():
-            items.append(Item("text", None, piece.strip(), line_of(position)))
-        position += len(piece) + 1
-    return items
-
-
 def _is_header_line(line: str) -> bool:
     match = patterns.MARKER.match(patterns.fold(line).strip())
     return bool(match and (match["section"] or match["subsection"]))
@@ -239,8 +597,12 @@ def _is_header_line(line: str) -> bool:
 class _Table:
     """A task table: column positions found in its header row."""
 
-    def __init__(self, no: int, task: int, units: list[tuple[int, str]], time: int | None) -> None:
+    def __init__(self, no: int, task: int, units: list[tuple[int, str]], time: int | None,
+                 headers: list[str] | None = None) -> None:
         self.no, self.task, self.units, self.time = no, task, units, time
+        used = {no, task, time, *(i for i, _ in units)}
+        #: Columns kept as ``extra`` text: every other column with a header.
+        self.extra = [(i, h) for i, h in enumerate(headers or []) if i not in used and h]
 
     @classmethod
     def from_header(cls, line: str) -> _Table | None:
@@ -252,7 +614,7 @@ class _Table:
         if no is None or task is None or not units:
             return None
         time = next((i for i, c in enumerate(cells) if patterns.TABLE_TIME.search(c) and i not in dict(units)), None)
-        return cls(no, task, units, time)
+        return cls(no, task, units, time, [c.strip() for c in line.split("\t")])
 
     def row(self, line: str, line_no: int) -> list[Item]:
         cells = line.split("\t")
@@ -268,11 +630,38 @@ class _Table:
             match = patterns.MARKER.match(patterns.fold(text))
             if match and (match["section"] or match["subsection"]):
                 marker = _candidate(match)
-                return [Item(marker.kind, marker.number, text[match.end():].strip(), line_no, text[: match.end()])]
+                return [Item(marker.kind, marker.number, text[match.end():].strip(), line_no, text[: match.end()],
+                             level="table")]
             return [Item("text", None, text, line_no)] if text else []
+        deadlines: list[str] = []
         if len(self.units) == 1:
-            unit_cell = cell(self.units[0][0])
+            unit_cell = _unit_lines(cell(self.units[0][0]), deadlines)
         else:
-            unit_cell = "；".join(f"{label}：{cell(i)}" for i, label in self.units if cell(i))
-        return [Item("task", int(number), cell(self.task), line_no, cell(self.no),
-                     unit_cell=unit_cell, time_cell=cell(self.time) or None)]
+            unit_cell = "；".join(f"{label}：{_unit_lines(cell(i), deadlines)}" for i, label in self.units if cell(i))
+        time_cell = cell(self.time).replace(patterns.CELL_LINE_BREAK, "\n") or "\n".join(deadlines) or None
+        extra = "\n".join(f"{header}：{cell(i).replace(patterns.CELL_LINE_BREAK, '；')}"
+                          for i, header in self.extra if cell(i)) or None
+        task_text = cell(self.task).replace(patterns.CELL_LINE_BREAK, "\n")
+        return [Item("task", int(number), task_text, line_no, cell(self.no),
+                     unit_cell=unit_cell, time_cell=time_cell, level="table", extra=extra)]
+
+
+def _unit_lines(text: str, deadlines: list[str]) -> str:
+    """A unit cell read line by line: one unit per line (joined with 、), deadline lines set apart.
+
+    >>> found = []
+    >>> _unit_lines("区发展改革委\u2028区住房城乡建设委\u20282024年底前", found), found
+    ('区发展改革委、区住房城乡建设委', ['2024年底前'])
+    """
+    if patterns.CELL_LINE_BREAK not in text:
+        return text
+    units = []
+    for line in text.split(patterns.CELL_LINE_BREAK):
+        line = line.strip()
+        if not line:
+            continue
+        if patterns.CELL_DEADLINE.match(patterns.fold(line)):
+            deadlines.append(line)
+        else:
+            units.append(line.rstrip("、，；,;"))
+    return "、".join(units)

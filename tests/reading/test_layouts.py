@@ -13,12 +13,12 @@ def parse(path, **kw):
 
 def test_three_levels_with_restarting_numbers(fixture_path):
     doc = parse(fixture_path("three_levels.txt"))
-    assert doc.tasks["task_id"].tolist() == ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2", "2.1.3"]
+    assert doc.tasks["task_id"].tolist() == ["S1.1.1", "S1.1.2", "S1.2.1", "S2.1.1", "S2.1.2", "S2.1.3"]
     assert doc.tasks["subsection_title"].tolist()[:3] == ["完善决策机制", "完善决策机制", "做好解读回应"]
     # the city's commission, not the Dongcheng registry's 发改委: its level prefix goes, it stays unknown
-    assert units_of(doc, "1.1.2", "lead") == ["发展改革委"]
+    assert units_of(doc, "S1.1.2", "lead") == ["发展改革委"]
     assert doc.responsibilities.query("unit == '发展改革委'")["unit_function"].item() == "发展改革"
-    assert units_of(doc, "1.1.2", "responsible") == ["各区政府"]
+    assert units_of(doc, "S1.1.2", "responsible") == ["各区政府"]
     assert doc.responsibilities.query("unit == '各区政府'")["collective"].item()
     assert doc.meta.loc[0, "closing"] == "各单位要认真落实本要点。"
     assert len(doc.sections) == 5
@@ -53,11 +53,11 @@ def test_clause_before_the_final_stop(fixture_path):
 
 def test_several_clauses_in_one_paragraph(fixture_path):
     doc = parse(fixture_path("run_on_clauses.txt"))
-    assert doc.tasks["task_id"].tolist() == ["1-1", "1-2", "1-3", "2"]
+    assert doc.tasks["task_id"].tolist() == ["1a", "1b", "1c", "2"]
     assert doc.tasks["number"].tolist() == [1, 1, 1, 2]
-    assert doc.tasks["part"].tolist()[:3] == [1, 2, 3]
+    assert doc.tasks["piece"].tolist()[:3] == [1, 2, 3]
     assert doc.tasks["text"].tolist() == ["公开预算。", "公开决算。", "推进清单管理。", "公开采购信息。"]
-    assert units_of(doc, "1-3") == ["编办", "区政府各部门"]
+    assert units_of(doc, "1c") == ["编办", "区政府各部门"]
 
 
 def test_responsibility_lines_under_the_task(fixture_path):
