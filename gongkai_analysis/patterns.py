@@ -461,3 +461,16 @@ PDF_BLOCK_START = re.compile(
 #: A completion date written out with its four-digit year first (2017-06-30, 2017/6/30,
 #: 2017.6.30, 2017年6月30日); anything else (01/02/03, a bare 2017) is ambiguous.
 TRACKER_DATE = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?\s*$")
+
+
+# --------------------------------------------------------------------------
+# Markdown markup (reading/markdown.py)
+# --------------------------------------------------------------------------
+#: An HTML comment, over any number of lines.
+MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: A heading line: up to three spaces, one to six #, the title, optional closing #s.
+MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+#: A block-quote mark at the start of a line.
+MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+#: Strong or emphasised text written with ** or __.
+MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<inner>.+?)\1")

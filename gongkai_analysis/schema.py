@@ -291,7 +291,7 @@ def meta_frame(records: list[dict]) -> pd.DataFrame:
     Examples
     --------
     >>> counts = dict.fromkeys(["n_sections", "n_tasks", "n_units", "n_responsibilities", "n_unassigned",
-    ...                         "n_warnings", "n_unknown_units", "n_suspect_units"], 0)
+    ...                         "n_warnings", "n_unknown_units", "n_suspect_units", "n_parts"], 0)
     >>> meta = meta_frame([{"doc_id": "d", "year": 2017, **counts, "n_tasks": 2}])
     >>> meta[["doc_id", "year", "title", "n_tasks"]].values.tolist()
     [['d', 2017, nan, 2]]

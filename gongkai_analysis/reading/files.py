@@ -3,7 +3,8 @@
 ====================  ===================================================
 suffix                reader
 ====================  ===================================================
-.txt .text .md, none  :func:`read_bytes` (UTF-8, GB18030, detected)
+.txt .text, none      :func:`read_bytes` (UTF-8, GB18030, detected)
+.md                   :func:`gongkai_analysis.reading.markdown.read_markdown` (markup removed)
 .html .htm …          :func:`gongkai_analysis.reading.html.read_html`
 .docx                 :func:`gongkai_analysis.reading.office.read_docx`
 .xlsx                 :func:`gongkai_analysis.reading.office.read_xlsx`
@@ -31,6 +32,7 @@ from pathlib import Path
 from .. import config
 from ..errors import ParseError
 from .html import read_html
+from .markdown import read_markdown
 from .office import convert_legacy, read_docx, read_xlsx
 from .pdf import read_pdf
 from .script import to_simplified
@@ -88,6 +90,8 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
         return read_pdf(data, source=name)
     if suffix in config.HTML_SUFFIXES:
         return read_html(data, source=name)
+    if suffix == ".md":
+        return read_markdown(data, source=name)
     return read_bytes(data, source=name)
 
 
