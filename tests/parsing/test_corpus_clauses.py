@@ -169,6 +169,46 @@ def test_anhui_units_and_functions(anhui_clauses):
     assert functions["人行合肥中心支行"] is None and functions["各市人民政府"] is None
     assert not any(registry.lookup(n).known for n in names if n.startswith("省"))
 
+@pytest.fixture(scope="module")
+def anhui(corpus_path):
+    return gk.parse_document(corpus_path(ANHUI), tokens=False)
+
+
+def test_anhui_parsed_whole_every_task_has_its_groups(anhui):
+    tasks, resp = anhui.tasks, anhui.responsibilities
+    assert anhui.meta[["task_level", "n_parts", "n_tasks", "n_units", "n_suspect_units"]].values.tolist() == [
+        ["paragraph+arabic", 2, 49, 27, 0]]
+    work = tasks[tasks["kind"] != "box"]
+    assert work["clause"].notna().all() and tasks.loc[tasks["kind"] == "box", "clause"].isna().all()
+    assert set(resp["task_id"]) == set(work["task_id"])  # every task names its units, no box does
+    assert len(resp) == 141 and set(resp["role"]) == {"responsible"}
+    assert resp["mode"].value_counts().to_dict() == {"joint": 97, "sole": 44, "separate": 0}
+
+
+@pytest.mark.parametrize(("task_id", "groups"), [
+    # (unit, mode, collective) in printed order; the groups are the clause's pieces between ，
+    ("P1.1", [("经济和信息化厅", "joint", False), ("财政厅", "joint", False)]),
+    ("P1.16", [("地方金融监管局", "joint", False), ("人行合肥中心支行", "joint", False), ("安徽银保监局", "joint", False),
+               ("安徽证监局", "joint", False), ("各市人民政府", "sole", True)]),
+    ("P2.1", [("通信管理局", "sole", False), ("铁塔公司", "joint", False), ("各基础电信企业", "joint", True),
+              ("各市人民政府", "sole", True)]),
+    ("P2.13", [("经济和信息化厅", "sole", False)]),
+    ("P2.24", [("经济和信息化厅", "joint", False), ("发展改革委", "joint", False), ("各市人民政府", "sole", True)]),
+    ("P2.S3.1", [("经济和信息化厅", "sole", False), ("各市人民政府", "sole", True)]),
+])
+def test_anhui_sample_tasks_every_group(anhui, task_id, groups):
+    rows = anhui.responsibilities[anhui.responsibilities["task_id"] == task_id]
+    assert list(zip(rows["unit"], rows["mode"].astype(str), rows["collective"])) == groups
+    assert rows["unit_raw"].str.startswith(("省", "各", "人行", "安徽")).all()  # as printed, prefix kept
+
+
+def test_anhui_parts_boxes_and_multi_paragraph_tasks(anhui):
+    tasks = anhui.tasks.set_index("task_id")
+    assert tasks.loc["P2.B1", "kind"] == "box" and tasks.loc["P2.B1", "text"].startswith("专栏1")
+    assert tasks.loc["P2.13", "text"].count("\n") == 10  # one task over eleven paragraphs, up to its clause
+    assert tasks.loc["P2.1", "subsection_no"] == 1 and tasks.loc["P2.S4.4", "section_no"] == 4
+
+
 
 # --------------------------------------------------------------------------
 # Every fixture and every corpus document: no corrupted unit name in the output
