@@ -333,8 +333,8 @@ AFTER_CLAUSE = re.compile(r"[。；.\s]*")
 UNIT_SEPARATOR = re.compile(r"[、，；]|以及|及|与|和|会同")
 #: Separators that never occur inside a unit's name.
 HARD_SEPARATOR = re.compile(r"[、，；]")
-#: Line breaks inside a clause or a table cell (one unit a line).
-CLAUSE_LINE_BREAK = "\n\u2028"
+#: The line break of a table cell (one unit a line); a plain line break in a clause is a wrap.
+CLAUSE_LINE_BREAK = "\u2028"
 #: The last characters of a unit's name; a piece that ends otherwise is not split on 和/及/与.
 UNIT_SUFFIX = re.compile(
     r"(局|委|办|中心|部|部门|处|室|会|院|所|街道|办事处|政府|委员会|分局|队|站|馆|单位|机构|公司|集团|组|团|街乡|社区"
@@ -474,3 +474,6 @@ MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t
 MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
 #: Strong or emphasised text written with ** or __.
 MD_EMPHASIS = re.compile(r"(\*\*|__)(?P<inner>.+?)\1")
+
+#: The next non-blank line, when it is short enough to be a title (up to 60 characters).
+NEXT_SHORT_LINE = re.compile(r"(?:[ \t]*\n)+[ \t]*(?P<title>[^\n]{1,60}?)[ \t]*(?=\n|$)")

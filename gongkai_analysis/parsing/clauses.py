@@ -224,8 +224,9 @@ def parse_clause(content: str) -> Clause:
     Parameters
     ----------
     content : str
-        The clause without its brackets, as printed, or a table cell (whose
-        lines, separated by ``\\n`` or U+2028, hold one unit or a deadline each).
+        The clause without its brackets, as printed (a line break in it is a
+        wrap, and the clause reads on), or a table cell (whose lines, separated
+        by U+2028, hold one unit or a deadline each).
 
     Returns
     -------
@@ -246,8 +247,10 @@ def parse_clause(content: str) -> Clause:
     >>> parse_clause("牵头单位：").doubts
     ("'牵头单位：' names no unit",)
     """
-    raw = content
-    folded = patterns.fold(content)
+    # a line break inside a bracketed clause is where the line wrapped (a PDF, a hard-wrapped text):
+    # the clause reads on; only a table cell's own line break (U+2028) separates its lines
+    raw = content.replace("\n", "") if "\n" in content else content
+    folded = patterns.fold(raw)
     marked = _mark_line_breaks(folded) if any(c in folded for c in patterns.CLAUSE_LINE_BREAK) else folded
     assignments: list[Assignment] = []
     times: list[str] = []

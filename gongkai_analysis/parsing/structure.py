@@ -209,11 +209,12 @@ def _part_bounds(doc: _Text, starts: list[_Marker]) -> list[tuple[int, int, tupl
     heads: list[tuple[int, int, str]] = []  # (line start, end of heading, title)
     for m in patterns.ATTACHMENT_HEADING.finditer(folded):
         title_match = patterns.DOC_TITLE_LINE.match(folded, m.end())
-        nxt = re.compile(r"\n[ \t]*(?P<title>[^\n]{1,60})[ \t]*(?=\n|$)").search(folded, m.end())
+        # the title is the line right after the heading, never a later one (the lines between would be lost)
+        nxt = patterns.NEXT_SHORT_LINE.match(folded, m.end())
         title, end = ("", m.end())
         if title_match:
             title, end = doc.raw[title_match.start("title"):title_match.end("title")].strip(), title_match.end()
-        elif nxt and not nxt.group("title").strip().endswith("。") and len(nxt.group("title").strip()) <= 60:
+        elif nxt and not nxt.group("title").strip().endswith("。") and not patterns.MARKER.match(nxt.group("title")):
             title, end = doc.raw[nxt.start("title"):nxt.end("title")].strip(), nxt.end()
         heads.append((m.start() + 1, end, title))
     attachment_spans = [(a, b) for a, b, _ in heads]
@@ -374,8 +375,9 @@ def _accept_sequence(doc: _Text, candidates: list[_Marker], task_style: str | No
                 continue
         if c.kind == "section":
             seen_section = True
-        elif not seen_section and c.kind == "task" and has_sections:
-            continue  # numbered lines in the preamble of a document with sections
+        elif not seen_section and c.kind == "task" and has_sections and not _line_ends_with_clause(folded, c.end):
+            continue  # numbered lines before the first section (a notice's list of attachments), unless they
+            # close with a responsibility clause: then they are tasks that stand before any header
         elif not seen_section and run_on and c.kind == "task" and not has_sections and task == 0 and c.number != 1:
             continue
         accepted.append(c)
@@ -471,6 +473,12 @@ def _framing_sections(doc: _Text, starts: list[_Marker]) -> set[int]:
 
 #: A line (of folded text) that ends with a closing bracket, maybe followed by 。 or ；.
 _CLAUSE_LINE_END = re.compile(r"）[。；;.]?[ \t]*(?=\n|$)")
+
+
+def _line_ends_with_clause(folded: str, start: int) -> bool:
+    """Whether the line from `start` on ends with a responsibility clause."""
+    end = folded.find("\n", start)
+    return _ends_with_clause(folded[start : end if end >= 0 else len(folded)])
 
 
 def _ends_with_clause(folded: str) -> bool:
@@ -570,13 +578,17 @@ def _candidate(match: re.Match, offset: int = 0) -> _Marker:
 
 
 def _task_style(candidates: list[_Marker], has_sections: bool) -> str | None:
+    """The printed form of the part's task numbers: that of the first task under a section, else the first's."""
     seen_section = not has_sections
+    first = None
     for c in candidates:
         if c.kind == "section":
             seen_section = True
-        elif c.kind == "task" and seen_section:
-            return c.style
-    return None
+        elif c.kind == "task":
+            if seen_section:
+                return c.style
+            first = first or c.style
+    return first
 
 
 def _fits_midline(folded: str, c: _Marker, after_header: bool) -> bool:

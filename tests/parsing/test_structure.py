@@ -342,3 +342,22 @@ def test_a_unit_cell_with_one_unit_per_line_is_read_line_by_line():
     assert tasks["text"].tolist()[0].splitlines() == ["推进公开", "细化清单"]
     units = doc.responsibilities.query("task_id == '1'")["unit_raw"].tolist()
     assert units == ["区发展改革委", "区住房城乡建设委"]
+
+
+def test_tasks_before_the_first_header_are_tasks_when_they_close_with_a_clause():
+    text = ("关于印发某办法的通知\n各单位：\n现印发给你们。\n附件\n1.做好A。（甲局负责）\n2.做好B。（乙局负责）\n"
+            "一、其他\n3.做好C。（丙局负责）\n")
+    assert gk.parse_document(text, tokens=False).tasks["task_id"].tolist() == ["1", "2", "3"]
+    listing = "关于印发某办法的通知\n各单位：\n1.某办法\n2.某指标\n一、其他\n1.做好C。（丙局负责）\n"
+    doc = gk.parse_document(listing, tokens=False)
+    assert doc.tasks["task_id"].tolist() == ["1"] and "2.某指标" in doc.meta.loc[0, "preamble"]
+
+
+def test_an_attachment_heading_takes_its_title_from_the_next_line_only():
+    # a task right after 附件 is neither the part's title nor skipped to find a later, shorter line
+    text = ("某办法\n一、总则\n二、要求\n附件\n"
+            "1．做好A，这一项任务的说明写得很长很长，超过了一个标题能有的长度，要写满六十个字才行，所以再多写几个字。（5月底完成，牵头考核单位：市审批服务局）\n"
+            "（二）其他（2分）\n2．做好B。（6月底完成，牵头考核单位：市审批服务局）\n")
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.tasks["text"].str.startswith("做好A").any()
+    assert len(doc.tasks) == 2
