@@ -31,7 +31,6 @@ import re
 import shutil
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from sys import intern
@@ -105,6 +104,7 @@ class Segmenter:
         self._stop = stop_words()
         self._keyword_stop = keyword_stop_words()
         self._seen: dict[str, str] = {}  # word -> itself (interned) when kept as a token, else ""
+        self._keyword_idf: dict[str, float] = {}  # word -> its IDF, or -1.0 when it is never a keyword
         self._lock = threading.Lock()
         self._cache_ready: Path | None = None
         self._user_words: list[str] | None = None
@@ -128,6 +128,18 @@ class Segmenter:
         return self._tokenizer
 
     def _load(self):
+        tokenizer = self._jieba_tokenizer()
+        cached = self._cached_freqs()
+        if cached is not None:  # the frequencies jieba chose last time: no suggest_freq to run
+            for word, freq in cached.items():
+                tokenizer.add_word(word, freq)
+        else:
+            self._add_user_words(tokenizer)
+        log.debug("jieba tokenizer ready (cache in %s)", tokenizer.tmp_dir)
+        return tokenizer
+
+    def _jieba_tokenizer(self):
+        """A private, initialised ``jieba.Tokenizer`` without the user words."""
         import jieba
 
         tokenizer = jieba.Tokenizer()
@@ -139,33 +151,43 @@ class Segmenter:
             tokenizer.initialize()
         finally:
             jieba_log.setLevel(level)
-        cached = self._cached_freqs()
-        if cached is not None:  # the frequencies jieba chose last time: no suggest_freq to run
-            for word, freq in cached.items():
-                tokenizer.add_word(word, freq)
-        else:
-            words = self.user_words()
-            for word in words:
-                tokenizer.add_word(word)
-            self._store_freqs({w: int(tokenizer.FREQ[w]) for w in words})
-        log.debug("jieba tokenizer ready (cache in %s)", tokenizer.tmp_dir)
         return tokenizer
+
+    def _add_user_words(self, tokenizer) -> dict[str, int]:
+        """Add the user words to a jieba tokenizer at the frequencies jieba suggests; cache and return them."""
+        words = self.user_words()
+        for word in words:
+            tokenizer.add_word(word)
+        freqs = {w: int(tokenizer.FREQ[w]) for w in words}
+        self._store_freqs(freqs)
+        return freqs
 
     def _freqs_path(self) -> Path:
         digest = hashlib.sha1("\n".join(self.user_words()).encode("utf-8")).hexdigest()[:16]
         return self._writable_cache_dir() / f"userdict-{digest}.json"
 
     def _cached_freqs(self) -> dict[str, int] | None:
-        """jieba's frequency for every user word, as cached by an earlier load (else None)."""
+        """jieba's frequency for every user word, as cached by an earlier load (else None).
+
+        A cache that cannot be read or holds anything but a whole number for
+        each of today's words is ignored (and rebuilt by the caller), with one
+        log line when it was there but broken.
+        """
         words = self.user_words()
+        path = self._freqs_path()
         try:
-            with open(self._freqs_path(), encoding="utf-8") as handle:
+            with open(path, encoding="utf-8") as handle:
                 cached = json.load(handle)
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return None
-        if not isinstance(cached, dict) or list(cached) != words:
+        except (OSError, ValueError) as exc:
+            log.warning("segmenter cache %s cannot be read (%s); rebuilding it", path, exc)
             return None
-        return {w: int(cached[w]) for w in words}
+        if (not isinstance(cached, dict) or list(cached) != words
+                or not all(type(cached[w]) is int and cached[w] >= 0 for w in words)):
+            log.warning("segmenter cache %s does not hold a frequency for each word; rebuilding it", path)
+            return None
+        return cached
 
     def _store_freqs(self, freqs: dict[str, int]) -> None:
         _write_quietly(self._freqs_path(), json.dumps(freqs, ensure_ascii=False).encode("utf-8"))
@@ -251,13 +273,30 @@ class Segmenter:
         (``keyword_stopwords.txt``) are never keywords; ties keep
         the order of first appearance.
         """
-        counts = Counter(w for w in tokens if len(w) >= 2 and w not in self._keyword_stop)
+        # the vocabulary is small: each distinct word of the corpus is looked up once
+        known = self._keyword_idf
+        counts: dict[str, int] = {}
+        for word in tokens:
+            if word in counts:
+                counts[word] += 1
+                continue
+            idf = known.get(word)
+            if idf is None:
+                idf = known[word] = self._word_idf(word)
+            if idf >= 0:
+                counts[word] = 1
         if not counts:
             return []
-        idf, median = self._idf_table()
         total = sum(counts.values())
-        weights = {w: n / total * idf.get(w, median) for w, n in counts.items()}
+        weights = {w: n / total * known[w] for w, n in counts.items()}
         return sorted(weights, key=lambda w: -weights[w])[:top_k]
+
+    def _word_idf(self, word: str) -> float:
+        """The IDF weight of a word that may be a keyword, else -1.0."""
+        if len(word) < 2 or word in self._keyword_stop:
+            return -1.0
+        idf, median = self._idf_table()
+        return idf.get(word, median)
 
     def _idf_table(self) -> tuple[dict[str, float], float]:
         if self._idf is None:
@@ -287,9 +326,7 @@ class RustSegmenter(Segmenter):
         cached = self._cached_freqs()
         if cached is not None:
             return cached
-        reference = Segmenter(registry=self._registry, extra_words=self._extra,
-                              cache_dir=self._writable_cache_dir()).tokenizer
-        return {w: int(reference.FREQ[w]) for w in self.user_words()}
+        return self._add_user_words(self._jieba_tokenizer())
 
     def cut(self, text: str) -> list[str]:
         """Segment `text` with rjieba's default (HMM) mode, keeping every piece."""
@@ -346,30 +383,48 @@ def _private(folder: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
+def _idf_source() -> Path:
+    """jieba's ``analyse/idf.txt``, found without importing jieba (which takes some 0.2 s).
+
+    jieba (MIT licence) is installed with this package as the reference
+    segmenter; only the location of its data file is looked up here.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed: its IDF table (analyse/idf.txt) gives the keywords")
+    return Path(list(spec.submodule_search_locations)[0]) / "analyse" / "idf.txt"
+
+
 def _load_idf(folder: Path) -> tuple[dict[str, float], float]:
     """jieba's IDF table, read from its idf.txt once and then from a compact binary cache.
 
     The cache holds the weights as an array of doubles and the words as one
     UTF-8 string (no pickle: nothing in it can run code); it loads several
-    times faster than parsing idf.txt or unmarshalling a dict.
+    times faster than parsing idf.txt or unmarshalling a dict.  It is named
+    after the size and time of the idf.txt it was made from, so a new jieba
+    makes a new cache; a cache that does not read back whole is rebuilt.
     """
     import array
     import struct
 
-    import jieba
-
-    source = Path(jieba.__file__).parent / "analyse" / "idf.txt"
-    cache = folder / f"idf-{jieba.__version__}-{int(source.stat().st_mtime)}.bin"
+    source = _idf_source()
+    info = source.stat()
+    cache = folder / f"idf-{info.st_size}-{info.st_mtime_ns}.bin"
     try:
         data = cache.read_bytes()
         count, median = struct.unpack_from("<Qd", data)
         weights = array.array("d")
         weights.frombytes(data[16 : 16 + 8 * count])
         words = data[16 + 8 * count :].decode("utf-8").split("\n")
-        if len(words) == count:
+        if len(words) == count == len(weights):
             return dict(zip(words, weights)), median
-    except (OSError, struct.error, ValueError, UnicodeDecodeError):
+        log.warning("IDF cache %s is incomplete; rebuilding it", cache)
+    except FileNotFoundError:
         pass
+    except (OSError, struct.error, ValueError, UnicodeDecodeError) as exc:
+        log.warning("IDF cache %s cannot be read (%s); rebuilding it", cache, exc)
     idf: dict[str, float] = {}
     with open(source, encoding="utf-8") as handle:
         for line in handle:
