@@ -289,7 +289,8 @@ class Segmenter:
             return []
         total = sum(counts.values())
         weights = {w: n / total * known[w] for w, n in counts.items()}
-        return sorted(weights, key=lambda w: -weights[w])[:top_k]
+        # descending and stable, like jieba's: ties keep the order of first appearance
+        return sorted(weights, key=weights.__getitem__, reverse=True)[:top_k]
 
     def _word_idf(self, word: str) -> float:
         """The IDF weight of a word that may be a keyword, else -1.0."""
@@ -314,9 +315,7 @@ class RustSegmenter(Segmenter):
     """
 
     def _load(self):
-        import rjieba
-
-        tokenizer = rjieba.Jieba()
+        tokenizer = _rjieba_class()()
         for word, freq in self.user_word_freqs().items():
             tokenizer.add_word(word, freq, None)
         return tokenizer
@@ -331,6 +330,34 @@ class RustSegmenter(Segmenter):
     def cut(self, text: str) -> list[str]:
         """Segment `text` with rjieba's default (HMM) mode, keeping every piece."""
         return self.tokenizer.cut(text, True)
+
+
+def _rjieba_class():
+    """rjieba's ``Jieba`` class, from its compiled module without running the package's ``__init__``.
+
+    ``import rjieba`` builds a module-level tokenizer with the whole default
+    dictionary (some 0.3 s of every run) that this package never uses: it owns
+    its tokenizer.  Where rjieba's layout is not the one expected, the
+    ordinary import is used.
+    """
+    import importlib.util
+    import sys
+
+    module = sys.modules.get("rjieba.rjieba")
+    if module is None:
+        try:
+            spec = importlib.util.find_spec("rjieba")
+            folder = Path(list(spec.submodule_search_locations)[0])
+            (binary,) = [p for p in folder.iterdir() if p.name.startswith("rjieba.") and p.suffix in (".so", ".pyd")]
+            module_spec = importlib.util.spec_from_file_location("rjieba.rjieba", binary)
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+            sys.modules["rjieba.rjieba"] = module  # loaded once; a later ``import rjieba`` finds it
+        except (AttributeError, TypeError, ValueError, OSError, ImportError):
+            import rjieba
+
+            return rjieba.Jieba
+    return module.Jieba
 
 
 SEGMENTERS = ("auto", "jieba", "rjieba")
