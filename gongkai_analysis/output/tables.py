@@ -326,7 +326,7 @@ class CorpusWriter:
 
     def __init__(self, out_dir: str | os.PathLike[str]) -> None:
         self.out = Path(out_dir)
-        self._target = Path(os.path.abspath(self.out))
+        self._target = Path(os.path.realpath(self.out))  # beside the real folder, so that moves stay on its disk
         if self._target.exists() and not self._target.is_dir():
             raise GongkaiError("exists and is not a folder", source=str(self.out))
         parent = self._target.parent

@@ -179,7 +179,16 @@ def run_batches(func, batches: list, *, options: dict, jobs: int = 1, progress: 
 
     Yields
     ------
-    What `func` returns, batch by batch in order.
+    object
+        What `func` returns, batch by batch in order.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> batches = plan_batches([gk.config.BUNDLED_DOCUMENT, "missing.txt"], chunk=1)
+    >>> options = {"tokens": False, "segmenter": "auto", "registry": None, "strict": True}
+    >>> [len(t.tasks) for t in run_batches(parse_batch, batches, options=options, progress=False)]
+    [65, 0]
     """
     if progress is None:
         progress = sys.stderr.isatty()
@@ -239,6 +248,25 @@ def parse_batch(batch: list[tuple[Path, str]]) -> Tables:
     Runs in a process prepared by :func:`run_batches`.  A document whose rows
     cannot be made into tables (a bug, or a value no table can hold) becomes
     that document's error; the others keep their rows.
+
+    Parameters
+    ----------
+    batch : list of (Path, str)
+        Documents and their doc_ids, as :func:`plan_batches` makes them.
+
+    Returns
+    -------
+    gongkai_analysis.schema.Tables
+        The batch's tables; ``errors`` holds its files that failed.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> options = {"tokens": False, "segmenter": "auto", "registry": None, "strict": True}
+    >>> (tables,) = run_batches(parse_batch, [[(gk.config.BUNDLED_DOCUMENT, "d"), (Path("no.txt"), "no")]],
+    ...                         options=options, progress=False)
+    >>> len(tables.meta), tables.errors["error"].tolist()
+    (1, ['no.txt: no such file'])
     """
     parsed, errors = [], []
     with _collector_paused():
