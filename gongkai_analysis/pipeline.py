@@ -130,6 +130,10 @@ def parse_to_folder(
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     batches = plan_batches(inputs, jobs=jobs, tokens=tokens)
+    if jobs > 1:  # the writers' modules, imported once here rather than in every worker
+        import pyarrow.compute  # noqa: F401
+        import pyarrow.csv  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
     options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
     with CorpusWriter(out) as writer:
         work = [_Job(index, batch, writer.folder, Path(out)) for index, batch in enumerate(batches)]

@@ -229,12 +229,17 @@ def _map(func, batches: list, options: dict, jobs: int, initializer=None) -> Ite
     import multiprocessing
 
     if "fork" in multiprocessing.get_all_start_methods():
-        # load the registry and the segmenter once, here; forked workers share them
+        # load the registry, the segmenter and the parser once, here; forked workers share them
         _init_worker(options)
+        # Objects made so far are left out of the workers' garbage collections: a
+        # collection touches every object it walks, and each page it touches is
+        # copied into the worker (the segmenter's tables are some 100 MB).
+        gc.freeze()
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, len(batches)), initializer=initializer) as pool:
                 yield from pool.imap(func, batches)
         finally:
+            gc.unfreeze()
             _WORKER.clear()
         return
     with multiprocessing.get_context("spawn").Pool(min(jobs, len(batches)), initializer=_init_worker,
@@ -309,6 +314,7 @@ def _collector_paused():
 
 
 def _init_worker(options: dict, initializer=None) -> None:
+    from . import build  # noqa: F401  (the parser's modules, imported before any fork)
     from .departments import load_registry
 
     if initializer is not None:
