@@ -129,7 +129,7 @@ def parse_to_folder(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
-    batches = plan_batches(inputs, jobs=jobs, tokens=tokens)
+    batches = plan_batches(inputs, jobs=jobs)
     if jobs > 1:  # the writers' modules, imported once here rather than in every worker
         import pyarrow.compute  # noqa: F401
         import pyarrow.csv  # noqa: F401
