@@ -247,3 +247,19 @@ def test_help_and_version_import_no_pandas(argv):
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "heavy: []"
+
+
+def test_a_folder_whose_parent_is_read_only_is_staged_inside_itself(plans, tmp_path, monkeypatch, capsys):
+    from gongkai_analysis.output import tables
+
+    home = tmp_path / "home"
+    out = home / "me"
+    out.mkdir(parents=True)
+    (out / "notes.txt").write_text("mine")
+    writable = os.access
+    monkeypatch.setattr(tables.os, "access", lambda path, mode: os.fspath(path) != str(home) and writable(path, mode))
+    assert main(["parse", str(plans / "a"), "--out", str(out), "--no-tokens"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "notes.txt", "responsibilities.csv",
+                                                    "responsibilities.parquet", "sections.csv", "tasks.csv",
+                                                    "tasks.parquet"]
+    assert sorted(p.name for p in home.iterdir()) == ["me"]

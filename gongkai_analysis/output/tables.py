@@ -18,7 +18,8 @@ CSV parts in order and leaves the Parquet parts where they are
 **Whole or not at all.**  Everything is written into a temporary folder beside
 the output folder (``.NAME.partial-…``) and moved into place, file by file,
 only when every table is complete; an error or an interrupt leaves the
-previous output as it was.  A lock file beside the folder (``.NAME.lock``)
+previous output as it was (where the folder's parent cannot be written to,
+the temporary folder goes inside it).  A lock file beside the folder (``.NAME.lock``)
 refuses a second run into the same folder while one is writing.  Files of the
 folder that are not ours (a workbook, figures) are never touched; an old
 ``errors.csv`` goes when the new run had no failures.
@@ -329,14 +330,19 @@ class CorpusWriter:
         self._target = Path(os.path.realpath(self.out))  # beside the real folder, so that moves stay on its disk
         if self._target.exists() and not self._target.is_dir():
             raise GongkaiError("exists and is not a folder", source=str(self.out))
-        parent = self._target.parent
-        with _naming(parent):
-            parent.mkdir(parents=True, exist_ok=True)
-        self._lock = _FolderLock(parent / f".{self._target.name}.lock", self.out)
+        # beside the folder; inside it when its parent cannot be written to (a home folder under /home)
+        self._base, self._prefix = self._target.parent, f".{self._target.name}."
+        with _naming(self._base):
+            self._base.mkdir(parents=True, exist_ok=True)
+        if not os.access(self._base, os.W_OK | os.X_OK):
+            self._base, self._prefix = self._target, ".gongkai."
+            with _naming(self._base):
+                self._base.mkdir(exist_ok=True)
+        self._lock = _FolderLock(self._base / f"{self._prefix}lock", self.out)
         try:
-            _remove_leftovers(parent, self._target.name)
-            with _naming(parent):
-                self.folder = Path(tempfile.mkdtemp(dir=parent, prefix=f".{self._target.name}.partial-"))
+            _remove_leftovers(self._base, self._prefix)
+            with _naming(self._base):
+                self.folder = Path(tempfile.mkdtemp(dir=self._base, prefix=f"{self._prefix}partial-"))
         except BaseException:
             self._lock.release()
             raise
@@ -435,7 +441,7 @@ class CorpusWriter:
         target = self._target
         with _naming(target):
             target.mkdir(exist_ok=True)
-        trash = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
+        trash = Path(tempfile.mkdtemp(dir=self._base, prefix=f"{self._prefix}old-"))
         replaced = written if "errors.csv" in written else [*written, "errors.csv"]
         with _interrupts_deferred():
             for name in replaced:  # an old run's errors must not pass for this one's
@@ -468,10 +474,10 @@ def _header(name: str, parts: list[Part]) -> bytes:
     return b"\xef\xbb\xbf" + line.getvalue().encode("utf-8")
 
 
-def _remove_leftovers(parent: Path, name: str) -> None:
+def _remove_leftovers(base: Path, prefix: str) -> None:
     """Temporary folders of runs that were killed before they could clean up (we hold the lock)."""
-    for pattern in (f".{name}.partial-*", f".{name}.old-*"):
-        for leftover in parent.glob(pattern):
+    for pattern in (f"{prefix}partial-*", f"{prefix}old-*"):
+        for leftover in base.glob(pattern):
             log.info("removing %s, left by an earlier run that was stopped", leftover)
             shutil.rmtree(leftover, ignore_errors=True)
 
