@@ -42,7 +42,7 @@ test: $(VENV)/.dev-installed ## run every test, doctest and notebook
 quick: $(VENV)/.dev-installed ## the tests without the slow group (property runs, corpora, rendering) and notebooks
 	$(BIN)/python -m pytest -m "not slow" tests gongkai_analysis
 
-bench: $(VENV)/.dev-installed ## measure corpus parsing against jieba (300 documents, medians of 5 runs) and comparison
+bench: $(VENV)/.dev-installed ## measure gongkai parse end to end and the parser against jieba (300 documents, 5 rounds; growth to 1,000), and comparison
 	$(BIN)/python benchmarks/bench.py --docs 300 --repeat 5
 	$(BIN)/python benchmarks/bench_compare.py --repeat 3
 

@@ -1,9 +1,24 @@
 """Speed and memory of corpus parsing, measured against jieba itself.
 
-Run with ``make bench`` (or ``python benchmarks/bench.py --docs 300 --repeat 3``).
-It builds a corpus of N documents from the bundled plan and re-typeset copies
-of it (full-width punctuation, CRLF in GB18030, no blank lines, one long line,
-an HTML page), then prints, measured in the same run, medians of `repeat` runs:
+Run with ``make bench`` (or ``python benchmarks/bench.py --docs 300 --repeat 3``;
+``--quick`` for a short run while iterating).  It builds a corpus of N
+documents from the bundled plan and re-typeset copies of it (full-width
+punctuation, CRLF in GB18030, no blank lines, one long line, an HTML page),
+then prints, measured in the same run, medians of `repeat` interleaved rounds:
+
+What users run (``gongkai parse DIR --out OUT`` from a fresh process, writing
+included; peak memory of the whole process tree, workers included):
+
+A. the default (rjieba), ``--segmenter jieba`` and ``--no-tokens``, each with
+   ``--jobs 1`` and ``--jobs 2``; the default ÷ a bare jieba pass (≤ 0.30);
+B. ``--jobs 2`` ÷ ``--jobs 1`` against this machine's two-process ceiling,
+   measured in the same rounds (≥ 0.85 of it, with tokens and without);
+C. growth over 100 / 300 / 1,000 documents: time and peak memory of the
+   default with ``--jobs 2`` (≤ 500 MB at 1,000) and of ``--no-tokens --jobs 1``
+   (≥ 8 MB/s at 1,000).
+
+The library's own figures, as before (``parse_documents`` in a fresh process,
+without writing; ``--skip-library`` leaves them out):
 
 1. parse with tokens and keywords, one worker (jieba) ÷ a bare private
    ``jieba.Tokenizer().lcut`` over the same texts in its own process (≤ 1.25);
@@ -31,6 +46,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -44,6 +60,12 @@ TARGETS = {
     "peak_mb": ("≤", 500.0),
     "cold_start_ratio": ("≤", 1.5),
     "rjieba_vs_jieba": ("≤", 0.35),
+    "cli_default_1job_vs_jieba": ("≤", 0.30),
+    "cli_default_2jobs_vs_jieba": ("≤", 0.30),
+    "cli_default_jobs2_of_ceiling": ("≥", 0.85),
+    "cli_no_tokens_jobs2_of_ceiling": ("≥", 0.85),
+    "cli_no_tokens_1job_mb_s_at_1000": ("≥", 8.0),
+    "cli_default_2jobs_peak_mb_at_1000": ("≤", 500.0),
 }
 
 
@@ -102,20 +124,26 @@ import sys, time, jieba, logging
 jieba.setLogLevel(logging.WARNING)
 from gongkai_analysis.reading.files import read_path
 texts = [read_path(p).text for p in sys.argv[1:]]
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 tokenizer = jieba.Tokenizer()
 tokenizer.initialize()
 for text in texts:
     tokenizer.lcut(text)
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
 def bare_jieba(paths: list[Path]) -> float:
     """Seconds for a private jieba tokenizer (initialisation included) to cut every text."""
+    return bare_jieba_times(paths)[0]
+
+
+def bare_jieba_times(paths: list[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds for a private jieba tokenizer (initialisation included) to cut every text."""
     done = subprocess.run([sys.executable, "-c", BARE_JIEBA, *map(str, paths)], check=True,
                           capture_output=True, text=True)
-    return float(done.stdout.strip().splitlines()[-1])
+    wall, cpu = done.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def parse_seconds(paths, *, warm: bool = False, **options) -> float:
@@ -181,7 +209,7 @@ def peak_memory_mb(corpus: Path, out: Path) -> float:
     code = ("import resource, subprocess, sys\n"
             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
-    cli = [sys.executable, "-m", "gongkai_analysis", "parse", str(corpus), "--out", str(out), "--quiet"]
+    cli = [sys.executable, "-m", "gongkai_analysis", "parse", str(corpus), "--out", str(out), "--quiet", "--jobs", "1"]
     done = subprocess.run([sys.executable, "-c", code, *cli], check=True, capture_output=True, text=True)
     return int(done.stdout.strip().splitlines()[-1]) / 1024
 
@@ -216,83 +244,257 @@ def parallel_ceiling(repeat: int) -> float:
     return 2 * _median_time(one, repeat) / _median_time(two, repeat)
 
 
+# --------------------------------------------------------------------------
+# What users run: the command line, end to end
+# --------------------------------------------------------------------------
+def _tree_memory_mb(root) -> tuple[float, float]:
+    """Proportional (PSS) and resident (RSS) memory of a process and all its descendants, in MB.
+
+    PSS splits pages shared between processes (forked workers share the
+    parent's segmenter) among them, so the sum is what the tree really holds;
+    the RSS sum counts shared pages once per process (an upper bound).
+    """
+    import psutil
+
+    pss = rss = 0
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0.0, 0.0
+    for process in processes:
+        try:
+            with open(f"/proc/{process.pid}/smaps_rollup", encoding="ascii") as handle:
+                fields = dict(line.split(":", 1) for line in handle if ":" in line and not line[0].isdigit())
+            pss += int(fields["Pss"].split()[0]) * 1024
+            rss += int(fields["Rss"].split()[0]) * 1024
+        except (OSError, KeyError, ValueError):
+            try:
+                rss_only = process.memory_info().rss
+            except psutil.Error:
+                continue
+            pss += rss_only
+            rss += rss_only
+    return pss / 1e6, rss / 1e6
+
+
+def cli_run(inputs: Path, out: Path, *flags: str) -> tuple[float, float, float, float]:
+    """``gongkai parse INPUTS --out OUT -q FLAGS`` from a fresh process.
+
+    Returns wall seconds, the whole tree's peak PSS and RSS sum (MB), and the
+    CPU seconds of the whole tree (user + system; workers included), which a
+    busy machine inflates far less than wall time.
+    """
+    import resource
+
+    import psutil
+
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "gongkai_analysis", "parse", str(inputs), "--out", str(out), "-q", *flags]
+    peak = [0.0, 0.0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    root = psutil.Process(process.pid)
+    done = threading.Event()
+
+    def watch():
+        while not done.wait(0.02):
+            pss, rss = _tree_memory_mb(root)
+            peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    status = process.wait()
+    seconds = time.perf_counter() - start
+    done.set()
+    watcher.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    if status != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {status}")
+    return seconds, peak[0], peak[1], cpu
+
+
+def ceiling_round(spin: int) -> tuple[float, float]:
+    """Seconds for one CPU-bound Python process, and for two of them side by side."""
+    code = SPIN.replace("20_000_000", str(spin))
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    one = time.perf_counter() - start
+    start = time.perf_counter()
+    running = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL) for _ in range(2)]
+    for process in running:
+        process.wait()
+    return one, time.perf_counter() - start
+
+
+CLI_RUNS = {
+    "default_1job": ("--jobs", "1"),
+    "default_2jobs": ("--jobs", "2"),
+    "jieba_1job": ("--segmenter", "jieba", "--jobs", "1"),
+    "jieba_2jobs": ("--segmenter", "jieba", "--jobs", "2"),
+    "no_tokens_1job": ("--no-tokens", "--jobs", "1"),
+    "no_tokens_2jobs": ("--no-tokens", "--jobs", "2"),
+}
+
+
+def measure_cli(work: Path, paths: list[Path], size_mb: float, repeat: int, spin: int) -> dict:
+    """Part A and B: every CLI variant, the bare jieba pass and the two-process ceiling, in interleaved rounds."""
+    corpus = work / "corpus"
+    for flags in CLI_RUNS.values():  # warm the caches (segmenter, IDF) and the page cache once
+        cli_run(corpus, work / "warm", *flags)
+        break
+    times: dict[str, list[float]] = {name: [] for name in CLI_RUNS}
+    cpus: dict[str, list[float]] = {name: [] for name in CLI_RUNS}
+    peaks: dict[str, list[float]] = {name: [] for name in CLI_RUNS}
+    jieba_times, jieba_cpus, one_times, two_times = [], [], [], []
+    for _ in range(repeat):
+        wall, cpu = bare_jieba_times(paths)
+        jieba_times.append(wall)
+        jieba_cpus.append(cpu)
+        for name, flags in CLI_RUNS.items():
+            seconds, pss, _, cpu = cli_run(corpus, work / "out", *flags)
+            times[name].append(seconds)
+            cpus[name].append(cpu)
+            peaks[name].append(pss)
+        one, two = ceiling_round(spin)
+        one_times.append(one)
+        two_times.append(two)
+    med = {name: statistics.median(values) for name, values in times.items()}
+    jieba_s = statistics.median(jieba_times)
+    ceiling = 2 * statistics.median(one_times) / statistics.median(two_times)
+    jieba_cpu = statistics.median(jieba_cpus)
+    figures = {"cli_bare_jieba_s": jieba_s, "cli_bare_jieba_cpu_s": jieba_cpu, "cli_machine_ceiling": ceiling}
+    for name, seconds in med.items():
+        figures[f"cli_{name}_s"] = seconds
+        figures[f"cli_{name}_cpu_s"] = statistics.median(cpus[name])
+        figures[f"cli_{name}_cpu_vs_jieba_cpu"] = figures[f"cli_{name}_cpu_s"] / jieba_cpu
+        figures[f"cli_{name}_peak_mb"] = max(peaks[name])
+        figures[f"cli_{name}_mb_s"] = size_mb / seconds
+    figures["cli_default_1job_vs_jieba"] = med["default_1job"] / jieba_s
+    figures["cli_default_2jobs_vs_jieba"] = med["default_2jobs"] / jieba_s
+    figures["cli_jieba_1job_vs_jieba"] = med["jieba_1job"] / jieba_s
+    for kind in ("default", "jieba", "no_tokens"):
+        speedup = med[f"{kind}_1job"] / med[f"{kind}_2jobs"]
+        figures[f"cli_{kind}_jobs2_speedup"] = speedup
+        figures[f"cli_{kind}_jobs2_of_ceiling"] = speedup / ceiling
+    return figures
+
+
+def measure_growth(work: Path, sizes: list[int], repeat: int) -> dict:
+    """Part C: time and peak memory of the default (--jobs 2) and of --no-tokens --jobs 1 as the corpus grows."""
+    figures = {}
+    corpora = {}
+    for n in sizes:
+        corpora[n] = work / f"growth-{n}"
+        build_corpus(corpora[n], n)
+    runs = {"default_2jobs": ("--jobs", "2"), "no_tokens_1job": ("--no-tokens", "--jobs", "1")}
+    results = {(n, name): [] for n in sizes for name in runs}
+    for _ in range(repeat):
+        for n in sizes:
+            for name, flags in runs.items():
+                results[(n, name)].append(cli_run(corpora[n], work / "out", *flags))
+    for n in sizes:
+        size_mb = sum(p.stat().st_size for p in corpora[n].rglob("*") if p.is_file()) / 1e6
+        figures[f"growth_{n}_mb"] = size_mb
+        for name in runs:
+            values = results[(n, name)]
+            seconds = statistics.median(v[0] for v in values)
+            figures[f"growth_{n}_{name}_cpu_s"] = statistics.median(v[3] for v in values)
+            figures[f"growth_{n}_{name}_s"] = seconds
+            figures[f"growth_{n}_{name}_mb_s"] = size_mb / seconds
+            figures[f"growth_{n}_{name}_peak_mb"] = max(v[1] for v in values)
+            figures[f"growth_{n}_{name}_peak_rss_sum_mb"] = max(v[2] for v in values)
+    if 1000 in sizes:
+        figures["cli_no_tokens_1job_mb_s_at_1000"] = figures["growth_1000_no_tokens_1job_mb_s"]
+        figures["cli_default_2jobs_peak_mb_at_1000"] = figures["growth_1000_default_2jobs_peak_mb"]
+    return figures
+
+
+def _line(label: str, value: float, detail: str, key: str) -> str:
+    verdict = ""
+    target = TARGETS.get(key)
+    if target:
+        sign, bound = target
+        ok = value <= bound if sign == "≤" else value >= bound
+        verdict = f"target {sign} {bound:g}: {'met' if ok else 'MISSED'}"
+    return f"{label:<52} {value:>8.2f}   {detail:<30} {verdict}"
+
+
+def print_cli(figures: dict, size_mb: float) -> None:
+    f = figures
+    print("What users run: gongkai parse DIR --out OUT, fresh process, writing included")
+    print(f"  bare jieba pass over the same texts: {f['cli_bare_jieba_s']:.2f} s ({f['cli_bare_jieba_cpu_s']:.2f} s "
+          f"CPU); this machine's two-process ceiling: {f['cli_machine_ceiling']:.2f}")
+    print(f"  {'':<50} {'seconds':>8}   {'MB/s':>6} {'peak MB':>8} {'CPU s':>7} {'CPU ÷ jieba CPU':>16}")
+    for name in CLI_RUNS:
+        print(f"  {name.replace('_', ' '):<50} {f[f'cli_{name}_s']:>8.2f}   {f[f'cli_{name}_mb_s']:>6.1f} "
+              f"{f[f'cli_{name}_peak_mb']:>8.0f} {f[f'cli_{name}_cpu_s']:>7.2f} "
+              f"{f[f'cli_{name}_cpu_vs_jieba_cpu']:>16.2f}")
+    print(_line("  default, 1 job ÷ bare jieba", f["cli_default_1job_vs_jieba"], "", "cli_default_1job_vs_jieba"))
+    print(_line("  default, 2 jobs ÷ bare jieba", f["cli_default_2jobs_vs_jieba"], "", "cli_default_2jobs_vs_jieba"))
+    print(_line("  --segmenter jieba, 1 job ÷ bare jieba", f["cli_jieba_1job_vs_jieba"], "", ""))
+    for kind in ("default", "jieba", "no_tokens"):
+        key = f"cli_{kind}_jobs2_of_ceiling"
+        print(_line(f"  {kind.replace('_', ' ')}: --jobs 2 speed-up ÷ ceiling", f[key],
+                    f"speed-up {f[f'cli_{kind}_jobs2_speedup']:.2f}", key if kind != "jieba" else ""))
+
+
+def print_growth(figures: dict, sizes: list[int]) -> None:
+    print("\nGrowth (medians; peak = whole process tree, PSS; RSS summed over processes in brackets)")
+    for n in sizes:
+        f = {k.removeprefix(f"growth_{n}_"): v for k, v in figures.items() if k.startswith(f"growth_{n}_")}
+        print(f"  {n:>5} documents, {f['mb']:5.1f} MB:  default --jobs 2 {f['default_2jobs_s']:6.2f} s, peak "
+              f"{f['default_2jobs_peak_mb']:4.0f} MB [{f['default_2jobs_peak_rss_sum_mb']:4.0f}], CPU "
+              f"{f['default_2jobs_cpu_s']:5.2f} s;  --no-tokens --jobs 1 {f['no_tokens_1job_s']:6.2f} s = "
+              f"{f['no_tokens_1job_mb_s']:5.1f} MB/s (CPU {f['no_tokens_1job_cpu_s']:5.2f} s), peak "
+              f"{f['no_tokens_1job_peak_mb']:4.0f} MB")
+    if 1000 in sizes:
+        print(_line("  --no-tokens --jobs 1 at 1,000 documents (MB/s)", figures["cli_no_tokens_1job_mb_s_at_1000"], "",
+                    "cli_no_tokens_1job_mb_s_at_1000"))
+        print(_line("  default --jobs 2 peak at 1,000 documents (MB)", figures["cli_default_2jobs_peak_mb_at_1000"], "",
+                    "cli_default_2jobs_peak_mb_at_1000"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300, help="documents in the corpus (default 300)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; medians are printed")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds; medians are printed")
+    parser.add_argument("--sizes", default="100,300,1000",
+                        help="corpus sizes for the growth table (comma-separated; empty for none)")
+    parser.add_argument("--skip-library", action="store_true",
+                        help="leave out the library's own figures (1-6), measure only what users run")
+    parser.add_argument("--spin", type=int, default=20_000_000, help="loop length of the two-process ceiling")
+    parser.add_argument("--quick", action="store_true",
+                        help="a short run while iterating: --docs 100 --repeat 1 --sizes '' --skip-library")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--baseline", help="git revision whose structure pass is measured side by side")
     parser.add_argument("--structure-only", action="store_true", help="measure only the structure pass")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.docs, args.repeat, args.sizes, args.skip_library, args.spin = 100, 1, "", True, 5_000_000
+    sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
 
     work = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
     try:
         paths = build_corpus(work / "corpus", args.docs)
         size_mb = sum(p.stat().st_size for p in paths) / 1e6
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-              f"{platform.system()} {platform.release()}")
-        print(f"corpus: {len(paths)} documents, {size_mb:.1f} MB; medians of {args.repeat} runs\n")
+              f"{platform.system()} {platform.release()}; load average {os.getloadavg()[0]:.1f} at the start")
+        print(f"corpus: {len(paths)} documents, {size_mb:.1f} MB; medians of {args.repeat} interleaved rounds\n")
         r = args.repeat
         if args.structure_only:
             return _structure_figures(paths, size_mb, r, work, args)
-        runs = {
-            "jieba": lambda: bare_jieba(paths),
-            "tokens": lambda: parse_seconds(paths, jobs=1, segmenter="jieba"),
-            "tokens2": lambda: parse_seconds(paths, jobs=2, segmenter="jieba"),
-            "fast": lambda: parse_seconds(paths, jobs=1, segmenter="rjieba"),
-            "plain": lambda: parse_seconds(paths, jobs=1, tokens=False),
-            "plain2": lambda: parse_seconds(paths, jobs=2, tokens=False),
-            "warm": lambda: parse_seconds(paths, jobs=1, tokens=False, warm=True),
-            "warm2": lambda: parse_seconds(paths, jobs=2, tokens=False, warm=True),
-            "structure": lambda: structure_pass(paths),
-        }
-        times: dict[str, list[float]] = {name: [] for name in runs}
-        for _ in range(r):  # round-robin, so that drift in the machine's speed hits every figure alike
-            for name, run in runs.items():
-                times[name].append(run())
-        jieba_s, tokens_s, tokens2_s, fast_s, plain_s, plain2_s, warm_s, warm2_s, structure_s = (
-            statistics.median(times[n]) for n in runs)
-        peak = peak_memory_mb(work / "corpus", work / "out")
-        ours_cold, base_cold = cold_start(work / "cold", r)
-        ceiling = parallel_ceiling(r)
-        figures = {
-            "bare_jieba_s": jieba_s, "tokens_1job_s": tokens_s, "tokens_2jobs_s": tokens2_s,
-            "rjieba_1job_s": fast_s, "no_tokens_1job_s": plain_s, "no_tokens_2jobs_s": plain2_s,
-            "tokens_vs_jieba": tokens_s / jieba_s,
-            "no_tokens_mb_s": size_mb / plain_s, "no_tokens_2jobs_mb_s": size_mb / plain2_s,
-            "no_tokens_warm_s": warm_s, "no_tokens_warm_2jobs_s": warm2_s,
-            "no_tokens_warm_mb_s": size_mb / warm_s, "no_tokens_warm_2jobs_mb_s": size_mb / warm2_s,
-            "jobs2_speedup": tokens_s / tokens2_s,
-            "peak_mb": peak,
-            "cold_start_s": ours_cold, "cold_baseline_s": base_cold, "cold_start_ratio": ours_cold / base_cold,
-            "rjieba_vs_jieba": fast_s / jieba_s,
-            "machine_parallel_ceiling": ceiling,
-            "structure_pass_mb_s": size_mb / structure_s,
-        }
-        rows = [
-            ("parse + tokens, 1 worker ÷ bare jieba", f"{tokens_s:.2f} s ÷ {jieba_s:.2f} s", "tokens_vs_jieba"),
-            ("parse, no tokens, 1 worker", f"{size_mb:.1f} MB in {plain_s:.2f} s", "no_tokens_mb_s"),
-            ("parse, no tokens, 2 workers", f"{size_mb:.1f} MB in {plain2_s:.2f} s", "no_tokens_2jobs_mb_s"),
-            ("  warm (start-up left out), 1 worker", f"{size_mb:.1f} MB in {warm_s:.2f} s", "no_tokens_warm_mb_s"),
-            ("  warm (start-up left out), 2 workers", f"{size_mb:.1f} MB in {warm2_s:.2f} s", "no_tokens_warm_2jobs_mb_s"),
-            ("--jobs 2 speed-up (tokens)", f"{tokens_s:.2f} s → {tokens2_s:.2f} s", "jobs2_speedup"),
-            ("  this machine: 2 processes ÷ 1 (pure Python)", "the ceiling for any speed-up", "machine_parallel_ceiling"),
-            ("peak memory, gongkai parse (MB)", "", "peak_mb"),
-            ("cold start ÷ import pandas, jieba + tokenizer", f"{ours_cold:.2f} s ÷ {base_cold:.2f} s", "cold_start_ratio"),
-            ("parse + tokens with rjieba ÷ bare jieba", f"{fast_s:.2f} s ÷ {jieba_s:.2f} s", "rjieba_vs_jieba"),
-            ("structure pass (texts read), rows + frames, warm", f"{size_mb:.1f} MB in {structure_s:.2f} s",
-             "structure_pass_mb_s"),
-        ]
-        for label, detail, key in rows:
-            value = figures[key]
-            detail = detail or ""
-            target = TARGETS.get(key) or (TARGETS["no_tokens_mb_s"] if key.endswith("mb_s") else None)
-            verdict = ""
-            if target:
-                sign, bound = target
-                ok = value <= bound if sign == "≤" else value >= bound
-                verdict = f"target {sign} {bound:g}: {'met' if ok else 'MISSED'}"
-            print(f"{label:<48} {value:>8.2f}   {detail:<28} {verdict}")
+        figures: dict[str, float] = {}
+        figures.update(measure_cli(work, paths, size_mb, r, args.spin))
+        print_cli(figures, size_mb)
+        if sizes:
+            figures.update(measure_growth(work, sizes, r))
+            print_growth(figures, sizes)
+        if not args.skip_library:
+            print("\nThe library (parse_documents in a fresh process, nothing written)")
+            figures.update(library_figures(work, paths, size_mb, r))
+        print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
         if args.json:
             args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     finally:
@@ -321,6 +523,66 @@ def _structure_figures(paths, size_mb: float, repeat: int, work: Path, args) -> 
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
+
+
+def library_figures(work: Path, paths: list[Path], size_mb: float, r: int) -> dict:
+    """The figures of earlier sessions (1-6 of the module docs), measured as they were."""
+    runs = {
+        "jieba": lambda: bare_jieba(paths),
+        "tokens": lambda: parse_seconds(paths, jobs=1, segmenter="jieba"),
+        "tokens2": lambda: parse_seconds(paths, jobs=2, segmenter="jieba"),
+        "fast": lambda: parse_seconds(paths, jobs=1, segmenter="rjieba"),
+        "plain": lambda: parse_seconds(paths, jobs=1, tokens=False),
+        "plain2": lambda: parse_seconds(paths, jobs=2, tokens=False),
+        "warm": lambda: parse_seconds(paths, jobs=1, tokens=False, warm=True),
+        "warm2": lambda: parse_seconds(paths, jobs=2, tokens=False, warm=True),
+        "structure": lambda: structure_pass(paths),
+    }
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(r):  # round-robin, so that drift in the machine's speed hits every figure alike
+        for name, run in runs.items():
+            times[name].append(run())
+    jieba_s, tokens_s, tokens2_s, fast_s, plain_s, plain2_s, warm_s, warm2_s, structure_s = (
+        statistics.median(times[n]) for n in runs)
+    peak = peak_memory_mb(work / "corpus", work / "out")
+    ours_cold, base_cold = cold_start(work / "cold", r)
+    ceiling = parallel_ceiling(r)
+    figures = {
+        "bare_jieba_s": jieba_s, "tokens_1job_s": tokens_s, "tokens_2jobs_s": tokens2_s,
+        "rjieba_1job_s": fast_s, "no_tokens_1job_s": plain_s, "no_tokens_2jobs_s": plain2_s,
+        "tokens_vs_jieba": tokens_s / jieba_s,
+        "no_tokens_mb_s": size_mb / plain_s, "no_tokens_2jobs_mb_s": size_mb / plain2_s,
+        "no_tokens_warm_s": warm_s, "no_tokens_warm_2jobs_s": warm2_s,
+        "no_tokens_warm_mb_s": size_mb / warm_s, "no_tokens_warm_2jobs_mb_s": size_mb / warm2_s,
+        "jobs2_speedup": tokens_s / tokens2_s,
+        "peak_mb": peak,
+        "cold_start_s": ours_cold, "cold_baseline_s": base_cold, "cold_start_ratio": ours_cold / base_cold,
+        "rjieba_vs_jieba": fast_s / jieba_s,
+        "machine_parallel_ceiling": ceiling,
+        "structure_pass_mb_s": size_mb / structure_s,
+    }
+    rows = [
+        ("parse + tokens, 1 worker ÷ bare jieba", f"{tokens_s:.2f} s ÷ {jieba_s:.2f} s", "tokens_vs_jieba"),
+        ("parse, no tokens, 1 worker", f"{size_mb:.1f} MB in {plain_s:.2f} s", "no_tokens_mb_s"),
+        ("parse, no tokens, 2 workers", f"{size_mb:.1f} MB in {plain2_s:.2f} s", "no_tokens_2jobs_mb_s"),
+        ("  warm (start-up left out), 1 worker", f"{size_mb:.1f} MB in {warm_s:.2f} s", "no_tokens_warm_mb_s"),
+        ("  warm (start-up left out), 2 workers", f"{size_mb:.1f} MB in {warm2_s:.2f} s", "no_tokens_warm_2jobs_mb_s"),
+        ("--jobs 2 speed-up (tokens)", f"{tokens_s:.2f} s → {tokens2_s:.2f} s", "jobs2_speedup"),
+        ("  this machine: 2 processes ÷ 1 (pure Python)", "the ceiling for any speed-up", "machine_parallel_ceiling"),
+        ("peak memory, gongkai parse --jobs 1 (MB, ru_maxrss)", "", "peak_mb"),
+        ("cold start ÷ import pandas, jieba + tokenizer", f"{ours_cold:.2f} s ÷ {base_cold:.2f} s", "cold_start_ratio"),
+        ("parse + tokens with rjieba ÷ bare jieba", f"{fast_s:.2f} s ÷ {jieba_s:.2f} s", "rjieba_vs_jieba"),
+        ("structure pass (texts read), rows + frames, warm", f"{size_mb:.1f} MB in {structure_s:.2f} s",
+         "structure_pass_mb_s"),
+    ]
+    for label, detail, key in rows:
+        if key.endswith("mb_s") and key not in TARGETS:
+            key_target = "no_tokens_mb_s"
+        else:
+            key_target = key
+        line = _line(label, figures[key], detail, key_target)
+        print(line)
+    return figures
 
 
 if __name__ == "__main__":

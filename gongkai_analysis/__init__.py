@@ -15,39 +15,52 @@ from __future__ import annotations
 
 import importlib
 
-from . import config, vocab
-from .analysis.align import CompareError, align_corpus, align_tasks, articles_frame, diff_tasks
-from .analysis.network import network_edges, network_table, unit_centrality, unit_network
-from .analysis.shift import responsibility_shift, unit_shift
-from .analysis.textstats import cooccurrence, keyness, kwic
-from .analysis.appraisal import simulate_tracker, tracker_frame
-from .analysis.cadence import cadence_table, disclosure_calendar, disclosure_events, plan_year
-from .analysis.compliance import completeness_by_section, completeness_by_unit, completeness_table
-from .analysis.dimensions import classify_dimensions, dimension_long
-from .analysis.overview import Overview, overview
-from .analysis.scoring import AppraisalWeightWarning, score_departments, simulate_other_appraisal, weight_sensitivity
-from .analysis.workload import (
-    co_responsibility,
-    co_responsibility_edges,
-    concentration,
-    expand_collective,
-    workload_by_section,
-    workload_table,
-)
-from .document import Corpus, Document, concat_documents, parse_document, parse_documents
-from .errors import ColumnError, GongkaiError, ParseError, TrackerError
-from .output.tracker import tracker_template, write_tracker
-from .parsing.departments import Registry, load_registry
-from .reading.files import SourceText, read_path
-from .reading.tracker import read_tracker
+# The public API, imported from its module when first used: ``import gongkai_analysis``
+# (and ``gongkai --help``) costs no pandas until a function is reached for.
+_EXPORTS = {
+    "config": ".config",
+    "vocab": ".vocab",
+    "simulate_tracker": ".analysis.appraisal", "tracker_frame": ".analysis.appraisal",
+    "cadence_table": ".analysis.cadence", "disclosure_calendar": ".analysis.cadence",
+    "disclosure_events": ".analysis.cadence", "plan_year": ".analysis.cadence",
+    "completeness_by_section": ".analysis.compliance", "completeness_by_unit": ".analysis.compliance",
+    "completeness_table": ".analysis.compliance",
+    "classify_dimensions": ".analysis.dimensions", "dimension_long": ".analysis.dimensions",
+    "Overview": ".analysis.overview", "overview": ".analysis.overview",
+    "AppraisalWeightWarning": ".analysis.scoring", "score_departments": ".analysis.scoring",
+    "simulate_other_appraisal": ".analysis.scoring", "weight_sensitivity": ".analysis.scoring",
+    "co_responsibility": ".analysis.workload", "co_responsibility_edges": ".analysis.workload",
+    "concentration": ".analysis.workload", "expand_collective": ".analysis.workload",
+    "workload_by_section": ".analysis.workload", "workload_table": ".analysis.workload",
+    "Corpus": ".document", "Document": ".document", "concat_documents": ".document",
+    "parse_document": ".document", "parse_documents": ".document",
+    "ColumnError": ".errors", "GongkaiError": ".errors", "ParseError": ".errors", "TrackerError": ".errors",
+    "tracker_template": ".output.tracker", "write_tracker": ".output.tracker",
+    "Registry": ".parsing.departments", "load_registry": ".parsing.departments",
+    "SourceText": ".reading.files", "read_path": ".reading.files",
+    "read_tracker": ".reading.tracker",
+    "CompareError": ".analysis.align", "align_corpus": ".analysis.align", "align_tasks": ".analysis.align",
+    "articles_frame": ".analysis.align", "diff_tasks": ".analysis.align",
+    "network_edges": ".analysis.network", "network_table": ".analysis.network",
+    "unit_centrality": ".analysis.network", "unit_network": ".analysis.network",
+    "responsibility_shift": ".analysis.shift", "unit_shift": ".analysis.shift",
+    "cooccurrence": ".analysis.textstats", "keyness": ".analysis.textstats", "kwic": ".analysis.textstats",
+}
 
 # Sub-packages and modules reached as attributes (``gk.output.charts``), imported when first used.
-_LAZY = {"reading", "parsing", "analysis", "output", "schema", "patterns", "plots"}
+_LAZY = {"reading", "parsing", "analysis", "output", "schema", "patterns", "plots", "pipeline"}
 
 
 def __getattr__(name: str):
     if name == "__version__":
-        return config.version()
+        from .config import version
+
+        return version()
+    if name in _EXPORTS:
+        module = importlib.import_module(_EXPORTS[name], __name__)
+        value = module if name in ("config", "vocab") else getattr(module, name)
+        globals()[name] = value  # once found, an ordinary attribute
+        return value
     if name == "plots":
         return importlib.import_module(".output.charts", __name__)
     if name in _LAZY:
@@ -55,60 +68,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = [
-    "AppraisalWeightWarning",
-    "ColumnError",
-    "CompareError",
-    "Corpus",
-    "Document",
-    "GongkaiError",
-    "Overview",
-    "ParseError",
-    "Registry",
-    "SourceText",
-    "TrackerError",
-    "align_corpus",
-    "align_tasks",
-    "articles_frame",
-    "cadence_table",
-    "classify_dimensions",
-    "co_responsibility",
-    "co_responsibility_edges",
-    "completeness_by_section",
-    "completeness_by_unit",
-    "completeness_table",
-    "concat_documents",
-    "concentration",
-    "config",
-    "cooccurrence",
-    "diff_tasks",
-    "dimension_long",
-    "disclosure_calendar",
-    "disclosure_events",
-    "expand_collective",
-    "keyness",
-    "kwic",
-    "load_registry",
-    "network_edges",
-    "network_table",
-    "overview",
-    "parse_document",
-    "parse_documents",
-    "plan_year",
-    "read_path",
-    "read_tracker",
-    "responsibility_shift",
-    "score_departments",
-    "simulate_other_appraisal",
-    "simulate_tracker",
-    "tracker_frame",
-    "tracker_template",
-    "unit_centrality",
-    "unit_network",
-    "unit_shift",
-    "vocab",
-    "weight_sensitivity",
-    "workload_by_section",
-    "workload_table",
-    "write_tracker",
-]
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS, *_LAZY})
+
+
+__all__ = sorted(_EXPORTS)  # one list: every public name is in _EXPORTS

@@ -17,8 +17,9 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import config
 from .errors import GongkaiError
+from .pipeline import default_jobs
 
 log = logging.getLogger(__name__)
 
@@ -32,16 +33,18 @@ def _parser() -> argparse.ArgumentParser:
     one_document.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx .pdf)")
 
     parser = argparse.ArgumentParser(prog="gongkai", description="Parse and analyse 政务公开工作要点.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {config.version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", parents=[common], help="parse documents into task and responsibility tables")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt .html .docx .pdf) or folders")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder for the tables")
-    p.add_argument("--no-tokens", action="store_true", help="skip jieba (no tokens or keywords)")
+    p.add_argument("--no-tokens", action="store_true", help="skip segmentation (no tokens or keywords)")
     p.add_argument("--lenient", action="store_true", help="warn instead of failing on skipped task numbers")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help=f"worker processes (default: the cores available, {default_jobs()} here; 1 parses in "
+                        "this process)")
     p.add_argument("--segmenter", choices=["auto", "jieba", "rjieba"], default="auto",
-                   help="auto: rjieba when installed (same tokens, faster), else jieba")
+                   help="auto: rjieba (the same tokens as jieba, faster); jieba: the reference")
 
     r = sub.add_parser("report", parents=[one_document], help="write the leadership Excel workbook for one document")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx", help="the workbook to write")
@@ -110,34 +113,37 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    """``gongkai parse``: write the tables of every input, chunk by chunk; return the exit status."""
-    from .parsing.corpus import iter_tables
+    """``gongkai parse``: parse every input in worker processes and write the tables whole, or not at all."""
+    from .output.tables import OutputError
     from .parsing.departments import load_registry
-    from .output.tables import CorpusWriter
+    from .pipeline import parse_to_folder
 
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         print("gongkai: error: --jobs must be at least 1", file=sys.stderr)
         return 2
     registry = load_registry(args.registry)
-    chunks = iter_tables(args.inputs, jobs=args.jobs, tokens=not args.no_tokens,
-                         segmenter=args.segmenter, registry=registry, strict=not args.lenient,
-                         progress=None if not args.quiet else False)
-    with CorpusWriter(args.out) as writer:
-        for chunk in chunks:  # each chunk goes to disk at once: memory stays flat
-            for error in chunk.errors["error"]:
-                print(f"gongkai: error: {error}", file=sys.stderr)
-            writer.write(chunk)
-    if not writer.documents:
+    kept = f"{args.out} left as it was" if args.out.exists() else f"nothing written to {args.out}"
+    try:
+        result = parse_to_folder(args.inputs, args.out, jobs=args.jobs, tokens=not args.no_tokens,
+                                 segmenter=args.segmenter, registry=registry, strict=not args.lenient,
+                                 progress=None if not args.quiet else False,
+                                 on_error=lambda message: print(f"gongkai: error: {message}", file=sys.stderr))
+    except KeyboardInterrupt:
+        print(f"gongkai: interrupted; {kept}", file=sys.stderr)
+        return 130
+    except OutputError as exc:
+        print(f"gongkai: error: {exc}; {kept}", file=sys.stderr)
+        return 2
+    if not result.documents:
         return 2
     if not args.quiet:
-        docs, failed = writer.documents, writer.errors
+        docs, failed = result.documents, result.errors
         failed_text = f", {failed} failed" if failed else ""
-        warned = writer.warnings
-        tasks, units = writer.tasks, len(writer.units)
+        warned, tasks, units = result.warnings, result.tasks, len(result.units)
         print(f"parsed {docs} document{'s' * (docs != 1)}{failed_text}: {tasks} task{'s' * (tasks != 1)}, "
-              f"{units} unit{'s' * (units != 1)}, {writer.unassigned} unassigned, "
+              f"{units} unit{'s' * (units != 1)}, {result.unassigned} unassigned, "
               f"{warned} warning{'s' * (warned != 1)}{' (see documents.csv)' if warned else ''} → {args.out}")
-    return 1 if writer.errors else 0
+    return 1 if result.errors else 0
 
 
 def _run_report(args: argparse.Namespace) -> int:

@@ -1,4 +1,34 @@
-"""Write parsed tables to disk: CSV (UTF-8 with BOM, for Excel) and Parquet.
+"""Write parsed tables to disk: CSV (UTF-8 with BOM, for Excel) and Parquet, whole or not at all.
+
+An output folder holds:
+
+- ``tasks.csv``, ``responsibilities.csv``, ``documents.csv`` (one row of
+  metadata per document), ``sections.csv``, and ``errors.csv`` when some file
+  failed;
+- ``tasks.parquet/`` and ``responsibilities.parquet/``: Parquet *datasets*,
+  folders of one file per part (``part-000000.parquet`` …, in corpus order),
+  which ``pandas.read_parquet``, pyarrow, polars and DuckDB read as one table;
+  list columns (``tokens``, ``keywords``) stay lists there.
+
+**Parts.**  A corpus is written in parts, one per chunk of documents, each by
+the process that parsed it (:func:`write_part`); the parent only appends the
+CSV parts in order and leaves the Parquet parts where they are
+(:meth:`CorpusWriter.close`).
+
+**Whole or not at all.**  Everything is written into a temporary folder beside
+the output folder (``.NAME.partial-…``) and moved into place, file by file,
+only when every table is complete; an error or an interrupt leaves the
+previous output as it was (where the folder's parent cannot be written to,
+the temporary folder goes inside it).  A lock file beside the folder (``.NAME.lock``)
+refuses a second run into the same folder while one is writing.  Files of the
+folder that are not ours (a workbook, figures) are never touched; an old
+``errors.csv`` goes when the new run had no failures.
+
+**Safe to open in Excel.**  A CSV cell that starts with ``=`` ``+`` ``-``
+``@``, a tab or a carriage return gets a leading apostrophe (``'=1+1``), as
+OWASP advises, so that Excel shows it as text instead of running it as a
+formula; the workbook does the same with Excel's quote prefix
+(:mod:`gongkai_analysis.output.excel`).  The Parquet files keep the exact values.
 
 Examples
 --------
@@ -11,34 +41,254 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import errno
+import io
 import logging
 import os
+import shutil
+import signal
+import tempfile
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
-from ..schema import errors_frame
+from ..errors import GongkaiError
+from .excel import FORMULA_START
 
 log = logging.getLogger(__name__)
 
 #: Columns that hold lists of words; CSV joins them with spaces.
 LIST_COLUMNS = ("tokens", "keywords")
+#: Every table, in the order they are written; the last one only when some file failed.
+TABLE_NAMES = ("tasks", "responsibilities", "documents", "sections", "errors")
+#: Tables also written as Parquet datasets.
+PARQUET_TABLES = ("tasks", "responsibilities")
+#: Where the parts wait inside the temporary folder before they are assembled.
+PARTS = ".parts"
+#: Characters that make a spreadsheet read a cell as a formula, as one RE2 class.
+_FORMULA_CLASS = "[" + "".join("\\-" if c == "-" else {"\t": "\\t", "\r": "\\r"}.get(c, c)
+                               for c in FORMULA_START) + "]"
 
 
-def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy of `frame` with list columns joined by spaces."""
-    joined = {c: frame[c].map(lambda v: " ".join(v) if isinstance(v, list) else v)
-              for c in LIST_COLUMNS if c in frame.columns}
-    return frame.assign(**joined)
+# --------------------------------------------------------------------------
+# One part: a chunk's tables as CSV and Parquet files
+# --------------------------------------------------------------------------
+@dataclass
+class Part:
+    """What one written part holds: counts for the summary, and each table's columns.
+
+    Small and picklable: a worker process returns it to the parent.
+    """
+
+    index: int
+    rows: dict[str, int] = field(default_factory=dict)
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    schemas: dict = field(default_factory=dict)  # Arrow schema of each Parquet table (for an empty one)
+    documents: int = 0
+    tasks: int = 0
+    unassigned: int = 0
+    warnings: int = 0
+    units: set[str] = field(default_factory=set)
+    errors: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _frames(doc) -> dict:
+    from ..schema import errors_frame
+
+    errors = getattr(doc, "errors", None)
+    if errors is None:  # a single Document has no failed files
+        errors = errors_frame([])
+    return {"tasks": doc.tasks, "responsibilities": doc.responsibilities, "documents": doc.meta,
+            "sections": doc.sections, "errors": errors}
+
+
+def write_part(doc, folder: str | os.PathLike[str], index: int, *, out: str | os.PathLike[str] | None = None) -> Part:
+    """Write one chunk's tables as part `index` of the output being built in `folder`.
+
+    Parameters
+    ----------
+    doc : Document, Corpus or Tables
+        The chunk (its ``errors`` are written too when it has them).
+    folder : path
+        The temporary folder of a :class:`CorpusWriter` (``writer.folder``).
+    index : int
+        The part's place in the corpus; parts are assembled in this order.
+    out : path, optional
+        The final output folder, named in an error message.
+
+    Returns
+    -------
+    Part
+
+    Raises
+    ------
+    OutputError
+        When a file cannot be written (a full disk); the message names the
+        table's final file.
+
+    Examples
+    --------
+    >>> import tempfile, gongkai_analysis as gk
+    >>> doc = gk.parse_document("一、公开\\n1.做好A。(甲局负责落实)\\n", tokens=False)
+    >>> part = write_part(doc, tempfile.mkdtemp(), 0)
+    >>> part.rows["tasks"], part.units, part.columns["errors"]
+    (1, {'甲局'}, ['file', 'error'])
+    """
+    import pyarrow as pa
+
+    folder = Path(folder)
+    out = Path(out) if out is not None else folder
+    part = Part(index)
+    frames = _frames(doc)
+    for name, frame in frames.items():
+        part.rows[name] = len(frame)
+        part.columns[name] = [str(c) for c in frame.columns]
+        table = pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)  # threads cost more than they save here
+        if name in PARQUET_TABLES:
+            table = table.cast(_settled_schema(table.schema))
+            part.schemas[name] = table.schema
+        if not len(frame):  # an empty chunk may lack optional columns: it writes nothing
+            continue
+        with _naming(out / f"{name}.csv"):
+            _write_csv(csv_table(table), folder / PARTS / f"{name}-{index:06d}.csv")
+        if name in PARQUET_TABLES:
+            with _naming(out / f"{name}.parquet"):
+                _write_parquet(table, folder / f"{name}.parquet" / f"part-{index:06d}.parquet")
+    part.documents, part.tasks = len(doc.meta), len(doc.tasks)
+    part.unassigned = int(doc.meta["n_unassigned"].sum()) if len(doc.meta) else 0
+    part.warnings = int(doc.meta["n_warnings"].sum()) if len(doc.meta) and "n_warnings" in doc.meta else 0
+    part.units = set(doc.responsibilities["unit"].dropna().unique().tolist())
+    errors = frames["errors"]
+    part.errors = list(zip(errors["file"].tolist(), errors["error"].tolist()))
+    return part
+
+
+def csv_table(table):
+    """The Arrow `table` as it goes into a CSV file: text only, lists joined, formulas neutralised.
+
+    Every column becomes text in one vectorised pass each: lists are joined by
+    spaces, booleans read ``True``/``False`` (as pandas writes them), and a
+    cell that starts with ``=`` ``+`` ``-`` ``@``, a tab or a carriage return
+    gets a leading apostrophe.  Numbers stay numbers; missing values stay missing.
+
+    Parameters
+    ----------
+    table : pyarrow.Table
+
+    Returns
+    -------
+    pyarrow.Table
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> t = pa.table({"text": ["=1+1", "做好", None, "@SUM(A1)", "\\tx"], "n": [1, 2, 3, 4, 5],
+    ...               "tokens": [["a", "b"], [], None, ["-c"], ["d"]]})
+    >>> csv_table(t).to_pydict()
+    {'text': ["'=1+1", '做好', None, "'@SUM(A1)", "'\\tx"], 'n': [1, 2, 3, 4, 5], 'tokens': ['a b', '', None, "'-c", 'd']}
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = []
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            if pa.types.is_null(kind.value_type):
+                column = column.cast(pa.list_(pa.string()))
+            column = pc.binary_join(column, " ")
+        elif pa.types.is_boolean(kind):
+            column = pc.if_else(column, "True", "False")
+        elif pa.types.is_dictionary(kind) or pa.types.is_null(kind):
+            column = column.cast(pa.large_string())
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            column = pc.replace_substring_regex(column, pattern=f"^({_FORMULA_CLASS})", replacement="'\\1",
+                                                max_replacements=1)
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
+def _write_csv(table, path: Path) -> None:
+    import pyarrow.csv as pacsv
+
+    path.parent.mkdir(exist_ok=True)
+    pacsv.write_csv(table, str(path), write_options=pacsv.WriteOptions(include_header=False))
+
+
+def _write_parquet(table, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(exist_ok=True)
+    pq.write_table(table, str(path))
+
+
+def _settled_schema(schema):
+    """One schema for every part: lists of nothing become lists of strings, nothing becomes strings."""
+    import pyarrow as pa
+
+    fields = []
+    for f in schema:
+        kind = f.type
+        if pa.types.is_null(kind):
+            kind = pa.large_string()
+        elif pa.types.is_list(kind) and pa.types.is_null(kind.value_type):
+            kind = pa.list_(pa.string())
+        fields.append(f.with_type(kind))
+    return pa.schema(fields, metadata=schema.metadata)
+
+
+class OutputError(OSError):
+    """A table could not be written (a full disk, a folder without permission); names the file.
+
+    Examples
+    --------
+    >>> str(OutputError(28, "No space left on device", "out/tasks.csv"))
+    'cannot write out/tasks.csv: No space left on device'
+    """
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"
+
+
+@contextlib.contextmanager
+def _naming(path: Path):
+    """Re-raise an error of the file system as an :class:`OutputError` naming the output file being written."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except OSError as exc:
+        code = exc.errno if exc.errno is not None else errno.EIO
+        raise OutputError(code, exc.strerror or str(exc), str(path)) from exc
+
+
+# --------------------------------------------------------------------------
+# The writer: a temporary folder, a lock, parts, and the move into place
+# --------------------------------------------------------------------------
 def write_tables(doc, out_dir: str | os.PathLike[str]) -> list[Path]:
     """Write a document's (or corpus's) tables into `out_dir` and return the paths.
 
-    Files: ``tasks.csv``, ``responsibilities.csv``, ``documents.csv`` (one row of
-    metadata per document), ``sections.csv``, Parquet copies of the tasks and
-    responsibilities (list columns stay lists there), and ``errors.csv`` when
-    the corpus had failures.
+    Parameters
+    ----------
+    doc : Document or Corpus
+        The tables to write.
+    out_dir : path
+        The output folder (created when missing); see the module docs for
+        what it holds and how it is replaced.
+
+    Returns
+    -------
+    list of Path
+        The files and Parquet folders written.
+
+    Raises
+    ------
+    GongkaiError
+        When another run is writing into the same folder.
+    OutputError
+        When a file cannot be written (the previous output stays as it was).
     """
     with CorpusWriter(out_dir) as writer:
         writer.write(doc)
@@ -48,10 +298,24 @@ def write_tables(doc, out_dir: str | os.PathLike[str]) -> list[Path]:
 
 
 class CorpusWriter:
-    """Write a corpus chunk by chunk: one CSV and one Parquet file per table, growing as it goes.
+    """Write a corpus part by part into a temporary folder; move it into `out_dir` when complete.
 
-    Memory holds one chunk at a time.  Use as a context manager; the summary
-    counts (documents, tasks, units, unassigned tasks, warnings, errors) are kept on the way.
+    Use as a context manager: leaving the block normally assembles the parts
+    and moves the tables into place (:meth:`close`); leaving it with an
+    exception (an interrupt included) throws the temporary folder away and
+    leaves `out_dir` as it was.  Worker processes may write parts themselves
+    (:func:`write_part` into :attr:`folder`) and hand the :class:`Part` to
+    :meth:`add`.  Memory holds one chunk at a time.
+
+    Parameters
+    ----------
+    out_dir : path
+        The output folder.
+
+    Raises
+    ------
+    GongkaiError
+        When another run holds the folder's lock, or `out_dir` is a file.
 
     Examples
     --------
@@ -63,97 +327,230 @@ class CorpusWriter:
     (1, 1, ['甲局'], 1)
     """
 
-    TABLES = ("tasks", "responsibilities")
-    CSV_ONLY = ("documents", "sections", "errors")
-
     def __init__(self, out_dir: str | os.PathLike[str]) -> None:
         self.out = Path(out_dir)
-        self.out.mkdir(parents=True, exist_ok=True)
-        self._parquet: dict = {}
-        self._started: set[str] = set()
-        self._empty: dict[str, pd.DataFrame] = {}
+        self._target = Path(os.path.realpath(self.out))  # beside the real folder, so that moves stay on its disk
+        if self._target.exists() and not self._target.is_dir():
+            raise GongkaiError("exists and is not a folder", source=str(self.out))
+        # beside the folder; inside it when its parent cannot be written to (a home folder under /home)
+        self._base, self._prefix = self._target.parent, f".{self._target.name}."
+        with _naming(self._base):
+            self._base.mkdir(parents=True, exist_ok=True)
+        if not os.access(self._base, os.W_OK | os.X_OK):
+            self._base, self._prefix = self._target, ".gongkai."
+            with _naming(self._base):
+                self._base.mkdir(exist_ok=True)
+        self._lock = _FolderLock(self._base / f"{self._prefix}lock", self.out)
+        try:
+            _remove_leftovers(self._base, self._prefix)
+            with _naming(self._base):
+                self.folder = Path(tempfile.mkdtemp(dir=self._base, prefix=f"{self._prefix}partial-"))
+        except BaseException:
+            self._lock.release()
+            raise
+        self._parts: list[Part] = []
+        self._written: list[str] = []
+        self._closed = False
         self.documents = self.tasks = self.unassigned = self.errors = self.warnings = 0
         self.units: set[str] = set()
 
     def __enter__(self) -> CorpusWriter:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, exc, tb) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.discard()
 
     def write(self, doc) -> None:
-        """Append one chunk (a :class:`Document`, :class:`Corpus` or :class:`~gongkai_analysis.schema.Tables`) to every table."""
-        errors = getattr(doc, "errors", None)
-        if errors is None:  # a single Document has no failed files
-            errors = errors_frame([])
-        frames = {"tasks": doc.tasks, "responsibilities": doc.responsibilities, "documents": doc.meta,
-                  "sections": doc.sections, "errors": errors}
-        for name, frame in frames.items():
-            if not len(frame):  # an empty chunk may lack optional columns: it must not set the header
-                self._empty.setdefault(name, frame)
-                continue
-            self._append_csv(name, frame)
-            if name in self.TABLES:
-                self._append_parquet(name, frame)
-        self.documents += len(doc.meta)
-        self.tasks += len(doc.tasks)
-        self.unassigned += int(doc.meta["n_unassigned"].sum()) if len(doc.meta) else 0
-        if len(doc.meta) and "n_warnings" in doc.meta:
-            self.warnings += int(doc.meta["n_warnings"].sum())
-        self.errors += len(errors)
-        self.units.update(doc.responsibilities["unit"].unique())
+        """Write one chunk (a :class:`Document`, :class:`Corpus` or :class:`~gongkai_analysis.schema.Tables`)."""
+        self.add(write_part(doc, self.folder, len(self._parts), out=self.out))
+
+    def add(self, part: Part) -> None:
+        """Count a part written by :func:`write_part` (in this process or another)."""
+        self._parts.append(part)
+        self.documents += part.documents
+        self.tasks += part.tasks
+        self.unassigned += part.unassigned
+        self.warnings += part.warnings
+        self.errors += len(part.errors)
+        self.units.update(part.units)
 
     def paths(self) -> list[Path]:
-        """The files written so far."""
-        names = sorted(f"{name}.csv" for name in self._started)
-        names += [f"{name}.parquet" for name in self.TABLES if (self.out / f"{name}.parquet").exists()]
+        """The files and Parquet folders written (once closed)."""
+        names = sorted(n for n in self._written if n.endswith(".csv"))
+        names += [n for n in self._written if n.endswith(".parquet")]
         return [self.out / name for name in names]
 
-    def _append_csv(self, name: str, frame: pd.DataFrame) -> None:
-        path = self.out / f"{name}.csv"
-        first = name not in self._started
-        for_csv(frame).to_csv(path, index=False, encoding="utf-8-sig" if first else "utf-8",
-                              mode="w" if first else "a", header=first)
-        self._started.add(name)
-
-    def _append_parquet(self, name: str, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        writer = self._parquet.get(name)
-        if writer is None:
-            table = table.cast(_settled_schema(table.schema))
-            writer = self._parquet[name] = pq.ParquetWriter(self.out / f"{name}.parquet", table.schema)
-        else:
-            table = table.cast(writer.schema)
-        writer.write_table(table)
-
     def close(self) -> None:
-        """Finish the Parquet files; a table that got no rows is written with its header only."""
-        for writer in self._parquet.values():
-            writer.close()
-        self._parquet.clear()
-        for name, frame in self._empty.items():
-            if name not in self._started and name != "errors":
-                self._append_csv(name, frame)
-                if name in self.TABLES:
-                    frame.to_parquet(self.out / f"{name}.parquet", index=False)
-        stale = self.out / "errors.csv"
-        if "errors" not in self._started and stale.exists():
-            stale.unlink()  # an old run's errors must not pass for this one's
+        """Assemble the parts and move every table into the output folder."""
+        if self._closed:
+            return
+        try:
+            written = self._assemble()
+            self._commit(written)
+            self._written = written
+        except BaseException:
+            self.discard()
+            raise
+        self._closed = True
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self._lock.release()
+
+    def discard(self) -> None:
+        """Throw the temporary folder away; the output folder stays as it was."""
+        if self._closed:
+            return
+        self._closed = True
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self._lock.release()
+
+    # -- assembling --------------------------------------------------------
+    def _assemble(self) -> list[str]:
+        """Each table's CSV from its parts, in order; Parquet datasets stay as the parts wrote them."""
+        parts = sorted(self._parts, key=lambda p: p.index)
+        written = []
+        for name in TABLE_NAMES:
+            full = [p for p in parts if p.rows.get(name)]
+            if name == "errors" and not full:
+                continue
+            header = _header(name, full or parts)
+            final = self.folder / f"{name}.csv"
+            with _naming(self.out / final.name), open(final, "wb") as handle:
+                handle.write(header)
+                for part in full:
+                    piece = self.folder / PARTS / f"{name}-{part.index:06d}.csv"
+                    with open(piece, "rb") as source:
+                        shutil.copyfileobj(source, handle, 1 << 20)
+                    piece.unlink()
+            written.append(final.name)
+            if name in PARQUET_TABLES:
+                dataset = self.folder / f"{name}.parquet"
+                if not full:  # no rows anywhere: one part with the columns only
+                    import pyarrow as pa
+
+                    schema = parts[0].schemas[name] if parts else None
+                    if schema is not None:
+                        with _naming(self.out / dataset.name):
+                            _write_parquet(pa.table({f.name: pa.array([], f.type) for f in schema},
+                                                    schema=schema), dataset / f"part-{0:06d}.parquet")
+                if dataset.is_dir():
+                    written.append(dataset.name)
+        return written
+
+    def _commit(self, written: list[str]) -> None:
+        """Move the finished tables into place, each replacing its older copy (an interrupt waits)."""
+        target = self._target
+        with _naming(target):
+            target.mkdir(exist_ok=True)
+        trash = Path(tempfile.mkdtemp(dir=self._base, prefix=f"{self._prefix}old-"))
+        replaced = written if "errors.csv" in written else [*written, "errors.csv"]
+        with _interrupts_deferred():
+            for name in replaced:  # an old run's errors must not pass for this one's
+                old = target / name
+                if old.exists() or old.is_symlink():
+                    with _naming(old):
+                        os.replace(old, trash / name)
+                if name in written:
+                    with _naming(old):
+                        os.replace(self.folder / name, old)
+        shutil.rmtree(trash, ignore_errors=True)
 
 
-def _settled_schema(schema):
-    """A schema later chunks can be cast to: lists of nothing become lists of strings."""
-    import pyarrow as pa
+def _header(name: str, parts: list[Part]) -> bytes:
+    """The CSV header (with the byte-order mark Excel needs) that every part of the table shares."""
+    if parts:
+        columns = parts[0].columns[name]
+        for part in parts[1:]:
+            if part.columns[name] != columns:  # never expected: parts come from one parser
+                raise ValueError(f"{name}: part {part.index} has columns {part.columns[name]}, "
+                                 f"part {parts[0].index} has {columns}")
+    else:
+        from .. import schema
 
-    fields = []
-    for field in schema:
-        kind = field.type
-        if pa.types.is_null(kind):
-            kind = pa.large_string()
-        elif pa.types.is_list(kind) and pa.types.is_null(kind.value_type):
-            kind = pa.list_(pa.large_string())
-        fields.append(field.with_type(kind))
-    return pa.schema(fields, metadata=schema.metadata)
+        columns = list({"tasks": schema.TASK_COLUMNS, "responsibilities": schema.RESPONSIBILITY_COLUMNS,
+                        "documents": schema.META_COLUMNS, "sections": schema.SECTION_COLUMNS,
+                        "errors": schema.ERROR_COLUMNS}[name])
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(columns)
+    return b"\xef\xbb\xbf" + line.getvalue().encode("utf-8")
+
+
+def _remove_leftovers(base: Path, prefix: str) -> None:
+    """Temporary folders of runs that were killed before they could clean up (we hold the lock)."""
+    for pattern in (f"{prefix}partial-*", f"{prefix}old-*"):
+        for leftover in base.glob(pattern):
+            log.info("removing %s, left by an earlier run that was stopped", leftover)
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred():
+    """Hold Ctrl-C back while the tables are moved into place: a few renames, never half of them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda *_: received.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            log.warning("interrupted while the tables were moved into place; they were all moved first")
+
+
+class _FolderLock:
+    """An exclusive lock on a file beside the output folder, released (and the file removed) at the end.
+
+    The operating system releases it when the process ends, however it ends,
+    so a killed run never leaves a folder locked.
+    """
+
+    def __init__(self, path: Path, out: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+        while self.fd is None:
+            with _naming(path):
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_lock(fd):
+                os.close(fd)
+                raise GongkaiError(f"another run is writing into this folder (lock {path.name}); "
+                                   "wait for it to finish or choose another --out", source=str(out))
+            try:  # the file we locked may have been removed by the run that just finished
+                same = os.path.samestat(os.fstat(fd), os.stat(path))
+            except OSError:
+                same = False
+            if same:
+                self.fd = fd
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
+            else:
+                os.close(fd)
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+        os.close(self.fd)  # closing releases the lock
+        self.fd = None
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True

@@ -18,12 +18,13 @@ import contextlib
 import gc
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .. import config
-from ..errors import ParseError
+from ..errors import GongkaiError, ParseError
 from ..schema import Tables, tables_from_rows
 
 log = logging.getLogger(__name__)
@@ -117,8 +118,9 @@ def iter_tables(
 ) -> Iterator:
     """Parse a corpus in chunks of `chunk` documents, yielding the tables of each chunk.
 
-    A caller that writes each chunk away (as ``gongkai parse`` does) keeps
-    memory flat however many documents there are.
+    A caller that writes each chunk away keeps memory flat however many
+    documents there are (``gongkai parse`` goes further: its workers write
+    their chunks themselves, see :mod:`gongkai_analysis.pipeline`).
 
     Parameters
     ----------
@@ -150,71 +152,206 @@ def iter_tables(
     ParseError
         When the inputs hold no document at all.
     """
-    items = find_documents(inputs)
+    batches = plan_batches(inputs, jobs=jobs, chunk=chunk)
+    options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
+    yield from run_batches(parse_batch, batches, options=options, jobs=jobs, progress=progress)
+
+
+def plan_batches(inputs: Iterable[str | os.PathLike[str]], *, jobs: int = 1,
+                 chunk: int = 64) -> list[list[tuple[Path, str]]]:
+    """The documents of `inputs` in batches, one batch for each hand-over to a worker.
+
+    A doc_id that holds bytes of a file name that are not UTF-8 is stored in
+    its :func:`display_name` form.
+
+    Parameters
+    ----------
+    inputs : iterable of paths
+        Files and folders.
+    jobs : int, default 1
+        Worker processes that will parse them (see :func:`_batch_sizes`).
+    chunk : int, default 64
+        Documents per batch in this process, and the most per batch anywhere.
+
+    Returns
+    -------
+    list of list of (Path, str)
+
+    Raises
+    ------
+    ParseError
+        When the inputs hold no document at all.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> batches = plan_batches([gk.config.BUNDLED_DOCUMENT, "a.txt", "b.txt"], chunk=2)
+    >>> [[doc_id for _, doc_id in batch] for batch in batches]
+    [['dongcheng-2017-zhengwu-gongkai-gongzuo-yaodian', 'a'], ['b']]
+    """
+    items = [(path, display_name(doc_id)) for path, doc_id in find_documents(inputs)]
     if not items:
         raise ParseError("no documents to parse")
+    if jobs <= 1:
+        return [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    batches, start = [], 0
+    for size in _batch_sizes(len(items), jobs, chunk):
+        batches.append(items[start : start + size])
+        start += size
+    return batches
+
+
+def run_batches(func, batches: list, *, options: dict, jobs: int = 1, progress: bool | None = None,
+                initializer=None) -> Iterator:
+    """Yield ``func(batch)`` for every batch, in order, in this process or in `jobs` worker processes.
+
+    Each process first loads the registry and the segmenter that `options`
+    ask for (with ``fork``, once in this process, shared by the workers);
+    `func` then finds them where :func:`parse_batch` looks.
+
+    Parameters
+    ----------
+    func : callable
+        A module-level function of one batch (it is sent to the workers by name).
+    batches : list
+        What `func` takes, one item per call.
+    options : dict
+        ``tokens``, ``segmenter``, ``registry``, ``strict``.
+    jobs : int, default 1
+        Worker processes; 1 runs everything here.
+    progress : bool, optional
+        Show a progress bar counting documents (``len`` of each batch); by
+        default when stderr is a terminal.
+    initializer : callable, optional
+        Run once in each worker process as it starts (not with one job).
+
+    Yields
+    ------
+    object
+        What `func` returns, batch by batch in order.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> batches = plan_batches([gk.config.BUNDLED_DOCUMENT, "missing.txt"], chunk=1)
+    >>> options = {"tokens": False, "segmenter": "auto", "registry": None, "strict": True}
+    >>> [len(t.tasks) for t in run_batches(parse_batch, batches, options=options, progress=False)]
+    [65, 0]
+    """
     if progress is None:
         progress = sys.stderr.isatty()
-    options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
-    size = chunk if jobs <= 1 else _worker_chunk(len(items), jobs, tokens, chunk)
-    batches = [items[i : i + size] for i in range(0, len(items), size)]
-    bar = _progress_bar(len(items), progress)
+    bar = _progress_bar(sum(map(len, batches)), progress)
     try:
-        for doc in _batches(batches, options, jobs):
+        for batch, result in zip(batches, _map(func, batches, options, jobs, initializer)):
             if bar is not None:
-                bar.update(len(doc.meta) + len(doc.errors))
-            yield doc
+                bar.update(len(batch))
+            yield result
     finally:
         if bar is not None:
             bar.close()
 
 
-def _worker_chunk(n_items: int, jobs: int, tokens: bool, chunk: int) -> int:
-    """Documents per hand-over to a worker process.
+def _batch_sizes(n_items: int, jobs: int, chunk: int) -> list[int]:
+    """Documents per hand-over to a worker: large batches first, smaller ones towards the end.
 
-    Segmenting costs some 20 ms a document: small chunks (about 16 per worker)
-    keep both workers busy to the end.  Without tokens a document takes about
-    2 ms and each hand-over costs a few: fewer, larger chunks (up to 32).
+    Each batch costs a worker some 10 ms whatever its size (its tables are
+    built and written as one part, a few dozen Arrow and pandas calls): large
+    batches keep that small.  Each batch takes half of what is left per
+    worker, so the last ones are small and the workers finish together
+    ("guided" scheduling); never more than `chunk`, never fewer than 4.
 
-    >>> _worker_chunk(300, 2, True, 64), _worker_chunk(300, 2, False, 64), _worker_chunk(3, 2, True, 64)
-    (10, 32, 1)
+    >>> _batch_sizes(300, 2, 64)
+    [64, 59, 45, 33, 25, 19, 14, 11, 8, 6, 4, 4, 4, 4]
+    >>> _batch_sizes(3, 2, 64), sum(_batch_sizes(1000, 2, 64))
+    ([3], 1000)
     """
-    per_worker, largest = (16, 16) if tokens else (4, 32)
-    return max(1, min(chunk, largest, -(-n_items // (jobs * per_worker))))
+    sizes: list[int] = []
+    left = n_items
+    while left:
+        size = min(left, max(4, min(chunk, -(-left // (2 * jobs)))))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
-def _batches(batches: list[list[tuple[Path, str]]], options: dict, jobs: int) -> Iterator:
-    """One Document per batch, parsed here or in `jobs` worker processes (frames built there)."""
+def _map(func, batches: list, options: dict, jobs: int, initializer=None) -> Iterator:
+    """``func`` over the batches, here or in `jobs` worker processes, results in order."""
     if jobs <= 1 or len(batches) == 1:
         _init_worker(options)
         try:
-            yield from map(_parse_batch, batches)
+            yield from map(func, batches)
         finally:
             _WORKER.clear()
         return
     import multiprocessing
 
     if "fork" in multiprocessing.get_all_start_methods():
-        # load the registry and the segmenter once, here; forked workers share them
+        # load the registry, the segmenter and the parser once, here; forked workers share them
         _init_worker(options)
+        # Objects made so far are left out of the workers' garbage collections: a
+        # collection touches every object it walks, and each page it touches is
+        # copied into the worker (the segmenter's tables are some 100 MB).
+        gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                yield from pool.imap(_parse_batch, batches)
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(batches)), initializer=initializer) as pool:
+                yield from pool.imap(func, batches)
         finally:
+            gc.unfreeze()
             _WORKER.clear()
         return
-    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_parse_batch, batches)
+    with multiprocessing.get_context("spawn").Pool(min(jobs, len(batches)), initializer=_init_worker,
+                                                   initargs=(options, initializer)) as pool:
+        yield from pool.imap(func, batches)
 
 
-def _parse_batch(batch: list[tuple[Path, str]]) -> Tables:
-    """Parse a batch of documents into its tables (failures in their ``errors``)."""
+def parse_batch(batch: list[tuple[Path, str]]) -> Tables:
+    """Parse a batch of documents into its tables (failures in their ``errors``).
+
+    Runs in a process prepared by :func:`run_batches`.  A document whose rows
+    cannot be made into tables (a bug, or a value no table can hold) becomes
+    that document's error; the others keep their rows.
+
+    Parameters
+    ----------
+    batch : list of (Path, str)
+        Documents and their doc_ids, as :func:`plan_batches` makes them.
+
+    Returns
+    -------
+    gongkai_analysis.schema.Tables
+        The batch's tables; ``errors`` holds its files that failed.
+
+    Examples
+    --------
+    >>> import gongkai_analysis as gk
+    >>> options = {"tokens": False, "segmenter": "auto", "registry": None, "strict": True}
+    >>> (tables,) = run_batches(parse_batch, [[(gk.config.BUNDLED_DOCUMENT, "d"), (Path("no.txt"), "no")]],
+    ...                         options=options, progress=False)
+    >>> len(tables.meta), tables.errors["error"].tolist()
+    (1, ['no.txt: no such file'])
+    """
     parsed, errors = [], []
     with _collector_paused():
         for item in batch:
             result = _parse_one(item)
-            (errors if isinstance(result, dict) else parsed).append(result)
-        return tables_from_rows(parsed, errors)
+            (errors if isinstance(result, dict) else parsed).append((item[0], result))
+        rows = [result for _, result in parsed]
+        errors = [result for _, result in errors]
+        try:
+            return tables_from_rows(rows, errors)
+        except Exception:  # find the document at fault: each alone, then the good ones together
+            good = []
+            for path, result in parsed:
+                try:
+                    tables_from_rows([result])
+                except GongkaiError as exc:  # a value the table's schema refuses, named
+                    errors.append(_error(path, f"its rows: {exc}"))
+                except Exception as exc:
+                    log.exception("unexpected error in the tables of %s", display_name(str(path)))
+                    errors.append(_error(path, f"unexpected {type(exc).__name__} in its rows: {exc}"))
+                else:
+                    good.append(result)
+            return tables_from_rows(good, errors)
 
 
 @contextlib.contextmanager
@@ -235,9 +372,12 @@ def _collector_paused():
             gc.enable()
 
 
-def _init_worker(options: dict) -> None:
+def _init_worker(options: dict, initializer=None) -> None:
+    from . import build  # noqa: F401  (the parser's modules, imported before any fork)
     from .departments import load_registry
 
+    if initializer is not None:
+        initializer()
     registry = options["registry"] or load_registry()
     segmenter = None
     if options["tokens"]:
@@ -256,12 +396,58 @@ def _parse_one(item: tuple[Path, str]):
         parsed = parse_rows(path, doc_id=doc_id, registry=_WORKER["registry"],
                             segmenter=_WORKER["segmenter"], strict=_WORKER["strict"])
         parsed.text = ""  # the corpus keeps tables, not every text
+        parsed.meta["source"] = display_name(parsed.meta["source"])
         return parsed
     except ParseError as exc:
-        return {"file": str(path), "error": str(exc)}
+        return _error(path, str(exc))
     except Exception as exc:  # a bug must not sink the batch: record it with its type
-        log.exception("unexpected error in %s", path)
-        return {"file": str(path), "error": f"{path}: unexpected {type(exc).__name__}: {exc}"}
+        log.exception("unexpected error in %s", display_name(str(path)))
+        return _error(path, f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _error(path: Path, message: str) -> dict:
+    """An ``errors`` row; the message names the file (once)."""
+    name = display_name(str(path))
+    message = display_name(message)
+    if not message.startswith(name):
+        message = f"{name}: {message}"
+    return {"file": name, "error": message}
+
+
+def display_name(name: str) -> str:
+    """`name` as it can be stored and shown: bytes of a file name that are not UTF-8 become ``\\xNN``.
+
+    Python gives such bytes as lone surrogates, which no UTF-8 file can hold.
+    A name without them is returned unchanged; :func:`file_name` turns the
+    display form back into the name.
+
+    Examples
+    --------
+    >>> import os
+    >>> shown = display_name(os.fsdecode(b"plan-\\xb9\\xab.txt"))
+    >>> shown
+    'plan-\\\\xb9\\\\xab.txt'
+    >>> os.fsencode(file_name(shown))
+    b'plan-\\xb9\\xab.txt'
+    >>> display_name("东城区.txt")
+    '东城区.txt'
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def file_name(shown: str) -> str:
+    """The file name (with surrogate escapes, as :func:`os.fsdecode` gives) of a :func:`display_name`.
+
+    Examples
+    --------
+    >>> file_name("plan.txt")
+    'plan.txt'
+    """
+    return re.sub(r"\\x([89a-f][0-9a-f])", lambda m: chr(0xDC00 + int(m[1], 16)), shown)
 
 
 def _progress_bar(total: int, show: bool):

@@ -31,7 +31,6 @@ import re
 import shutil
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from sys import intern
@@ -100,11 +99,12 @@ class Segmenter:
         self._extra = list(extra_words)
         self._cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._tokenizer = None
-        self._idf: dict[str, float] | None = None
+        self._idf: IdfTable | None = None
         self._median_idf = 0.0
         self._stop = stop_words()
         self._keyword_stop = keyword_stop_words()
         self._seen: dict[str, str] = {}  # word -> itself (interned) when kept as a token, else ""
+        self._keyword_idf: dict[str, float] = {}  # word -> its IDF, or -1.0 when it is never a keyword
         self._lock = threading.Lock()
         self._cache_ready: Path | None = None
         self._user_words: list[str] | None = None
@@ -128,6 +128,18 @@ class Segmenter:
         return self._tokenizer
 
     def _load(self):
+        tokenizer = self._jieba_tokenizer()
+        cached = self._cached_freqs()
+        if cached is not None:  # the frequencies jieba chose last time: no suggest_freq to run
+            for word, freq in cached.items():
+                tokenizer.add_word(word, freq)
+        else:
+            self._add_user_words(tokenizer)
+        log.debug("jieba tokenizer ready (cache in %s)", tokenizer.tmp_dir)
+        return tokenizer
+
+    def _jieba_tokenizer(self):
+        """A private, initialised ``jieba.Tokenizer`` without the user words."""
         import jieba
 
         tokenizer = jieba.Tokenizer()
@@ -139,33 +151,43 @@ class Segmenter:
             tokenizer.initialize()
         finally:
             jieba_log.setLevel(level)
-        cached = self._cached_freqs()
-        if cached is not None:  # the frequencies jieba chose last time: no suggest_freq to run
-            for word, freq in cached.items():
-                tokenizer.add_word(word, freq)
-        else:
-            words = self.user_words()
-            for word in words:
-                tokenizer.add_word(word)
-            self._store_freqs({w: int(tokenizer.FREQ[w]) for w in words})
-        log.debug("jieba tokenizer ready (cache in %s)", tokenizer.tmp_dir)
         return tokenizer
+
+    def _add_user_words(self, tokenizer) -> dict[str, int]:
+        """Add the user words to a jieba tokenizer at the frequencies jieba suggests; cache and return them."""
+        words = self.user_words()
+        for word in words:
+            tokenizer.add_word(word)
+        freqs = {w: int(tokenizer.FREQ[w]) for w in words}
+        self._store_freqs(freqs)
+        return freqs
 
     def _freqs_path(self) -> Path:
         digest = hashlib.sha1("\n".join(self.user_words()).encode("utf-8")).hexdigest()[:16]
         return self._writable_cache_dir() / f"userdict-{digest}.json"
 
     def _cached_freqs(self) -> dict[str, int] | None:
-        """jieba's frequency for every user word, as cached by an earlier load (else None)."""
+        """jieba's frequency for every user word, as cached by an earlier load (else None).
+
+        A cache that cannot be read or holds anything but a whole number for
+        each of today's words is ignored (and rebuilt by the caller), with one
+        log line when it was there but broken.
+        """
         words = self.user_words()
+        path = self._freqs_path()
         try:
-            with open(self._freqs_path(), encoding="utf-8") as handle:
+            with open(path, encoding="utf-8") as handle:
                 cached = json.load(handle)
-        except (OSError, ValueError):
+        except FileNotFoundError:
             return None
-        if not isinstance(cached, dict) or list(cached) != words:
+        except (OSError, ValueError) as exc:
+            log.warning("segmenter cache %s cannot be read (%s); rebuilding it", path, exc)
             return None
-        return {w: int(cached[w]) for w in words}
+        if (not isinstance(cached, dict) or list(cached) != words
+                or not all(type(cached[w]) is int and cached[w] >= 0 for w in words)):
+            log.warning("segmenter cache %s does not hold a frequency for each word; rebuilding it", path)
+            return None
+        return cached
 
     def _store_freqs(self, freqs: dict[str, int]) -> None:
         _write_quietly(self._freqs_path(), json.dumps(freqs, ensure_ascii=False).encode("utf-8"))
@@ -251,15 +273,33 @@ class Segmenter:
         (``keyword_stopwords.txt``) are never keywords; ties keep
         the order of first appearance.
         """
-        counts = Counter(w for w in tokens if len(w) >= 2 and w not in self._keyword_stop)
+        # the vocabulary is small: each distinct word of the corpus is looked up once
+        known = self._keyword_idf
+        counts: dict[str, int] = {}
+        for word in tokens:
+            if word in counts:
+                counts[word] += 1
+                continue
+            idf = known.get(word)
+            if idf is None:
+                idf = known[word] = self._word_idf(word)
+            if idf >= 0:
+                counts[word] = 1
         if not counts:
             return []
-        idf, median = self._idf_table()
         total = sum(counts.values())
-        weights = {w: n / total * idf.get(w, median) for w, n in counts.items()}
-        return sorted(weights, key=lambda w: -weights[w])[:top_k]
+        weights = {w: n / total * known[w] for w, n in counts.items()}
+        # descending and stable, like jieba's: ties keep the order of first appearance
+        return sorted(weights, key=weights.__getitem__, reverse=True)[:top_k]
 
-    def _idf_table(self) -> tuple[dict[str, float], float]:
+    def _word_idf(self, word: str) -> float:
+        """The IDF weight of a word that may be a keyword, else -1.0."""
+        if len(word) < 2 or word in self._keyword_stop:
+            return -1.0
+        idf, median = self._idf_table()
+        return idf.get(word, median)
+
+    def _idf_table(self) -> tuple[IdfTable, float]:
         if self._idf is None:
             self._idf, self._median_idf = _load_idf(self._writable_cache_dir())
         return self._idf, self._median_idf
@@ -275,9 +315,7 @@ class RustSegmenter(Segmenter):
     """
 
     def _load(self):
-        import rjieba
-
-        tokenizer = rjieba.Jieba()
+        tokenizer = _rjieba_class()()
         for word, freq in self.user_word_freqs().items():
             tokenizer.add_word(word, freq, None)
         return tokenizer
@@ -287,13 +325,39 @@ class RustSegmenter(Segmenter):
         cached = self._cached_freqs()
         if cached is not None:
             return cached
-        reference = Segmenter(registry=self._registry, extra_words=self._extra,
-                              cache_dir=self._writable_cache_dir()).tokenizer
-        return {w: int(reference.FREQ[w]) for w in self.user_words()}
+        return self._add_user_words(self._jieba_tokenizer())
 
     def cut(self, text: str) -> list[str]:
         """Segment `text` with rjieba's default (HMM) mode, keeping every piece."""
         return self.tokenizer.cut(text, True)
+
+
+def _rjieba_class():
+    """rjieba's ``Jieba`` class, from its compiled module without running the package's ``__init__``.
+
+    ``import rjieba`` builds a module-level tokenizer with the whole default
+    dictionary (some 0.3 s of every run) that this package never uses: it owns
+    its tokenizer.  Where rjieba's layout is not the one expected, the
+    ordinary import is used.
+    """
+    import importlib.util
+    import sys
+
+    module = sys.modules.get("rjieba.rjieba")
+    if module is None:
+        try:
+            spec = importlib.util.find_spec("rjieba")
+            folder = Path(list(spec.submodule_search_locations)[0])
+            (binary,) = [p for p in folder.iterdir() if p.name.startswith("rjieba.") and p.suffix in (".so", ".pyd")]
+            module_spec = importlib.util.spec_from_file_location("rjieba.rjieba", binary)
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+            sys.modules["rjieba.rjieba"] = module  # loaded once; a later ``import rjieba`` finds it
+        except (AttributeError, TypeError, ValueError, OSError, ImportError):
+            import rjieba
+
+            return rjieba.Jieba
+    return module.Jieba
 
 
 SEGMENTERS = ("auto", "jieba", "rjieba")
@@ -346,30 +410,80 @@ def _private(folder: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def _load_idf(folder: Path) -> tuple[dict[str, float], float]:
+def _idf_source() -> Path:
+    """jieba's ``analyse/idf.txt``, found without importing jieba (which takes some 0.2 s).
+
+    jieba (MIT licence) is installed with this package as the reference
+    segmenter; only the location of its data file is looked up here.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed: its IDF table (analyse/idf.txt) gives the keywords")
+    return Path(list(spec.submodule_search_locations)[0]) / "analyse" / "idf.txt"
+
+
+class IdfTable:
+    """jieba's IDF weights, looked up by binary search in the sorted words (no dict of 350,000 entries).
+
+    Building a dict of every word took some 60 ms and 40 MB in every process;
+    a corpus looks up only a few thousand distinct words, each once
+    (:meth:`Segmenter.keywords` keeps what it found).
+
+    Examples
+    --------
+    >>> import array
+    >>> table = IdfTable(["公开", "政务"], array.array("d", [5.5, 7.25]))
+    >>> table.get("政务", 1.0), table.get("工作", 1.0), len(table)
+    (7.25, 1.0, 2)
+    """
+
+    def __init__(self, words: list[str], weights) -> None:
+        self._words = words  # sorted
+        self._weights = weights
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def get(self, word: str, default: float) -> float:
+        """The weight of `word`, else `default`."""
+        import bisect
+
+        i = bisect.bisect_left(self._words, word)
+        if i < len(self._words) and self._words[i] == word:
+            return self._weights[i]
+        return default
+
+
+def _load_idf(folder: Path) -> tuple[IdfTable, float]:
     """jieba's IDF table, read from its idf.txt once and then from a compact binary cache.
 
-    The cache holds the weights as an array of doubles and the words as one
-    UTF-8 string (no pickle: nothing in it can run code); it loads several
-    times faster than parsing idf.txt or unmarshalling a dict.
+    The cache holds the weights as an array of doubles and the sorted words as
+    one UTF-8 string (no pickle: nothing in it can run code); it loads in a few
+    milliseconds.  It is named after the size and time of the idf.txt it was
+    made from, so a new jieba makes a new cache; a cache that does not read
+    back whole is rebuilt.
     """
     import array
     import struct
 
-    import jieba
-
-    source = Path(jieba.__file__).parent / "analyse" / "idf.txt"
-    cache = folder / f"idf-{jieba.__version__}-{int(source.stat().st_mtime)}.bin"
+    source = _idf_source()
+    info = source.stat()
+    cache = folder / f"idf-sorted-{info.st_size}-{info.st_mtime_ns}.bin"
     try:
         data = cache.read_bytes()
         count, median = struct.unpack_from("<Qd", data)
         weights = array.array("d")
         weights.frombytes(data[16 : 16 + 8 * count])
         words = data[16 + 8 * count :].decode("utf-8").split("\n")
-        if len(words) == count:
-            return dict(zip(words, weights)), median
-    except (OSError, struct.error, ValueError, UnicodeDecodeError):
+        if len(words) == count == len(weights):
+            return IdfTable(words, weights), median
+        log.warning("IDF cache %s is incomplete; rebuilding it", cache)
+    except FileNotFoundError:
         pass
+    except (OSError, struct.error, ValueError, UnicodeDecodeError) as exc:
+        log.warning("IDF cache %s cannot be read (%s); rebuilding it", cache, exc)
     idf: dict[str, float] = {}
     with open(source, encoding="utf-8") as handle:
         for line in handle:
@@ -378,9 +492,11 @@ def _load_idf(folder: Path) -> tuple[dict[str, float], float]:
                 idf[word] = float(value)
     values = sorted(idf.values())
     median = values[len(values) // 2] if values else math.log(2)
-    blob = struct.pack("<Qd", len(idf), median) + array.array("d", idf.values()).tobytes()
-    _write_quietly(cache, blob + "\n".join(idf).encode("utf-8"))
-    return idf, median
+    words = sorted(idf)
+    weights = array.array("d", (idf[w] for w in words))
+    blob = struct.pack("<Qd", len(words), median) + weights.tobytes()
+    _write_quietly(cache, blob + "\n".join(words).encode("utf-8"))
+    return IdfTable(words, weights), median
 
 
 def _write_quietly(path: Path, data: bytes) -> None:

@@ -144,3 +144,73 @@ def test_tokens_many_cuts_each_text_as_on_its_own():
         seg = make_segmenter(name)
         assert seg.tokens_many(texts) == [seg.tokens(t) for t in texts]
         assert seg.tokens_many(texts[:-3]) == [seg.tokens(t) for t in texts[:-3]]
+
+
+def _corrupt(path):
+    import json
+
+    cached = json.loads(path.read_text(encoding="utf-8"))
+    first = next(iter(cached))
+    cached[first] = "not a number"
+    path.write_text(json.dumps(cached, ensure_ascii=False), encoding="utf-8")
+    return first
+
+
+def test_a_corrupt_user_dictionary_cache_is_rebuilt_with_one_log_line(tmp_path, caplog):
+    import json
+    import logging
+
+    from gongkai_analysis.parsing.segment import RustSegmenter
+
+    for kind in (Segmenter, RustSegmenter):
+        folder = tmp_path / kind.__name__
+        expected = kind(cache_dir=folder).tokens("深入推进互联网+政务服务和政务舆情回应工作")
+        (cache,) = folder.glob("userdict-*.json")
+        word = _corrupt(cache)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="gongkai_analysis"):
+            seg = kind(cache_dir=folder)
+            assert seg.tokens("深入推进互联网+政务服务和政务舆情回应工作") == expected
+        messages = [r.getMessage() for r in caplog.records]
+        assert len(messages) == 1 and "rebuilding it" in messages[0] and cache.name in messages[0]
+        assert isinstance(json.loads(cache.read_text(encoding="utf-8"))[word], int)  # rebuilt
+        cache.write_text("{not json", encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="gongkai_analysis"):
+            assert kind(cache_dir=folder).cut("推进互联网+政务服务") == ["推进", "互联网+政务服务"]
+        assert len(caplog.records) == 1
+
+
+def test_rjieba_mode_does_not_import_jieba_once_the_cache_is_made(tmp_path):
+    code = ("import sys, gongkai_analysis as gk\n"
+            "doc = gk.parse_document(gk.config.BUNDLED_DOCUMENT)\n"
+            "print(doc.tasks['keywords'].map(len).sum() > 100, 'jieba' in sys.modules, 'rjieba' in sys.modules)\n")
+    env = {"GONGKAI_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.split() == ["True", "True", "False"]  # jieba works out the user words' frequencies once
+    # and rjieba's package, which builds a tokenizer of its own on import, is not imported either
+    assert second.stdout.split() == ["True", "False", "False"]
+
+
+def test_keywords_are_jiebas_tfidf_ranking(bundled):
+    """The cached IDF per word gives exactly the ranking of jieba's TF-IDF over the filtered tokens."""
+    from collections import Counter
+
+    from gongkai_analysis.parsing.segment import _load_idf, keyword_stop_words, make_segmenter
+
+    seg = make_segmenter("rjieba")
+    idf, median = _load_idf(seg._writable_cache_dir())
+    stop = keyword_stop_words()
+
+    def reference(tokens, top_k=5):
+        counts = Counter(w for w in tokens if len(w) >= 2 and w not in stop)
+        total = sum(counts.values())
+        weights = {w: n / total * idf.get(w, median) for w, n in counts.items()}
+        return sorted(weights, key=lambda w: -weights[w])[:top_k]
+
+    tokens = [list(t) for t in bundled.tasks["tokens"]]
+    assert [seg.keywords(t) for t in tokens] == [reference(t) for t in tokens]
+    assert [seg.keywords(t, top_k=2) for t in tokens] == [reference(t, 2) for t in tokens]
+    assert sum(map(len, (seg.keywords(t) for t in tokens))) > 250
