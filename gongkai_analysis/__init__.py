@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 
 from . import config, vocab
-from .analysis.align import CompareError, align_corpus, align_tasks, articles_frame, diff_tasks
+from .analysis.align import CompareError, align_corpus, align_tasks, diff_tasks
 from .analysis.network import network_edges, network_table, unit_centrality, unit_network
 from .analysis.shift import responsibility_shift, unit_shift
 from .analysis.textstats import cooccurrence, keyness, kwic
@@ -69,7 +69,6 @@ __all__ = [
     "TrackerError",
     "align_corpus",
     "align_tasks",
-    "articles_frame",
     "cadence_table",
     "classify_dimensions",
     "co_responsibility",
