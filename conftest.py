@@ -17,7 +17,9 @@ CORPUS = Path(__file__).resolve().parent.parent / "shared" / "corpus"
 NEEDS_CORPUS = {
     "6.0-compare-versions.ipynb": ["regulation-on-open-government-information-2007.md",
                                    "regulation-on-open-government-information-2019.md"],
-    "7.0-corpus.ipynb": ["baotou-2022-digital-government-appraisal.txt", "anhui-2021-industrial-internet.txt"],
+    "7.0-corpus.ipynb": ["baotou-2022-digital-government-appraisal.txt", "anhui-2021-industrial-internet.txt",
+                         "regulation-on-open-government-information-2007.md",
+                         "regulation-on-open-government-information-2019.md"],
 }
 
 

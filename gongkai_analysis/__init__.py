@@ -40,7 +40,7 @@ _EXPORTS = {
     "SourceText": ".reading.files", "read_path": ".reading.files",
     "read_tracker": ".reading.tracker",
     "CompareError": ".analysis.align", "align_corpus": ".analysis.align", "align_tasks": ".analysis.align",
-    "articles_frame": ".analysis.align", "diff_tasks": ".analysis.align",
+    "diff_tasks": ".analysis.align",
     "network_edges": ".analysis.network", "network_table": ".analysis.network",
     "unit_centrality": ".analysis.network", "unit_network": ".analysis.network",
     "responsibility_shift": ".analysis.shift", "unit_shift": ".analysis.shift",

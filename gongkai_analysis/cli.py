@@ -68,23 +68,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _tasks_and_units(path: Path, registry):
-    """Parse one document; a law or regulation without numbered tasks is read article by article."""
-    import pandas as pd
-
-    from .analysis.align import CompareError, articles_frame
+    """Parse one document (a plan's tasks, or a regulation's articles) into its tasks and responsibilities."""
     from .document import parse_document
-    from .reading.files import read_path
 
-    try:
-        doc = parse_document(path, registry=registry, tokens=False)
-        return doc.tasks, doc.responsibilities
-    except GongkaiError as error:
-        try:
-            tasks = articles_frame(read_path(path).text, doc_id=path.stem)
-        except CompareError:
-            raise error from None
-        units = pd.DataFrame({c: pd.Series(dtype="string") for c in ("doc_id", "task_id", "unit", "role")})
-        return tasks, units.assign(collective=pd.Series(dtype=bool))
+    doc = parse_document(path, registry=registry, tokens=False)
+    return doc.tasks, doc.responsibilities
 
 
 def _run_compare(args: argparse.Namespace) -> int:

@@ -12,7 +12,8 @@ come from :mod:`rapidfuzz`'s edit operations.
 
 Works on any tasks-shaped frame (``doc_id``, ``task_id``, ``text``): two years
 of one plan, a city's plan against its district's, or two versions of a
-regulation article by article (:func:`articles_frame`).
+regulation article by article (the parser reads a regulation's articles as
+tasks of kind ``article``).
 
 Examples
 --------
@@ -39,7 +40,6 @@ import numpy as np
 import pandas as pd
 from .. import config
 from ..errors import ParseError
-from ..patterns import cn_to_int
 
 #: Labels of a pair, from most to least similar, then the unaligned ones.
 #: (Belongs in ``vocab.py`` once the package is reorganised.)
@@ -381,77 +381,6 @@ def diff_tasks(pairs: pd.DataFrame, *, min_equal: int = 2) -> pd.DataFrame:
     for column in ("old", "new", *ids):
         out[column] = out[column].astype("string")
     return out
-
-
-# --------------------------------------------------------------------------- regulations
-
-_ARTICLE = re.compile(r"^[ \t\u3000]*第(?P<num>[一二三四五六七八九十百零〇两]+)条[ \t\u3000]*", re.MULTILINE)
-_CHAPTER = re.compile(r"^[#\s\u3000]*第(?P<num>[一二三四五六七八九十]+)章[ \t\u3000]*(?P<title>.*)$", re.MULTILINE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
-def articles_frame(text: str, *, doc_id: str = "document") -> pd.DataFrame:
-    """Split a law or regulation into articles (第X条): a tasks-shaped table, one row per article.
-
-    A stop-gap until the parser reads article structure itself: ``gk.parse_document``
-    finds no numbered tasks in a regulation.  Markdown headings and HTML comments are
-    dropped; an article runs to the next article or chapter heading.
-
-    Parameters
-    ----------
-    text : str
-        The whole regulation.
-    doc_id : str
-        The document's id in the table.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_id``, ``task_id`` (the article number in Arabic digits, "24"), ``seq``, ``number``,
-        ``article`` (第二十四条), ``section_no``, ``section_title`` (the chapter) and ``text``
-        (paragraphs joined by a newline).
-
-    Raises
-    ------
-    CompareError
-        When the text holds no article, or article numbers repeat.
-
-    Examples
-    --------
-    >>> text = "## 第一章 总则\\n\\n第一条 为了公开，制定本条例。\\n\\n第二条 本条例所称信息。\\n\\n第二款。\\n"
-    >>> articles_frame(text, doc_id="reg")[["task_id", "article", "section_title", "text"]]
-      task_id article section_title              text
-    0       1     第一条            总则       为了公开，制定本条例。
-    1       2     第二条            总则  本条例所称信息。\\n第二款。
-    """
-    text = _COMMENT.sub("", text.replace("\r\n", "\n"))
-    starts = list(_ARTICLE.finditer(text))
-    if not starts:
-        raise CompareError("no article (第X条) found", source=doc_id)
-    chapters = list(_CHAPTER.finditer(text))
-    chapter_starts = [m.start() for m in chapters]
-    records = []
-    for i, match in enumerate(starts):
-        end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
-        following = [s for s in chapter_starts if match.end() <= s < end]
-        end = following[0] if following else end
-        body = "\n".join(line.strip() for line in text[match.end():end].splitlines()
-                         if line.strip() and not line.lstrip().startswith("#"))
-        chapter = [m for m in chapters if m.start() < match.start()]
-        records.append({"number": cn_to_int(match["num"]), "article": f"第{match['num']}条",
-                        "section_no": cn_to_int(chapter[-1]["num"]) if chapter else None,
-                        "section_title": chapter[-1]["title"].strip() if chapter else None, "text": body})
-    frame = pd.DataFrame.from_records(records)
-    repeated = frame["number"][frame["number"].duplicated()]
-    if len(repeated):
-        raise CompareError(f"article number {int(repeated.iloc[0])} appears twice", source=doc_id)
-    frame.insert(0, "doc_id", pd.array([doc_id] * len(frame), dtype="string"))
-    frame.insert(1, "task_id", frame["number"].astype(str).astype("string"))
-    frame.insert(2, "seq", np.arange(1, len(frame) + 1))
-    frame["section_no"] = frame["section_no"].astype("Int64")
-    for column in ("article", "section_title", "text"):
-        frame[column] = frame[column].astype("string")
-    return frame
 
 
 # --------------------------------------------------------------------------- a corpus

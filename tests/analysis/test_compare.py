@@ -13,7 +13,6 @@ from gongkai_analysis.analysis.align import (
     CompareError,
     align_corpus,
     align_tasks,
-    articles_frame,
     containment,
     diff_tasks,
     normalise_texts,
@@ -51,7 +50,7 @@ def plans():
 def regulation():
     if not (CORPUS / REGULATION.format(2007)).exists():
         pytest.skip("../shared/corpus/ (the real documents) is not next to this clone")
-    frames = [articles_frame((CORPUS / REGULATION.format(y)).read_text(encoding="utf-8"), doc_id=str(y))
+    frames = [gk.parse_document(CORPUS / REGULATION.format(y), doc_id=str(y), tokens=False).tasks
               for y in (2007, 2019)]
     return frames[0], frames[1], align_tasks(*frames)
 
@@ -155,8 +154,6 @@ def test_errors_name_the_column_and_value(plans):
     with pytest.raises(ValueError, match="missing column 'role'"):
         responsibility_shift(align_tasks(a.tasks, a.tasks), a.responsibilities.drop(columns="role"),
                              a.responsibilities)
-    with pytest.raises(CompareError, match="no article"):
-        articles_frame("一、公开\n1.做好。\n", doc_id="plan")
 
 
 def test_empty_documents_align_to_nothing(plans):
@@ -180,21 +177,11 @@ def test_align_corpus_with_and_without_blocking_agree(bundled):
 
 # --------------------------------------------------------------------------- the regulation
 
-def test_parser_does_not_read_articles_yet():
-    """`articles_frame` stands in for the parser's article level; this skips once the parser has one."""
-    if not (CORPUS / REGULATION.format(2007)).exists():
-        pytest.skip("../shared/corpus/ (the real documents) is not next to this clone")
-    try:
-        doc = gk.parse_document(CORPUS / REGULATION.format(2007), tokens=False)
-    except gk.ParseError:
-        return
-    pytest.skip(f"the parser now reads the regulation ({len(doc.tasks)} tasks): articles_frame can give way to it")
-
-
 @needs_corpus
 def test_articles_of_both_versions(regulation):
     a, b, _ = regulation
     assert (len(a), len(b)) == (38, 56)
+    assert set(a["kind"]) == set(b["kind"]) == {"article"}
     assert a["task_id"].tolist() == [str(i) for i in range(1, 39)]
     assert a.loc[a["task_id"] == "24", "section_title"].item() == "公开的方式和程序"
     assert b["section_no"].max() == 6
