@@ -375,9 +375,10 @@ def _accept_sequence(doc: _Text, candidates: list[_Marker], task_style: str | No
                 continue
         if c.kind == "section":
             seen_section = True
-        elif not seen_section and c.kind == "task" and has_sections and not _line_ends_with_clause(folded, c.end):
+        elif not seen_section and c.kind == "task" and has_sections and not _leads_into_structure(folded, c.end):
             continue  # numbered lines before the first section (a notice's list of attachments), unless they
-            # close with a responsibility clause: then they are tasks that stand before any header
+            # close with a responsibility clause and the structure goes on right after them: then they are
+            # tasks that stand before any header
         elif not seen_section and run_on and c.kind == "task" and not has_sections and task == 0 and c.number != 1:
             continue
         accepted.append(c)
@@ -475,10 +476,13 @@ def _framing_sections(doc: _Text, starts: list[_Marker]) -> set[int]:
 _CLAUSE_LINE_END = re.compile(r"）[。；;.]?[ \t]*(?=\n|$)")
 
 
-def _line_ends_with_clause(folded: str, start: int) -> bool:
-    """Whether the line from `start` on ends with a responsibility clause."""
+def _leads_into_structure(folded: str, start: int) -> bool:
+    """Whether the line from `start` on ends with a responsibility clause and the next line is numbered."""
     end = folded.find("\n", start)
-    return _ends_with_clause(folded[start : end if end >= 0 else len(folded)])
+    if end < 0 or not _ends_with_clause(folded[start:end]):
+        return False
+    following = patterns.NEXT_SHORT_LINE.match(folded, end) or re.compile(r"\s*(?P<title>\S)").match(folded, end)
+    return bool(following) and patterns.MARKER.match(folded, following.start("title")) is not None
 
 
 def _ends_with_clause(folded: str) -> bool:
