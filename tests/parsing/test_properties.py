@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import gongkai_analysis as gk
-from gongkai_analysis.reading.files import read_bytes
 from gongkai_analysis.patterns import int_to_cn
 from gongkai_analysis.output.text import render_text
 
@@ -47,19 +46,6 @@ def test_random_text(text):
     doc = parse_or_error(text, strict=False)
     if doc is not None:
         assert_nothing_lost(doc, text)
-
-
-@SETTINGS
-@given(st.binary(max_size=400))
-def test_random_bytes(data):
-    try:
-        src = read_bytes(data, source="random.bin")
-    except gk.ParseError as exc:
-        assert "random.bin" in str(exc)
-        return
-    doc = parse_or_error(src, strict=False)
-    if doc is not None:
-        assert_nothing_lost(doc, src.text)
 
 
 FULL = str.maketrans("(),:;", "（），：；")
