@@ -41,7 +41,7 @@ _EXPORTS = {
     "read_tracker": ".reading.tracker",
     "CompareError": ".analysis.align", "align_corpus": ".analysis.align", "align_tasks": ".analysis.align",
     "diff_tasks": ".analysis.align",
-    "network_edges": ".analysis.network", "network_table": ".analysis.network",
+    "component_sizes": ".analysis.network", "network_edges": ".analysis.network", "network_table": ".analysis.network",
     "unit_centrality": ".analysis.network", "unit_network": ".analysis.network",
     "responsibility_shift": ".analysis.shift", "unit_shift": ".analysis.shift",
     "cooccurrence": ".analysis.textstats", "keyness": ".analysis.textstats", "kwic": ".analysis.textstats",

@@ -105,6 +105,32 @@ def unit_network(responsibilities: pd.DataFrame, *, collective: bool = True,
     return graph
 
 
+def component_sizes(graph, *, min_size: int = 2) -> list[int]:
+    """Sizes of the groups of units that shared tasks link, largest first.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        A unit network (:func:`unit_network`); direction is ignored.
+    min_size : int, default 2
+        Leave out groups smaller than this (a unit alone on all its tasks is a group of one).
+
+    Returns
+    -------
+    list of int
+
+    Examples
+    --------
+    >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1", "2", "3", "3", "3"],
+    ...                      "unit": ["甲局", "乙局", "丙局", "丁局", "戊局", "甲局"], "role": "responsible"})
+    >>> component_sizes(unit_network(resp)), component_sizes(unit_network(resp), min_size=1)
+    ([4], [4, 1])
+    """
+    import networkx as nx
+
+    return sorted((len(c) for c in nx.weakly_connected_components(graph) if len(c) >= min_size), reverse=True)
+
+
 def network_edges(graph) -> pd.DataFrame:
     """The undirected edge list of a unit network: ``unit_a`` < ``unit_b``, ``tasks`` shared, leads each way.
 
