@@ -31,6 +31,8 @@ DOCUMENTED = (
     "document.py",
     "errors.py",
     "output/text.py",
+    "pipeline.py",
+    "reading/source.py",
     "schema.py",
     "vocab.py",
 )
