@@ -32,7 +32,10 @@ DOCUMENTED = (
     "errors.py",
     "output/text.py",
     "pipeline.py",
+    "reading/office.py",
+    "reading/script.py",
     "reading/source.py",
+    "reading/text.py",
     "schema.py",
     "vocab.py",
 )
