@@ -31,6 +31,8 @@ DOCUMENTED = (
     "document.py",
     "errors.py",
     "output/text.py",
+    "parsing/build.py",
+    "parsing/structure.py",
     "pipeline.py",
     "reading/office.py",
     "reading/script.py",
