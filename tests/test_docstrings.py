@@ -32,6 +32,7 @@ DOCUMENTED = (
     "errors.py",
     "output/text.py",
     "parsing/build.py",
+    "parsing/clauses.py",
     "parsing/structure.py",
     "pipeline.py",
     "reading/office.py",
