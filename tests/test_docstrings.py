@@ -33,6 +33,7 @@ DOCUMENTED = (
     "output/text.py",
     "parsing/build.py",
     "parsing/clauses.py",
+    "parsing/departments.py",
     "parsing/structure.py",
     "pipeline.py",
     "reading/office.py",
