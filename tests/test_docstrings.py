@@ -33,6 +33,7 @@ DOCUMENTED = (
     "output/text.py",
     "parsing/build.py",
     "parsing/clauses.py",
+    "parsing/corpus.py",
     "parsing/departments.py",
     "parsing/structure.py",
     "pipeline.py",
