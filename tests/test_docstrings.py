@@ -36,6 +36,7 @@ DOCUMENTED = (
     "parsing/corpus.py",
     "parsing/departments.py",
     "parsing/structure.py",
+    "patterns.py",
     "pipeline.py",
     "reading/office.py",
     "reading/script.py",
