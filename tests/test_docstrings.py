@@ -24,6 +24,7 @@ DOCUMENTED = (
     "analysis/cadence.py",
     "analysis/compliance.py",
     "analysis/dimensions.py",
+    "analysis/network.py",
     "analysis/rules.py",
     "analysis/workload.py",
     "cli.py",

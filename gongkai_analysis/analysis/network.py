@@ -137,6 +137,18 @@ def network_edges(graph) -> pd.DataFrame:
     The columns ``unit_a``, ``unit_b``, ``tasks`` are those
     :func:`gongkai_analysis.output.charts.network_figure` draws.
 
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        From :func:`unit_network`.
+
+    Returns
+    -------
+    DataFrame
+        One row per linked pair: ``unit_a``, ``unit_b`` (string), ``tasks``
+        (shared tasks), ``a_leads_b`` and ``b_leads_a`` (tasks in which one
+        leads and the other supports); most shared tasks first.
+
     Examples
     --------
     >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1"], "unit": ["政府办", "财政局"], "role": ["lead", "support"]})
