@@ -25,6 +25,7 @@ DOCUMENTED = (
     "analysis/compliance.py",
     "analysis/dimensions.py",
     "analysis/network.py",
+    "analysis/overview.py",
     "analysis/rules.py",
     "analysis/workload.py",
     "cli.py",
