@@ -34,8 +34,28 @@ KEYNESS_MEASURES = ("chi2", "g2", "log_ratio")
 def load_stopwords(path=None) -> frozenset[str]:
     """The genre's function words (one a line, ``#`` a comment); the package's list by default.
 
+    Parameters
+    ----------
+    path : path, optional
+        A UTF-8 word list; the bundled ``genre_stopwords.txt`` by default.
+
+    Returns
+    -------
+    frozenset of str
+        The words, stripped, without blank and comment lines.
+
+    Raises
+    ------
+    OSError
+        When `path` cannot be read.
+
     Examples
     --------
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
+    ...     _ = handle.write("# genre words\\n加强\\n\\n 推进 \\n")
+    >>> sorted(load_stopwords(handle.name))
+    ['加强', '推进']
     >>> {"加强", "推进", "落实", "进一步"} <= load_stopwords()
     True
     """
