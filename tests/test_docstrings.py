@@ -27,6 +27,7 @@ DOCUMENTED = (
     "analysis/network.py",
     "analysis/overview.py",
     "analysis/rules.py",
+    "analysis/scoring.py",
     "analysis/textstats.py",
     "analysis/workload.py",
     "cli.py",
