@@ -21,6 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gongkai_analysis"
 #: stages (reading/, parsing/, output/ workbook, charts, excel, tables, tracker;
 #: analysis/ scoring, appraisal, overview) are documented.
 DOCUMENTED = (
+    "analysis/align.py",
     "analysis/appraisal.py",
     "analysis/cadence.py",
     "analysis/compliance.py",
