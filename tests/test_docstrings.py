@@ -36,6 +36,7 @@ DOCUMENTED = (
     "config.py",
     "document.py",
     "errors.py",
+    "output/excel.py",
     "output/text.py",
     "parsing/build.py",
     "parsing/clauses.py",
