@@ -37,6 +37,7 @@ DOCUMENTED = (
     "document.py",
     "errors.py",
     "output/excel.py",
+    "output/tables.py",
     "output/text.py",
     "parsing/build.py",
     "parsing/clauses.py",
