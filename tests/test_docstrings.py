@@ -36,6 +36,7 @@ DOCUMENTED = (
     "config.py",
     "document.py",
     "errors.py",
+    "output/charts.py",
     "output/excel.py",
     "output/tables.py",
     "output/text.py",
