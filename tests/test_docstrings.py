@@ -37,6 +37,7 @@ DOCUMENTED = (
     "document.py",
     "errors.py",
     "output/charts.py",
+    "output/compare_charts.py",
     "output/excel.py",
     "output/tables.py",
     "output/text.py",
