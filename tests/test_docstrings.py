@@ -38,6 +38,7 @@ DOCUMENTED = (
     "errors.py",
     "output/charts.py",
     "output/compare_charts.py",
+    "output/compare_workbook.py",
     "output/excel.py",
     "output/tables.py",
     "output/text.py",
