@@ -111,6 +111,12 @@ def kwic(tasks: pd.DataFrame, pattern: str, *, window: int = 10, by: str = "char
         ``left``, ``keyword``, ``right`` (and ``units``).  Write it to Excel with
         ``frame.to_excel`` or the package's workbook helpers.
 
+    Raises
+    ------
+    CompareError
+        When `by` is neither ``char`` nor ``word``, `window` is negative, `pattern`
+        is not a regular expression, or `tasks` lacks a column.
+
     Examples
     --------
     >>> tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1"], "text": ["公开预算，公开决算"],
@@ -212,6 +218,13 @@ def keyness(tasks: pd.DataFrame, target, reference=None, *, measure: str = "chi2
         rarer in the target, ``log_ratio`` (log2 of the ratio of relative frequencies, a zero
         count taken as 0.5) and ``p_value``; the most key word first.
 
+    Raises
+    ------
+    CompareError
+        When `measure` is unknown, `tasks` lacks ``doc_id`` or ``tokens``, a mask does
+        not fit the tasks, a doc_id is not in them, or target and reference share
+        tasks or hold none.
+
     Examples
     --------
     >>> tasks = pd.DataFrame({"doc_id": ["a", "b"], "tokens": [["考核", "考核", "公开"], ["公开", "公开", "网站"]]})
@@ -282,6 +295,11 @@ def cooccurrence(tasks: pd.DataFrame, *, within: str = "task", min_count: int = 
         ``count_a``, ``count_b`` (contexts holding each), ``pmi`` = log2(count · N / (count_a ·
         count_b)) with N contexts, and ``npmi`` (PMI / −log2(count / N), 1 when the two words
         always occur together); the most frequent pairs first.
+
+    Raises
+    ------
+    CompareError
+        When `within` is neither ``task`` nor ``doc``, or `tasks` lacks a column.
 
     Examples
     --------
