@@ -72,6 +72,12 @@ def unit_network(responsibilities: pd.DataFrame, *, collective: bool = True,
         and ``weight`` (shared tasks, the same on both directions) and ``led`` (tasks in which u
         leads v).
 
+    Raises
+    ------
+    CompareError
+        When `responsibilities` is not a DataFrame or lacks a column (``collective``
+        when `collective` is false).
+
     Examples
     --------
     >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1"], "unit": ["政府办", "财政局"], "role": ["lead", "support"]})
@@ -244,6 +250,11 @@ def network_table(responsibilities: pd.DataFrame, *, by: str | None = "doc_id", 
     -------
     DataFrame
         :func:`unit_centrality`'s columns, preceded by the `by` column.
+
+    Raises
+    ------
+    CompareError
+        When `responsibilities` lacks the column `by` or another it needs.
 
     Examples
     --------
