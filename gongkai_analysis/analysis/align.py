@@ -381,6 +381,11 @@ def diff_tasks(pairs: pd.DataFrame, *, min_equal: int = 2) -> pd.DataFrame:
         ``start_a``, ``end_a``, ``start_b``, ``end_b`` (0-based, end exclusive, in the printed
         texts) and ``old``, ``new`` (the spans' text).
 
+    Raises
+    ------
+    CompareError
+        When `pairs` lacks a column of :func:`align_tasks`' output.
+
     Examples
     --------
     >>> pairs = pd.DataFrame({"doc_id_a": ["2007"], "task_id_a": ["24"], "doc_id_b": ["2019"], "task_id_b": ["33"],
