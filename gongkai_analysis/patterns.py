@@ -58,6 +58,22 @@ def fold(text: str) -> str:
     The result has the same length as `text`, character for character.
     (Chained ``str.replace`` is some twenty times faster here than
     ``str.translate`` on Chinese text.)
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        The text with full-width digits as ASCII and ASCII punctuation as its
+        full-width form, of the same length.
+
+    Examples
+    --------
+    >>> fold("（财政局负责）１２3,;:")
+    '（财政局负责）123，；：'
     """
     for old, new in _FOLD_ITEMS:
         if old in text:
@@ -91,6 +107,15 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 @functools.lru_cache(maxsize=1024)
 def cn_to_int(text: str) -> int:
     """Convert a Chinese numeral up to 999 (``"二十三"`` → 23, ``"一百零五"`` → 105) to an int.
+
+    Parameters
+    ----------
+    text : str
+        The numeral, without spaces.
+
+    Returns
+    -------
+    int
 
     Raises
     ------
@@ -131,6 +156,26 @@ def cn_to_int(text: str) -> int:
 def int_to_cn(number: int) -> str:
     """Write 1–99 as a Chinese numeral (23 → ``"二十三"``), the inverse of :func:`cn_to_int`.
 
+    Parameters
+    ----------
+    number : int
+        From 1 to 99.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        When `number` is outside 1–99.
+
+    Examples
+    --------
+    >>> int_to_cn(100)
+    Traceback (most recent call last):
+    ...
+    ValueError: 100 is outside 1–99
     >>> [int_to_cn(n) for n in (1, 10, 12, 20, 99)]
     ['一', '十', '十二', '二十', '九十九']
     """
@@ -273,6 +318,17 @@ def ends_with_role(text: str) -> bool:
     The same as a role verb, spaces, one optional 。 and spaces at the end
     of the text, without trying the verbs at every position.
 
+    Parameters
+    ----------
+    text : str
+        Folded text (a task body or bracket content).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
     >>> ends_with_role("财政局负责落实。"), ends_with_role("财政局负责落实。。"), ends_with_role("落实情况")
     (True, False, False)
     """
@@ -293,6 +349,17 @@ def is_clause_content(content: str) -> bool:
     time qualifier (``5月底完成，牵头考核单位：…``), or ends with a role verb
     (``财政局负责落实``).
 
+    Parameters
+    ----------
+    content : str
+        The folded text inside the brackets.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
     >>> is_clause_content("5月底完成，牵头考核单位：市审批服务局"), is_clause_content("包括牵头单位自身")
     (True, False)
     """
@@ -309,6 +376,18 @@ def count_clause_signatures(folded: str) -> int:
     when the bracket it closes opened with a label or holds a labelled group.
     An independent count, to check the parser.
 
+    Parameters
+    ----------
+    folded : str
+        A whole document's text, folded (:func:`fold`).
+
+    Returns
+    -------
+    int
+        The number of closing brackets that end a clause.
+
+    Examples
+    --------
     >>> count_clause_signatures("做好公开。（财政局负责落实。）（牵头单位：财政局）（以下简称）（5月底完成，牵头考核单位：甲局）")
     3
     """

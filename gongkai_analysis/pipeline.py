@@ -33,6 +33,11 @@ def default_jobs() -> int:
     ``os.process_cpu_count()`` where Python has it (3.13), else the CPU
     affinity mask, else every core of the machine.
 
+    Returns
+    -------
+    int
+        At least 1.
+
     Examples
     --------
     >>> default_jobs() >= 1
@@ -122,6 +127,20 @@ def parse_to_folder(
         When a file cannot be written (it names the file); `out` stays as it was.
     KeyboardInterrupt
         When interrupted; `out` stays as it was.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> plan = folder / "plan.txt"
+    >>> _ = plan.write_text("2024年政务公开工作要点\\n一、总体\\n1.做好公开工作。（区政务公开办负责）\\n"
+    ...                     "2.加强解读。（区政务公开办负责）\\n", encoding="utf-8")
+    >>> writer = parse_to_folder([plan], folder / "out", jobs=1, tokens=False, progress=False)
+    >>> writer.documents, writer.tasks, writer.errors
+    (1, 2, 0)
+    >>> sorted(path.name for path in writer.paths())[:2]
+    ['documents.csv', 'responsibilities.csv']
     """
     from .output.tables import CorpusWriter
     from .parsing.corpus import plan_batches, run_batches

@@ -149,6 +149,19 @@ def _grams(text: str, n: int) -> list[str]:
 def ngram_matrix(*groups: Iterable[str], n: int = 3) -> list:
     """Binary texts × n-grams matrices over one shared vocabulary (one matrix per group).
 
+    Parameters
+    ----------
+    *groups : iterable of str
+        Groups of texts; each gives one matrix.
+    n : int, default 3
+        Characters per gram (a text no longer than `n` is one gram; an empty text none).
+
+    Returns
+    -------
+    list of scipy.sparse.csr_matrix
+        One texts × vocabulary matrix per group, 1 where the text holds the gram;
+        all of the same width.
+
     Examples
     --------
     >>> xa, xb = ngram_matrix(["甲乙丙丁"], ["乙丙丁戊", "戊"], n=3)
@@ -173,6 +186,15 @@ def ngram_matrix(*groups: Iterable[str], n: int = 3) -> list:
 
 def containment(a_texts, b_texts, *, n: int = 3, boilerplate=None) -> tuple[np.ndarray, np.ndarray]:
     """Containment of each text of A in each text of B and the reverse, as two dense matrices.
+
+    Parameters
+    ----------
+    a_texts, b_texts : iterable of str
+        The texts of A and of B.
+    n : int, default 3
+        Characters per gram.
+    boilerplate : iterable of str, optional
+        Phrases removed before comparing (see :func:`normalise_texts`).
 
     Returns
     -------
@@ -216,6 +238,20 @@ def _check_tasks(frame: pd.DataFrame, name: str, columns=("doc_id", "task_id", "
 
 def label_pairs(similarity: pd.Series, aligned: pd.Series, side_a: pd.Series) -> pd.Series:
     """Labels from similarity: copied ≥ 0.7 > paraphrased ≥ 0.3 > rewritten; added / dropped when unaligned.
+
+    Parameters
+    ----------
+    similarity : Series of float
+        The similarity of each pair.
+    aligned : Series of bool
+        Whether the row is a pair (False: a task on one side only).
+    side_a : Series of bool
+        For an unaligned row, whether its task is A's (dropped) or B's (added).
+
+    Returns
+    -------
+    Series
+        Categorical of :data:`ALIGN_LABELS`, with the index of `similarity`.
 
     Examples
     --------
@@ -345,6 +381,11 @@ def diff_tasks(pairs: pd.DataFrame, *, min_equal: int = 2) -> pd.DataFrame:
         ``start_a``, ``end_a``, ``start_b``, ``end_b`` (0-based, end exclusive, in the printed
         texts) and ``old``, ``new`` (the spans' text).
 
+    Raises
+    ------
+    CompareError
+        When `pairs` lacks a column of :func:`align_tasks`' output.
+
     Examples
     --------
     >>> pairs = pd.DataFrame({"doc_id_a": ["2007"], "task_id_a": ["24"], "doc_id_b": ["2019"], "task_id_b": ["33"],
@@ -410,12 +451,20 @@ def align_corpus(tasks: pd.DataFrame, *, blocking: str | None = "lsh", threshold
         Also pair tasks of the same document.
     boilerplate : iterable of str, optional
         Phrases removed before comparing.
+    chunk : int, default 500
+        Rows per sparse matrix product when `blocking` is None.
 
     Returns
     -------
     DataFrame
         One row per pair (A before B in the table's order): ``doc_id_a``, ``task_id_a``,
         ``doc_id_b``, ``task_id_b``, ``containment_a``, ``containment_b``, ``similarity``, ``label``.
+
+    Raises
+    ------
+    CompareError
+        When `blocking` is neither ``"lsh"`` nor None, `tasks` lacks a column, or a
+        task_id appears twice in one document.
 
     Examples
     --------

@@ -72,6 +72,12 @@ def unit_network(responsibilities: pd.DataFrame, *, collective: bool = True,
         and ``weight`` (shared tasks, the same on both directions) and ``led`` (tasks in which u
         leads v).
 
+    Raises
+    ------
+    CompareError
+        When `responsibilities` is not a DataFrame or lacks a column (``collective``
+        when `collective` is false).
+
     Examples
     --------
     >>> resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "1"], "unit": ["政府办", "财政局"], "role": ["lead", "support"]})
@@ -136,6 +142,18 @@ def network_edges(graph) -> pd.DataFrame:
 
     The columns ``unit_a``, ``unit_b``, ``tasks`` are those
     :func:`gongkai_analysis.output.charts.network_figure` draws.
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        From :func:`unit_network`.
+
+    Returns
+    -------
+    DataFrame
+        One row per linked pair: ``unit_a``, ``unit_b`` (string), ``tasks``
+        (shared tasks), ``a_leads_b`` and ``b_leads_a`` (tasks in which one
+        leads and the other supports); most shared tasks first.
 
     Examples
     --------
@@ -232,6 +250,11 @@ def network_table(responsibilities: pd.DataFrame, *, by: str | None = "doc_id", 
     -------
     DataFrame
         :func:`unit_centrality`'s columns, preceded by the `by` column.
+
+    Raises
+    ------
+    CompareError
+        When `responsibilities` lacks the column `by` or another it needs.
 
     Examples
     --------

@@ -75,6 +75,14 @@ class Overview:
         :func:`~gongkai_analysis.completeness_by_section`.
     edges : DataFrame
         :func:`~gongkai_analysis.co_responsibility_edges`.
+
+    Examples
+    --------
+    >>> empty = pd.DataFrame()
+    >>> data = Overview(doc=None, tasks=empty, responsibilities=empty, workload=empty, calendar=empty,
+    ...                 completeness=empty, by_unit=empty, scores=None)
+    >>> data.start_month, data.month_note, data.below is None, data.units.empty
+    (1, '', True, True)
     """
 
     doc: object

@@ -36,7 +36,18 @@ from ..vocab import DIMENSIONS, SOURCE_SIMULATED, STATUS_POINTS, WEIGHT_FLOOR, g
 
 
 class AppraisalWeightWarning(UserWarning):
-    """The appraisal weight is below the floor set by item 64."""
+    """The appraisal weight is below the floor set by item 64.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> tracker = pd.DataFrame({"unit": ["甲局"], "status": ["按时完成"]})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = score_departments(tracker, weight=0.01)
+    >>> [w.category.__name__ for w in caught]
+    ['AppraisalWeightWarning']
+    """
 
 
 #: Why a unit of the tracker has no score.
@@ -234,7 +245,27 @@ def weight_sensitivity(
 
 
 def simulate_other_appraisal(units: Sequence[str], *, seed: int = 0) -> pd.Series:
-    """Seeded scores (60–95) for the rest of the appraisal, for demonstration only."""
+    """Seeded scores (60–95) for the rest of the appraisal, for demonstration only.
+
+    Parameters
+    ----------
+    units : sequence of str
+        The units to score.
+    seed : int, default 0
+        Seed of the random generator (the same seed gives the same scores).
+
+    Returns
+    -------
+    Series
+        ``other``: one score per unit, rounded to two decimals, indexed by ``unit``.
+
+    Examples
+    --------
+    >>> simulate_other_appraisal(["甲局", "乙局"], seed=0).to_dict()
+    {'甲局': 77.91, '乙局': 93.27}
+    >>> simulate_other_appraisal(["甲局", "乙局"], seed=0).equals(simulate_other_appraisal(["甲局", "乙局"], seed=0))
+    True
+    """
     rng = np.random.default_rng(seed + 1)
     return pd.Series(rng.uniform(60, 95, size=len(units)).round(2), index=pd.Index(list(units), name="unit"),
                      name="other")

@@ -34,8 +34,28 @@ KEYNESS_MEASURES = ("chi2", "g2", "log_ratio")
 def load_stopwords(path=None) -> frozenset[str]:
     """The genre's function words (one a line, ``#`` a comment); the package's list by default.
 
+    Parameters
+    ----------
+    path : path, optional
+        A UTF-8 word list; the bundled ``genre_stopwords.txt`` by default.
+
+    Returns
+    -------
+    frozenset of str
+        The words, stripped, without blank and comment lines.
+
+    Raises
+    ------
+    OSError
+        When `path` cannot be read.
+
     Examples
     --------
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
+    ...     _ = handle.write("# genre words\\n加强\\n\\n 推进 \\n")
+    >>> sorted(load_stopwords(handle.name))
+    ['加强', '推进']
     >>> {"加强", "推进", "落实", "进一步"} <= load_stopwords()
     True
     """
@@ -90,6 +110,12 @@ def kwic(tasks: pd.DataFrame, pattern: str, *, window: int = 10, by: str = "char
         One row per match: ``doc_id``, ``task_id``, ``position`` (character or token index),
         ``left``, ``keyword``, ``right`` (and ``units``).  Write it to Excel with
         ``frame.to_excel`` or the package's workbook helpers.
+
+    Raises
+    ------
+    CompareError
+        When `by` is neither ``char`` nor ``word``, `window` is negative, `pattern`
+        is not a regular expression, or `tasks` lacks a column.
 
     Examples
     --------
@@ -192,6 +218,13 @@ def keyness(tasks: pd.DataFrame, target, reference=None, *, measure: str = "chi2
         rarer in the target, ``log_ratio`` (log2 of the ratio of relative frequencies, a zero
         count taken as 0.5) and ``p_value``; the most key word first.
 
+    Raises
+    ------
+    CompareError
+        When `measure` is unknown, `tasks` lacks ``doc_id`` or ``tokens``, a mask does
+        not fit the tasks, a doc_id is not in them, or target and reference share
+        tasks or hold none.
+
     Examples
     --------
     >>> tasks = pd.DataFrame({"doc_id": ["a", "b"], "tokens": [["考核", "考核", "公开"], ["公开", "公开", "网站"]]})
@@ -262,6 +295,11 @@ def cooccurrence(tasks: pd.DataFrame, *, within: str = "task", min_count: int = 
         ``count_a``, ``count_b`` (contexts holding each), ``pmi`` = log2(count · N / (count_a ·
         count_b)) with N contexts, and ``npmi`` (PMI / −log2(count / N), 1 when the two words
         always occur together); the most frequent pairs first.
+
+    Raises
+    ------
+    CompareError
+        When `within` is neither ``task`` nor ``doc``, or `tasks` lacks a column.
 
     Examples
     --------

@@ -37,7 +37,18 @@ GRADE_COLOURS = dict(zip(GRADES, ("#c62828", "#f9a825", "#7cb342", "#2e7d32")))
 
 @functools.lru_cache(maxsize=1)
 def register_font() -> str:
-    """Add the bundled CJK font to matplotlib (once) and return its family name."""
+    """Add the bundled CJK font to matplotlib (once) and return its family name.
+
+    Returns
+    -------
+    str
+        :data:`FONT_FAMILY`.
+
+    Examples
+    --------
+    >>> register_font()
+    'Gongkai Sans SC'
+    """
     from matplotlib import font_manager
 
     path = config.package_data(FONT_FILE)
@@ -47,7 +58,20 @@ def register_font() -> str:
 
 @contextlib.contextmanager
 def chinese_style():
-    """A matplotlib rc context whose text renders Chinese with the bundled font."""
+    """A matplotlib rc context whose text renders Chinese with the bundled font.
+
+    Yields
+    ------
+    None
+        Inside the block, matplotlib's rc parameters use the bundled font.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> with chinese_style():
+    ...     matplotlib.rcParams["font.family"][0]
+    'Gongkai Sans SC'
+    """
     import matplotlib
 
     family = register_font()
@@ -111,6 +135,20 @@ def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = N
         The output of :func:`gongkai_analysis.workload_table`.
     top : int
         How many units to show (the busiest).
+    title : str, optional
+        The chart's title (by default it names how many units are shown).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> workload = pd.DataFrame({"lead": [2, 0], "responsible": [1, 1], "support": [0, 2], "total": [3, 3]},
+    ...                         index=pd.Index(["甲局", "乙局"], name="unit"))
+    >>> fig = workload_bar(workload)
+    >>> type(fig).__name__, len(fig.axes[0].patches)  # three roles × two units
+    ('Figure', 6)
     """
     data = workload.head(top).iloc[::-1]
     with chinese_style():
@@ -132,7 +170,27 @@ def workload_bar(workload: pd.DataFrame, *, top: int = 20, title: str | None = N
 
 
 def calendar_heatmap(calendar: pd.DataFrame, *, title: str | None = None):
-    """Units × months heat-map of expected disclosures, counts written in the cells."""
+    """Units × months heat-map of expected disclosures, counts written in the cells.
+
+    Parameters
+    ----------
+    calendar : DataFrame
+        Units × months counts (:func:`gongkai_analysis.disclosure_calendar`).
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With a colour bar; a note instead of the map when `calendar` is empty.
+
+    Examples
+    --------
+    >>> calendar = pd.DataFrame({1: [1, 0], 2: [0, 2]}, index=["甲局", "乙局"])
+    >>> fig = calendar_heatmap(calendar)
+    >>> len(fig.axes), [t.get_text() for t in fig.axes[0].texts]  # the map and its colour bar
+    (2, ['1', '2'])
+    """
     with chinese_style():
         fig = _figure(9, max(2.5, 0.36 * len(calendar) + 1.4))
         ax = fig.add_subplot()
@@ -164,6 +222,23 @@ def completeness_bar(table: pd.DataFrame, *, title: str | None = None):
 
     `table` is :func:`gongkai_analysis.completeness_by_section` or
     :func:`gongkai_analysis.completeness_by_unit` output (shares 0–1).
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per section or unit, columns among ``who``, ``what``, ``when``, ``how``.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({a: [1.0, 0.5] for a in ASPECTS}, index=["一、总体", "二、解读"])
+    >>> len(completeness_bar(table).axes[0].patches)  # four aspects × two rows
+    8
     """
     aspects = [a for a in ASPECTS if a in table.columns]
     data = table[aspects].iloc[::-1]
@@ -184,7 +259,27 @@ def completeness_bar(table: pd.DataFrame, *, title: str | None = None):
 
 
 def score_bar(scores: pd.DataFrame, *, title: str | None = None):
-    """Units' appraisal scores coloured by grade, with the grade thresholds marked."""
+    """Units' appraisal scores coloured by grade, with the grade thresholds marked.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        Indexed by unit, with ``score`` and ``grade`` (and ``simulated``: the
+        title then says 模拟数据).
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> scores = pd.DataFrame({"score": [92.0, 55.0], "grade": ["优秀", "不合格"]}, index=["甲局", "乙局"])
+    >>> ax = score_bar(scores).axes[0]
+    >>> len(ax.patches), ax.get_title()
+    (2, '各单位政务公开考核得分')
+    """
     data = scores.sort_values("score").copy()
     simulated = bool(data.get("simulated", pd.Series([False])).any())
     with chinese_style():
@@ -205,7 +300,29 @@ def score_bar(scores: pd.DataFrame, *, title: str | None = None):
 
 
 def sensitivity_lines(sensitivity: pd.DataFrame, *, units: list[str] | None = None, title: str | None = None):
-    """Appraisal rank of each unit as the weight of 政务公开 rises (from :func:`weight_sensitivity`)."""
+    """Appraisal rank of each unit as the weight of 政务公开 rises (from :func:`weight_sensitivity`).
+
+    Parameters
+    ----------
+    sensitivity : DataFrame
+        ``weight``, ``unit`` and ``rank``, one row per unit and weight.
+    units : list of str, optional
+        Draw only these units.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One line per unit.
+
+    Examples
+    --------
+    >>> sensitivity = pd.DataFrame({"weight": [0.04, 0.1, 0.04, 0.1], "unit": ["甲局", "甲局", "乙局", "乙局"],
+    ...                             "rank": [1, 2, 2, 1]})
+    >>> len(sensitivity_lines(sensitivity).axes[0].lines), len(sensitivity_lines(sensitivity, units=["甲局"]).axes[0].lines)
+    (2, 1)
+    """
     data = sensitivity if units is None else sensitivity[sensitivity["unit"].isin(units)]
     with chinese_style():
         fig = _figure(8, 5)
@@ -222,7 +339,27 @@ def sensitivity_lines(sensitivity: pd.DataFrame, *, units: list[str] | None = No
 
 
 def save_png(fig, path: str | os.PathLike[str]) -> Path:
-    """Write a matplotlib figure as PNG (150 dpi) and return the path."""
+    """Write a matplotlib figure as PNG (150 dpi) and return the path.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure.
+    path : path
+        Where to write it (missing folders are created).
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matplotlib.figure import Figure
+    >>> path = save_png(Figure(figsize=(1, 1)), Path(tempfile.mkdtemp()) / "charts" / "empty.png")
+    >>> path.name, path.read_bytes()[:4]
+    ('empty.png', b'\\x89PNG')
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="png", dpi=150)
@@ -233,7 +370,26 @@ def save_png(fig, path: str | os.PathLike[str]) -> Path:
 # plotly
 # --------------------------------------------------------------------------
 def workload_sunburst(workload: pd.DataFrame, *, registry=None):
-    """Plotly sunburst: unit categories → units, sized by tasks."""
+    """Plotly sunburst: unit categories → units, sized by tasks.
+
+    Parameters
+    ----------
+    workload : DataFrame
+        Indexed by unit, with ``total`` (:func:`gongkai_analysis.workload_table`).
+    registry : Registry, optional
+        Gives each unit's category (the bundled one by default).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+
+    Examples
+    --------
+    >>> workload = pd.DataFrame({"lead": [2, 0], "responsible": [1, 1], "support": [0, 2], "total": [3, 3]},
+    ...                         index=pd.Index(["甲局", "乙局"], name="unit"))
+    >>> list(workload_sunburst(workload).data[0].labels)
+    ['未登记单位', '甲局', '乙局']
+    """
     import plotly.graph_objects as go
 
     from ..parsing.departments import load_registry
@@ -253,7 +409,31 @@ def workload_sunburst(workload: pd.DataFrame, *, registry=None):
 
 
 def network_figure(edges: pd.DataFrame, workload: pd.DataFrame | None = None, *, min_tasks: int = 1):
-    """Plotly network of units that share tasks, laid out on a circle (deterministic)."""
+    """Plotly network of units that share tasks, laid out on a circle (deterministic).
+
+    Parameters
+    ----------
+    edges : DataFrame
+        ``unit_a``, ``unit_b`` and ``tasks`` (:func:`gongkai_analysis.co_responsibility_edges`).
+    workload : DataFrame, optional
+        Indexed by unit with ``total``: sizes the markers.
+    min_tasks : int, default 1
+        Leave out links of fewer shared tasks.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One line trace per link, then one trace of the units.
+
+    Examples
+    --------
+    >>> edges = pd.DataFrame({"unit_a": ["甲局"], "unit_b": ["乙局"], "tasks": [2]})
+    >>> fig = network_figure(edges)
+    >>> len(fig.data), sorted(fig.data[-1].text)
+    (2, ['乙局', '甲局'])
+    >>> len(network_figure(edges, min_tasks=3).data)
+    1
+    """
     import plotly.graph_objects as go
 
     edges = edges[edges["tasks"] >= min_tasks]
@@ -280,7 +460,24 @@ def network_figure(edges: pd.DataFrame, workload: pd.DataFrame | None = None, *,
 
 
 def calendar_figure(calendar: pd.DataFrame):
-    """Plotly heat-map of units × months of expected disclosures."""
+    """Plotly heat-map of units × months of expected disclosures.
+
+    Parameters
+    ----------
+    calendar : DataFrame
+        Units × months counts (:func:`gongkai_analysis.disclosure_calendar`).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+
+    Examples
+    --------
+    >>> calendar = pd.DataFrame({1: [1, 0], 2: [0, 2]}, index=["甲局", "乙局"])
+    >>> fig = calendar_figure(calendar)
+    >>> fig.data[0].type, list(fig.data[0].x)
+    ('heatmap', ['1月', '2月'])
+    """
     import plotly.graph_objects as go
 
     fig = go.Figure(go.Heatmap(z=calendar.to_numpy().tolist(), x=[f"{m}月" for m in calendar.columns],
@@ -292,7 +489,27 @@ def calendar_figure(calendar: pd.DataFrame):
 
 
 def write_html(fig, path: str | os.PathLike[str]) -> Path:
-    """Write a plotly figure as a standalone offline HTML file (plotly.js embedded)."""
+    """Write a plotly figure as a standalone offline HTML file (plotly.js embedded).
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+        The figure.
+    path : path
+        Where to write it (missing folders are created).
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import plotly.graph_objects as go
+    >>> path = write_html(go.Figure(), Path(tempfile.mkdtemp()) / "empty chart.html")
+    >>> 'id="gongkai-empty-chart"' in path.read_text(encoding="utf-8")
+    True
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     name = path.stem.replace(" ", "-")
@@ -320,6 +537,14 @@ class Shareable:
         The interactive figure.
     fallback : matplotlib.figure.Figure, optional
         Its static picture (default: :func:`static_figure` of `figure`).
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> from matplotlib.figure import Figure
+    >>> shared = Shareable(go.Figure(go.Bar(x=["甲局"], y=[1])), fallback=Figure())
+    >>> type(shared.figure).__name__, type(shared.fallback).__name__
+    ('Figure', 'Figure')
     """
 
     def __init__(self, figure, fallback=None) -> None:

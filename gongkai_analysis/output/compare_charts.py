@@ -44,10 +44,19 @@ def alignment_chart(pairs: pd.DataFrame, *, names: tuple[str, str] = ("A", "B"),
     names : (str, str)
         Names of the two documents for the column heads.
     title : str, optional
+        The chart's title (by default it names the two documents).
 
     Returns
     -------
     matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> pairs = pd.DataFrame({"task_id_a": ["1", "2", None], "task_id_b": ["1", None, "2"],
+    ...                       "label": ["copied", "dropped", "added"]})
+    >>> ax = alignment_chart(pairs, names=("2023", "2024")).axes[0]
+    >>> ax.get_title(), sorted(t.get_text() for t in ax.texts)
+    ('任务对照：2023 → 2024', ['1', '1', '2', '2', '2023', '2024'])
     """
     labels = pd.Categorical(pairs["label"].astype(str), dtype=ALIGN_LABELS)
     a_ids = sorted(pd.unique(pairs["task_id_a"].dropna()), key=_natural)   # A in its own order
@@ -95,6 +104,13 @@ def keyness_bar(table: pd.DataFrame, *, measure: str = "chi2", top: int = 12, ti
         The column to draw.
     top : int
         Words on each side.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Positive values in blue, negative in red.
 
     Examples
     --------
@@ -147,6 +163,18 @@ def network_chart(graph, *, title: str | None = None, seed: int = 0, isolates: b
     Returns
     -------
     matplotlib.figure.Figure
+        The new figure, or the figure of `ax`.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.DiGraph()
+    >>> graph.add_edge("甲局", "乙局", shared=1, weight=1, led=1)
+    >>> graph.add_node("丙局")
+    >>> sorted(t.get_text() for t in network_chart(graph).axes[0].texts)
+    ['乙局', '甲局']
+    >>> sorted(t.get_text() for t in network_chart(graph, isolates=True).axes[0].texts)
+    ['丙局', '乙局', '甲局']
     """
     import networkx as nx
 
@@ -176,7 +204,28 @@ def network_chart(graph, *, title: str | None = None, seed: int = 0, isolates: b
 
 
 def network_plotly(graph, *, min_tasks: int = 1):
-    """The interactive plotly network of a unit graph (drawn by :func:`gongkai_analysis.output.charts.network_figure`)."""
+    """The interactive plotly network of a unit graph (drawn by :func:`gongkai_analysis.output.charts.network_figure`).
+
+    Parameters
+    ----------
+    graph : networkx.DiGraph
+        From :func:`~gongkai_analysis.analysis.network.unit_network`.
+    min_tasks : int, default 1
+        Leave out links of fewer shared tasks.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.DiGraph()
+    >>> graph.add_edge("甲局", "乙局", shared=1, weight=1, led=1)
+    >>> fig = network_plotly(graph)
+    >>> len(fig.data), sorted(fig.data[-1].text)
+    (2, ['乙局', '甲局'])
+    """
     from ..analysis.network import network_edges
     from .charts import network_figure
 
@@ -185,6 +234,19 @@ def network_plotly(graph, *, min_tasks: int = 1):
 
 def networks_side_by_side(graphs: dict, *, seed: int = 0, title: str | None = None):
     """Several unit networks in one row of panels, one per document (the dict's keys are the panel titles).
+
+    Parameters
+    ----------
+    graphs : dict
+        Panel title → :class:`networkx.DiGraph`, in the order to draw.
+    seed : int, default 0
+        Seed of each panel's layout.
+    title : str, optional
+        The figure's title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
 
     Examples
     --------

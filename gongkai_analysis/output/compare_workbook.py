@@ -40,7 +40,26 @@ CHANGED_COLOUR = "C00000"
 
 
 def safe_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `frame` whose text cells starting with = + - @ tab CR carry a leading ``'``; lists joined by 、."""
+    """A copy of `frame` whose text cells starting with = + - @ tab CR carry a leading ``'``; lists joined by 、.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any table; it is not changed.
+
+    Returns
+    -------
+    DataFrame
+        The copy, ready for a CSV that a spreadsheet opens.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"text": ["=1+1", "公开"], "units": [["甲局", "乙局"], ["丙局"]], "n": [1, 2]})
+    >>> safe_csv_frame(frame).values.tolist()
+    [["'=1+1", '甲局、乙局', 1], ['公开', '丙局', 2]]
+    >>> frame.loc[0, "text"]
+    '=1+1'
+    """
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
@@ -52,6 +71,20 @@ def safe_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_pairs(pairs: pd.DataFrame, out_dir: str | os.PathLike[str], *, stem: str = "pairs") -> list[Path]:
     """Write the pairs as ``{stem}.csv`` (UTF-8 with BOM, safe for Excel) and ``{stem}.parquet``; return the paths.
+
+    Parameters
+    ----------
+    pairs : DataFrame
+        From :func:`~gongkai_analysis.analysis.align.align_tasks` (any table will do).
+    out_dir : path
+        The folder (created when missing).
+    stem : str, default "pairs"
+        The files' name without suffix.
+
+    Returns
+    -------
+    list of Path
+        The CSV file and the Parquet file.
 
     Examples
     --------
@@ -220,6 +253,19 @@ def write_kwic(frame: pd.DataFrame, path: str | os.PathLike[str], *, title: str 
     """Write a keyword-in-context table (from :func:`~gongkai_analysis.analysis.textstats.kwic`) as a workbook.
 
     One sheet, Chinese headers, the keyword column in bold red, frozen header, filter, A4 landscape.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The KWIC table (``doc_id``, ``task_id``, ``position``, ``left``, ``keyword``, ``right``, ``units``).
+    path : path
+        The workbook to write (missing folders are created).
+    title : str, default "关键词上下文"
+        The sheet's name (cut to Excel's 31 characters).
+
+    Returns
+    -------
+    Path
 
     Examples
     --------

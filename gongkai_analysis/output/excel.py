@@ -31,12 +31,47 @@ HEADER_FILL = "DDE6F0"
 
 
 def is_formula_like(value: object) -> bool:
-    """True for text Excel would read as a formula."""
+    """True for text Excel would read as a formula.
+
+    Parameters
+    ----------
+    value : object
+        A cell's value.
+
+    Returns
+    -------
+    bool
+        Whether `value` is a string starting with one of :data:`FORMULA_START`.
+
+    Examples
+    --------
+    >>> is_formula_like("=1+1"), is_formula_like("-财政局"), is_formula_like("财政局"), is_formula_like(3)
+    (True, True, False, False)
+    """
     return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
 def cell_value(value: object) -> object:
-    """Turn pandas and numpy values into what openpyxl writes (None for missing)."""
+    """Turn pandas and numpy values into what openpyxl writes (None for missing).
+
+    Parameters
+    ----------
+    value : object
+        A value from a DataFrame.
+
+    Returns
+    -------
+    object
+        None for a missing value, lists joined by ``、``, numpy scalars as
+        Python ones, a Timestamp as a datetime, other unknown objects as text.
+
+    Examples
+    --------
+    >>> cell_value(pd.NA), cell_value(float("nan")), cell_value(np.int64(3)), cell_value(["甲局", "乙局"])
+    (None, None, 3, '甲局、乙局')
+    >>> cell_value(pd.Timestamp("2024-05-01"))
+    datetime.datetime(2024, 5, 1, 0, 0)
+    """
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -55,7 +90,32 @@ def cell_value(value: object) -> object:
 
 
 def write_cell(ws, row: int, column: int, value: object):
-    """Write one value; formula-like text stays text (see the module docs)."""
+    """Write one value; formula-like text stays text (see the module docs).
+
+    Parameters
+    ----------
+    ws : Worksheet
+        The sheet to write in.
+    row, column : int
+        The cell, counted from 1.
+    value : object
+        The value, converted by :func:`cell_value`.
+
+    Returns
+    -------
+    openpyxl.cell.Cell
+        The cell written.
+
+    Examples
+    --------
+    >>> from openpyxl import Workbook
+    >>> ws = Workbook().active
+    >>> cell = write_cell(ws, 1, 1, "=SUM(A2:A3)")
+    >>> cell.value, cell.data_type, cell.quotePrefix
+    ('=SUM(A2:A3)', 's', True)
+    >>> write_cell(ws, 2, 1, pd.NA).value is None
+    True
+    """
     value = cell_value(value)
     cell = ws.cell(row=row, column=column)
     cell.value = value
@@ -66,7 +126,22 @@ def write_cell(ws, row: int, column: int, value: object):
 
 
 def display_width(text: object) -> int:
-    """Width of `text` in Excel columns: East Asian wide characters count two."""
+    """Width of `text` in Excel columns: East Asian wide characters count two.
+
+    Parameters
+    ----------
+    text : object
+        A cell's value (None counts as empty; anything else as its ``str``).
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> display_width("政务ab"), display_width(None), display_width(12)
+    (6, 0, 2)
+    """
     text = "" if text is None else str(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -83,6 +158,17 @@ MARGIN_SIDE_IN, MARGIN_TOP_IN, HEADER_IN = 0.4, 0.63, 0.25
 def column_pixels(width: float) -> int:
     """Pixels of a column `width` (Excel's character units) at 96 dpi, as Excel and LibreOffice draw it.
 
+    Parameters
+    ----------
+    width : float
+        The column width in characters.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> column_pixels(10)
     75
     """
@@ -163,8 +249,24 @@ def write_frame(ws, frame: pd.DataFrame, *, headers: dict[str, str] | None = Non
 def drop_empty_columns(frame: pd.DataFrame, *, keep: tuple[str, ...] = ()) -> pd.DataFrame:
     """`frame` without the columns that hold nothing (NA or empty text), for a printed sheet.
 
+    Parameters
+    ----------
+    frame : DataFrame
+        The table to print.
+    keep : tuple of str, default ()
+        Columns kept even when empty.
+
+    Returns
+    -------
+    DataFrame
+        A new frame; `frame` is not changed.
+
+    Examples
+    --------
     >>> drop_empty_columns(pd.DataFrame({"a": [1], "b": [""], "c": [None]})).columns.tolist()
     ['a']
+    >>> drop_empty_columns(pd.DataFrame({"a": [1], "b": [""], "c": [None]}), keep=("b",)).columns.tolist()
+    ['a', 'b']
     """
     empty = [c for c in frame.columns if c not in keep
              and frame[c].map(lambda v: cell_value(v) in (None, "")).all()]
@@ -176,6 +278,17 @@ def fit_row_heights(ws, first: int, last: int, columns: int, *, size: float = TA
 
     A wide (CJK) character is about `size` points wide, a narrow one half that;
     a line is 1.3 × `size` high.
+
+    Parameters
+    ----------
+    ws : Worksheet
+        The sheet, its column widths already set.
+    first, last : int
+        The first and last rows to fit.
+    columns : int
+        How many columns (from the first) to measure.
+    size : float, default :data:`TABLE_PT`
+        The font size in points.
 
     Examples
     --------
@@ -203,6 +316,19 @@ def fit_row_heights(ws, first: int, last: int, columns: int, *, size: float = TA
 def column_width(ws, column: int) -> float:
     """The width of a column as Excel shows it: its own, else Excel's default 8.43.
 
+    Parameters
+    ----------
+    ws : Worksheet
+        The sheet.
+    column : int
+        The column, counted from 1.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
     >>> from openpyxl import Workbook
     >>> column_width(Workbook().active, 1)
     8.43
@@ -216,6 +342,19 @@ def column_width(ws, column: int) -> float:
 def sheet_pixels(ws, columns: int) -> int:
     """Printed width of the first `columns` columns, in pixels.
 
+    Parameters
+    ----------
+    ws : Worksheet
+        The sheet.
+    columns : int
+        How many columns, from the first.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> from openpyxl import Workbook
     >>> ws = Workbook().active
     >>> ws.column_dimensions["A"].width = 10

@@ -80,6 +80,12 @@ class Part:
     """What one written part holds: counts for the summary, and each table's columns.
 
     Small and picklable: a worker process returns it to the parent.
+
+    Examples
+    --------
+    >>> part = Part(0, documents=2, tasks=5, units={"甲局"})
+    >>> part.index, part.documents, part.errors
+    (0, 2, [])
     """
 
     index: int
@@ -289,6 +295,14 @@ def write_tables(doc, out_dir: str | os.PathLike[str]) -> list[Path]:
         When another run is writing into the same folder.
     OutputError
         When a file cannot be written (the previous output stays as it was).
+
+    Examples
+    --------
+    >>> import tempfile, gongkai_analysis as gk
+    >>> doc = gk.parse_document("一、公开\\n1.做好A。(甲局负责落实)\\n", tokens=False)
+    >>> [path.name for path in write_tables(doc, tempfile.mkdtemp())]  # doctest: +NORMALIZE_WHITESPACE
+    ['documents.csv', 'responsibilities.csv', 'sections.csv', 'tasks.csv',
+     'tasks.parquet', 'responsibilities.parquet']
     """
     with CorpusWriter(out_dir) as writer:
         writer.write(doc)
@@ -364,11 +378,46 @@ class CorpusWriter:
             self.discard()
 
     def write(self, doc) -> None:
-        """Write one chunk (a :class:`Document`, :class:`Corpus` or :class:`~gongkai_analysis.schema.Tables`)."""
+        """Write one chunk (a :class:`Document`, :class:`Corpus` or :class:`~gongkai_analysis.schema.Tables`).
+
+        Parameters
+        ----------
+        doc : Document, Corpus or Tables
+            The chunk's tables; they become the next part.
+
+        Raises
+        ------
+        OutputError
+            When a file of the part cannot be written.
+
+        Examples
+        --------
+        >>> import tempfile, gongkai_analysis as gk
+        >>> writer = CorpusWriter(tempfile.mkdtemp())
+        >>> writer.write(gk.parse_document("一、公开\\n1.做好A。(甲局负责落实)\\n", tokens=False))
+        >>> writer.documents, writer.tasks
+        (1, 1)
+        >>> writer.discard()
+        """
         self.add(write_part(doc, self.folder, len(self._parts), out=self.out))
 
     def add(self, part: Part) -> None:
-        """Count a part written by :func:`write_part` (in this process or another)."""
+        """Count a part written by :func:`write_part` (in this process or another).
+
+        Parameters
+        ----------
+        part : Part
+            What :func:`write_part` returned.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> writer = CorpusWriter(tempfile.mkdtemp())
+        >>> writer.add(Part(0, documents=2, tasks=5, units={"甲局"}))
+        >>> writer.documents, writer.tasks, writer.units
+        (2, 5, {'甲局'})
+        >>> writer.discard()
+        """
         self._parts.append(part)
         self.documents += part.documents
         self.tasks += part.tasks
@@ -378,13 +427,49 @@ class CorpusWriter:
         self.units.update(part.units)
 
     def paths(self) -> list[Path]:
-        """The files and Parquet folders written (once closed)."""
+        """The files and Parquet folders written (once closed).
+
+        Returns
+        -------
+        list of Path
+            The CSV files by name, then the Parquet datasets; empty before
+            :meth:`close` and after :meth:`discard`.
+
+        Examples
+        --------
+        >>> import tempfile, gongkai_analysis as gk
+        >>> with CorpusWriter(tempfile.mkdtemp()) as writer:
+        ...     writer.write(gk.parse_document("一、公开\\n1.做好A。(甲局负责落实)\\n", tokens=False))
+        ...     before = writer.paths()
+        >>> before, [path.name for path in writer.paths()][:2]
+        ([], ['documents.csv', 'responsibilities.csv'])
+        """
         names = sorted(n for n in self._written if n.endswith(".csv"))
         names += [n for n in self._written if n.endswith(".parquet")]
         return [self.out / name for name in names]
 
     def close(self) -> None:
-        """Assemble the parts and move every table into the output folder."""
+        """Assemble the parts and move every table into the output folder.
+
+        Does nothing when already closed or discarded; on failure the parts are
+        discarded and the output folder stays as it was.
+
+        Raises
+        ------
+        OutputError
+            When a table cannot be written or moved into place.
+
+        Examples
+        --------
+        >>> import tempfile, gongkai_analysis as gk
+        >>> from pathlib import Path
+        >>> out = Path(tempfile.mkdtemp())
+        >>> writer = CorpusWriter(out)
+        >>> writer.write(gk.parse_document("一、公开\\n1.做好A。(甲局负责落实)\\n", tokens=False))
+        >>> writer.close()
+        >>> (out / "tasks.csv").is_file()
+        True
+        """
         if self._closed:
             return
         try:
@@ -399,7 +484,18 @@ class CorpusWriter:
         self._lock.release()
 
     def discard(self) -> None:
-        """Throw the temporary folder away; the output folder stays as it was."""
+        """Throw the temporary folder away; the output folder stays as it was.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> out = Path(tempfile.mkdtemp())
+        >>> writer = CorpusWriter(out)
+        >>> writer.discard()
+        >>> writer.folder.exists(), writer.paths(), list(out.iterdir())
+        (False, [], [])
+        """
         if self._closed:
             return
         self._closed = True

@@ -39,7 +39,14 @@ log = logging.getLogger(__name__)
 # --------------------------------------------------------------------------
 @dataclass
 class Parsed:
-    """One document's rows, before they become DataFrames (cheap to pickle and stack)."""
+    """One document's rows, before they become DataFrames (cheap to pickle and stack).
+
+    Examples
+    --------
+    >>> parsed = Parsed(meta={"doc_id": "d"}, sections=[], tasks=[], responsibilities=[])
+    >>> parsed.text, parsed.warnings
+    ('', [])
+    """
 
     meta: dict
     sections: list[dict]
@@ -82,6 +89,17 @@ def parse_rows(
     ------
     ParseError
         Empty, binary or undecodable input, or a text with no tasks.
+
+    Examples
+    --------
+    >>> parsed = parse_rows("2024年政务公开工作要点\\n一、总体\\n1.做好公开工作。（区政务公开办负责）\\n"
+    ...                     "2.加强解读。（区政务公开办负责）\\n", doc_id="d")
+    >>> [(row["task_id"], row["text"], row["section_title"]) for row in parsed.tasks]
+    [('1', '做好公开工作。', '总体'), ('2', '加强解读。', '总体')]
+    >>> [(row["unit"], row["role"]) for row in parsed.responsibilities]
+    [('区政务公开办', 'responsible'), ('区政务公开办', 'responsible')]
+    >>> parsed.warnings
+    ['line 3: unknown unit 区政务公开办 (not in the registry) in tasks 1, 2']
     """
     src = to_simplified(_as_source(source))
     registry = registry or load_registry()

@@ -79,6 +79,12 @@ class Assignment:
 
     ``unit_raw`` and ``alias`` are the document's own characters; ``name`` is
     the folded name without whitespace, the form that is looked up.
+
+    Examples
+    --------
+    >>> a = Assignment("财政局", "财政局", None, "lead", "sole", False)
+    >>> a.role, a.group
+    ('lead', 1)
     """
 
     unit_raw: str
@@ -102,6 +108,12 @@ class Clause:
         The time qualifiers of the clause as printed, joined by ``，``.
     doubts : tuple of str
         Parts of the clause that could not be read (a group naming no unit).
+
+    Examples
+    --------
+    >>> clause = Clause((Assignment("财政局", "财政局", None, "responsible", "sole", False),))
+    >>> clause.time_limit, clause.doubts, len(clause.assignments)
+    (None, (), 1)
     """
 
     assignments: tuple[Assignment, ...]
@@ -110,7 +122,16 @@ class Clause:
 
 
 class ClauseSpan(NamedTuple):
-    """Where a clause sits in a task's body: ``body[start:end]`` including brackets."""
+    """Where a clause sits in a task's body: ``body[start:end]`` including brackets.
+
+    Examples
+    --------
+    >>> span = find_clauses("做好公开工作（财政局负责）")[0]
+    >>> span
+    ClauseSpan(start=6, end=13, content='财政局负责', closed=True)
+    >>> "做好公开工作（财政局负责）"[span.start:span.end]
+    '（财政局负责）'
+    """
 
     start: int
     end: int
@@ -182,6 +203,17 @@ _BRACKETS = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
 @functools.lru_cache(maxsize=8192)
 def is_clause(content: str) -> bool:
     """True when bracket content (folded) reads as a responsibility clause.
+
+    Parameters
+    ----------
+    content : str
+        The text inside the brackets, folded (:func:`gongkai_analysis.patterns.fold`).
+
+    Returns
+    -------
+    bool
+        False for empty content, content over 200 characters or holding a full
+        stop before its end; else whether it carries a clause's signature.
 
     Examples
     --------

@@ -151,6 +151,20 @@ def iter_tables(
     ------
     ParseError
         When the inputs hold no document at all.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("a", "b", "c"):
+    ...     _ = (folder / f"{name}.txt").write_text(
+    ...         "2024年政务公开工作要点\\n一、总体\\n1.做好公开工作。（区政务公开办负责）\\n", encoding="utf-8")
+    >>> chunks = list(iter_tables([folder], tokens=False, chunk=2, progress=False))
+    >>> [list(tables.tasks["doc_id"]) for tables in chunks]
+    [['a', 'b'], ['c']]
+    >>> len(chunks[0].errors)
+    0
     """
     batches = plan_batches(inputs, jobs=jobs, chunk=chunk)
     options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
@@ -421,6 +435,16 @@ def display_name(name: str) -> str:
     A name without them is returned unchanged; :func:`file_name` turns the
     display form back into the name.
 
+    Parameters
+    ----------
+    name : str
+        A file name (or a message holding one) as :func:`os.fsdecode` gives it.
+
+    Returns
+    -------
+    str
+        Valid UTF-8 text.
+
     Examples
     --------
     >>> import os
@@ -441,6 +465,16 @@ def display_name(name: str) -> str:
 
 def file_name(shown: str) -> str:
     """The file name (with surrogate escapes, as :func:`os.fsdecode` gives) of a :func:`display_name`.
+
+    Parameters
+    ----------
+    shown : str
+        A name in its display form.
+
+    Returns
+    -------
+    str
+        The name with every ``\\x80`` … ``\\xff`` escape turned back into a lone surrogate.
 
     Examples
     --------

@@ -63,7 +63,14 @@ DONGCHENG_PREFIXES = ("北京市东城区", "东城区", "区")
 
 @dataclass(frozen=True)
 class UnitMatch:
-    """The result of looking a department name up in a :class:`Registry`."""
+    """The result of looking a department name up in a :class:`Registry`.
+
+    Examples
+    --------
+    >>> match = UnitMatch("区财政局", True, False, "政府工作部门")
+    >>> match.unit, match.known, match.function
+    ('区财政局', True, None)
+    """
 
     unit: str
     known: bool
@@ -86,6 +93,26 @@ class Registry:
         The level prefixes of the registry's own place (``("区",)`` for a
         district's): a name found only without its prefix is known when the
         prefix is one of these.  None (the default) accepts every level prefix.
+
+    Raises
+    ------
+    ParseError
+        When a column is missing, a unit name is empty, or one name belongs to
+        two units (naming the source and the row).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"unit": ["区财政局", "区教委"],
+    ...                       "full_name": ["北京市东城区财政局", ""],
+    ...                       "aliases": ["财政局|区财政", ""],
+    ...                       "category": ["政府工作部门", "政府工作部门"]})
+    >>> reg = Registry(table, source="units.csv")
+    >>> len(reg), reg.lookup("区财政").unit
+    (2, '区财政局')
+    >>> Registry(table.drop(columns="category"), source="units.csv")
+    Traceback (most recent call last):
+    ...
+    gongkai_analysis.errors.ParseError: units.csv: registry lacks the column(s) category
     """
 
     def __init__(self, table: pd.DataFrame, *, source: str = "<registry>",
@@ -119,7 +146,20 @@ class Registry:
         return len(self.table)
 
     def names(self) -> list[str]:
-        """Every name the registry knows (canonical names, full names, aliases)."""
+        """Every name the registry knows (canonical names, full names, aliases).
+
+        Returns
+        -------
+        list of str
+            The folded names, sorted.
+
+        Examples
+        --------
+        >>> table = pd.DataFrame({"unit": ["区财政局"], "full_name": ["北京市东城区财政局"],
+        ...                       "aliases": ["财政局"], "category": ["政府工作部门"]})
+        >>> Registry(table).names()
+        ['北京市东城区财政局', '区财政局', '财政局']
+        """
         return sorted(self._index)
 
     def lookup(self, name: str) -> UnitMatch:

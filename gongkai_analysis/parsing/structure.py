@@ -64,6 +64,12 @@ class Item:
     (an unnumbered paragraph ending with a clause) or ``box`` (a boxed insert).
     For a task, ``body`` is everything after its marker up to the next marker,
     in the document's own wording; table rows carry their unit and time cells apart.
+
+    Examples
+    --------
+    >>> item = Item("task", 1, "做好公开工作。", 3, marker="1.")
+    >>> item.kind, item.number, item.task_kind, item.unit_cell
+    ('task', 1, 'task', None)
     """
 
     kind: str

@@ -325,6 +325,13 @@ def _cell_text(value) -> str:
 def soffice() -> str | None:
     """The path of LibreOffice's ``soffice`` (or ``libreoffice``), None when not installed.
 
+    Returns
+    -------
+    str or None
+        The executable found on ``PATH``.
+
+    Examples
+    --------
     >>> soffice() is None or soffice().endswith(("soffice", "libreoffice"))
     True
     """

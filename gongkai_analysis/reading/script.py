@@ -58,6 +58,16 @@ def _changed_by_conversion() -> re.Pattern:
 def changed_characters(text: str) -> int:
     """How many characters of `text` OpenCC's ``t2s`` changes (each judged on its own).
 
+    Parameters
+    ----------
+    text : str
+        The text to judge.
+
+    Returns
+    -------
+    int
+        The number of characters that are traditional forms.
+
     Examples
     --------
     >>> changed_characters("政務公開，計算報告")  # 務 開 計 報

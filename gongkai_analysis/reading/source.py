@@ -47,6 +47,12 @@ class SourceText:
     notes : list of str
         What the reader did that a careful user would want to know (a
         declared encoding that was wrong, page furniture dropped from a PDF).
+
+    Examples
+    --------
+    >>> src = SourceText("一、甲", "a.txt", encoding="utf-8")
+    >>> src.source, src.encoding, src.notes
+    ('a.txt', 'utf-8', [])
     """
 
     text: str
@@ -89,7 +95,18 @@ class SourceText:
 
     @property
     def digest(self) -> str:
-        """A short, stable hash of the text."""
+        """A short, stable hash of the text.
+
+        Returns
+        -------
+        str
+            The first ten hex digits of the SHA-1 of the UTF-8 text.
+
+        Examples
+        --------
+        >>> SourceText("x", "a.txt").digest
+        '11f6ad8ec5'
+        """
         return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
 
     def note(self, message: str, *, doubt: bool = False) -> None:

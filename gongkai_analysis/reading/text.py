@@ -228,6 +228,16 @@ def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
 def normal_encoding(name: str) -> str:
     """A codec name as Python spells it, the GB family as GB18030 (its superset).
 
+    Parameters
+    ----------
+    name : str
+        A codec name as a file or a detector gives it.
+
+    Returns
+    -------
+    str
+        Lower case, without underscores; GB2312, GBK, CP936 and HZ as ``gb18030``.
+
     Examples
     --------
     >>> normal_encoding("GB2312"), normal_encoding("utf_8")
@@ -240,6 +250,18 @@ def normal_encoding(name: str) -> str:
 def count_hanzi(text: str) -> int:
     """The number of CJK unified ideographs in `text`.
 
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    int
+        Characters in the CJK Unified Ideographs block and its extension A.
+
+    Examples
+    --------
     >>> count_hanzi("1.做好公开。(abc)")
     4
     """
