@@ -69,8 +69,8 @@ def cell_value(value: object) -> object:
     --------
     >>> cell_value(pd.NA), cell_value(float("nan")), cell_value(np.int64(3)), cell_value(["甲局", "乙局"])
     (None, None, 3, '甲局、乙局')
-    >>> cell_value(pd.Timestamp("2024-05-01"))
-    datetime.datetime(2024, 5, 1, 0, 0)
+    >>> cell_value(pd.Timestamp("2024-05-01")), cell_value(np.datetime64("2024-05-01")), cell_value(np.datetime64("NaT"))
+    (datetime.datetime(2024, 5, 1, 0, 0), datetime.datetime(2024, 5, 1, 0, 0), None)
     """
     if value is None or value is pd.NA or value is pd.NaT:
         return None
@@ -78,6 +78,8 @@ def cell_value(value: object) -> object:
         return None
     if isinstance(value, (list, tuple, np.ndarray)):
         return "、".join(str(v) for v in value)
+    if isinstance(value, np.datetime64):  # .item() would give nanoseconds as an int, NaT as None-text
+        return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
     if isinstance(value, np.generic):
         value = value.item()
         if isinstance(value, float) and math.isnan(value):

@@ -128,8 +128,11 @@ class Registry:
             unit = str(row.unit).strip()
             if not unit:
                 raise ParseError("empty unit name", source=source, line=row_no)
-            names = [unit, str(row.full_name or "").strip()]
-            names += [a.strip() for a in str(row.aliases or "").split("|")]
+            # a missing cell is NaN (true in a test) in pandas 3: read it as empty, never as the name "nan"
+            full_name = row.full_name if isinstance(row.full_name, str) else ""
+            aliases = row.aliases if isinstance(row.aliases, str) else ""
+            names = [unit, full_name.strip()]
+            names += [a.strip() for a in aliases.split("|")]
             for name in filter(None, names):
                 key = patterns.fold(name)
                 previous = self._index.setdefault(key, unit)

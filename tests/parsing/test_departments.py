@@ -84,3 +84,11 @@ def test_bad_registry_names_file_and_line(tmp_path):
     path.write_text("unit,aliases\nA局,X\n", encoding="utf-8")
     with pytest.raises(gk.ParseError, match="lacks the column"):
         gk.load_registry(path)
+
+
+def test_a_registry_built_from_a_frame_with_empty_cells_learns_no_name_nan():
+    import pandas as pd
+
+    table = pd.DataFrame({"unit": ["财政局"], "full_name": [None], "aliases": [None], "category": ["government"]})
+    registry = gk.Registry(table)
+    assert "nan" not in registry.names() and registry.lookup("财政局").known
