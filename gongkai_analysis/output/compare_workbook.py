@@ -9,7 +9,9 @@ with = + - @, a tab or a carriage return stays text: the CSV prefixes it with
 
 Examples
 --------
->>> safe_csv_frame(pd.DataFrame({"text": ["=1+1", "公开"], "n": [1, 2]}))["text"].tolist()
+>>> import tempfile
+>>> csv, _ = write_pairs(pd.DataFrame({"text": ["=1+1", "公开"], "n": [1, 2]}), tempfile.mkdtemp())
+>>> pd.read_csv(csv, encoding="utf-8-sig")["text"].tolist()
 ["'=1+1", '公开']
 """
 
@@ -22,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis.align import ALIGN_LABEL_NAMES
-from .excel import FORMULA_START, is_formula_like, print_setup, write_cell, write_frame
+from .excel import is_formula_like, print_setup, write_cell, write_frame
+from .tables import write_csv
 
 PAIR_HEADERS = {"doc_id_a": "文件A", "task_id_a": "A编号", "text_a": "A文本", "doc_id_b": "文件B",
                 "task_id_b": "B编号", "text_b": "B文本", "containment_a": "A在B中占比", "containment_b": "B在A中占比",
@@ -37,36 +40,6 @@ SHIFT_HEADERS = {"task_id_a": "A编号", "task_id_b": "B编号", "label": "对�
 KWIC_HEADERS = {"doc_id": "文件", "task_id": "任务编号", "position": "位置", "left": "上文", "keyword": "关键词",
                 "right": "下文", "units": "责任单位"}
 CHANGED_COLOUR = "C00000"
-
-
-def safe_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `frame` whose text cells starting with = + - @ tab CR carry a leading ``'``; lists joined by 、.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        Any table; it is not changed.
-
-    Returns
-    -------
-    DataFrame
-        The copy, ready for a CSV that a spreadsheet opens.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"text": ["=1+1", "公开"], "units": [["甲局", "乙局"], ["丙局"]], "n": [1, 2]})
-    >>> safe_csv_frame(frame).values.tolist()
-    [["'=1+1", '甲局、乙局', 1], ['公开', '丙局', 2]]
-    >>> frame.loc[0, "text"]
-    '=1+1'
-    """
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or isinstance(out[column].dtype, pd.StringDtype):
-            out[column] = out[column].map(
-                lambda v: "、".join(map(str, v)) if isinstance(v, list)
-                else ("'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v))
-    return out
 
 
 def write_pairs(pairs: pd.DataFrame, out_dir: str | os.PathLike[str], *, stem: str = "pairs") -> list[Path]:
@@ -96,7 +69,7 @@ def write_pairs(pairs: pd.DataFrame, out_dir: str | os.PathLike[str], *, stem: s
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     csv, parquet = out / f"{stem}.csv", out / f"{stem}.parquet"
-    safe_csv_frame(pairs).to_csv(csv, index=False, encoding="utf-8-sig")
+    write_csv(pairs, csv)  # formulas neutralised as in every CSV the package writes
     pairs.to_parquet(parquet, index=False)
     return [csv, parquet]
 

@@ -216,6 +216,42 @@ def csv_table(table):
     return pa.table(columns, names=table.column_names)
 
 
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write one table as a CSV file a spreadsheet opens safely (UTF-8 with BOM, formulas neutralised).
+
+    The cells go through :func:`csv_table`, as every table of ``gongkai parse`` does.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any table; it is not changed.
+    path : path
+        The file to write (its folder is created).
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> path = write_csv(pd.DataFrame({"text": ["=1+1", "公开"], "n": [1, 2]}), Path(tempfile.mkdtemp()) / "t.csv")
+    >>> path.read_text(encoding="utf-8-sig").splitlines()[1:]
+    ['"\\'=1+1",1', '"公开",2']
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = csv_table(pa.Table.from_pandas(frame, preserve_index=False))
+    with open(path, "wb") as out:
+        out.write(b"\xef\xbb\xbf")
+        pacsv.write_csv(table, out)
+    return path
+
+
 def _write_csv(table, path: Path) -> None:
     import pyarrow.csv as pacsv
 

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from gongkai_analysis.cli import main
-from gongkai_analysis.output.compare_workbook import safe_csv_frame, write_pairs
+from gongkai_analysis.output.compare_workbook import write_pairs
 
 from test_compare import CORPUS, PLAN_A, PLAN_B, REGULATION
 
@@ -75,9 +75,12 @@ def test_compare_errors_are_one_line(plan_files, tmp_path, capsys):
     assert main(["compare", str(plan_files[0]), "--out", str(tmp_path / "x")]) == 2
 
 
-def test_safe_csv_frame_prefixes_every_formula_start(tmp_path):
-    frame = pd.DataFrame({"t": ["=a", "+b", "-c", "@d", "\te", "\rf", "公开", None], "n": range(8)})
-    assert safe_csv_frame(frame)["t"].tolist()[:7] == ["'=a", "'+b", "'-c", "'@d", "'\te", "'\rf", "公开"]
-    assert frame["t"].iloc[0] == "=a"                                 # input not changed
+def test_pairs_csv_prefixes_every_formula_start(tmp_path):
+    frame = pd.DataFrame({"t": ["=a", "+b", "-c", "@d", "\te", "\rf", "公开", None], "n": range(8),
+                          "units": [["=x", "乙局"], [], None, ["丙局"], [], [], [], []]})
     csv, parquet = write_pairs(frame, tmp_path)
+    back = pd.read_csv(csv, encoding="utf-8-sig", keep_default_na=False)
+    assert back["t"].tolist()[:7] == ["'=a", "'+b", "'-c", "'@d", "'\te", "'\rf", "公开"]
+    assert back["units"].iloc[0] == "'=x 乙局"                        # a list cell joined, never array([...]) text
+    assert frame["t"].iloc[0] == "=a"                                 # input not changed
     assert pd.read_parquet(parquet)["t"].iloc[0] == "=a"
