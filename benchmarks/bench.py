@@ -7,7 +7,8 @@ punctuation, CRLF in GB18030, no blank lines, one long line, an HTML page),
 then prints, measured in the same run, medians of `repeat` interleaved rounds:
 
 What users run (``gongkai parse DIR --out OUT`` from a fresh process, writing
-included; peak memory of the whole process tree, workers included):
+included; peak memory of the whole process tree, workers included, taken in
+separate untimed runs, because sampling it takes CPU from the run it watches):
 
 A. the default (rjieba), ``--segmenter jieba`` and ``--no-tokens``, each with
    ``--jobs 1`` and ``--jobs 2``; the default ÷ a bare jieba pass (≤ 0.30);
@@ -277,12 +278,17 @@ def _tree_memory_mb(root) -> tuple[float, float]:
     return pss / 1e6, rss / 1e6
 
 
-def cli_run(inputs: Path, out: Path, *flags: str) -> tuple[float, float, float, float]:
+def cli_run(inputs: Path, out: Path, *flags: str, watch: bool = False) -> tuple[float, float, float, float]:
     """``gongkai parse INPUTS --out OUT -q FLAGS`` from a fresh process.
 
-    Returns wall seconds, the whole tree's peak PSS and RSS sum (MB), and the
-    CPU seconds of the whole tree (user + system; workers included), which a
-    busy machine inflates far less than wall time.
+    Returns wall seconds, the whole tree's peak PSS and RSS sum (MB; NaN
+    unless `watch`), and the CPU seconds of the whole tree (user + system;
+    workers included), which a busy machine inflates far less than wall time.
+
+    Memory is sampled only in runs of its own (`watch`): reading
+    ``smaps_rollup`` of every process every 20 ms takes CPU from the run it
+    watches (on two cores, about a fifth of a ``--jobs 2`` run), so the
+    timed runs are never watched.
     """
     import resource
 
@@ -290,24 +296,26 @@ def cli_run(inputs: Path, out: Path, *flags: str) -> tuple[float, float, float, 
 
     shutil.rmtree(out, ignore_errors=True)
     command = [sys.executable, "-m", "gongkai_analysis", "parse", str(inputs), "--out", str(out), "-q", *flags]
-    peak = [0.0, 0.0]
+    peak = [float("nan"), float("nan")] if not watch else [0.0, 0.0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     root = psutil.Process(process.pid)
     done = threading.Event()
 
-    def watch():
+    def sample():
         while not done.wait(0.02):
             pss, rss = _tree_memory_mb(root)
             peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
 
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
+    watcher = threading.Thread(target=sample, daemon=True)
+    if watch:
+        watcher.start()
     status = process.wait()
     seconds = time.perf_counter() - start
     done.set()
-    watcher.join()
+    if watch:
+        watcher.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if status != 0:
@@ -353,13 +361,14 @@ def measure_cli(work: Path, paths: list[Path], size_mb: float, repeat: int, spin
         jieba_times.append(wall)
         jieba_cpus.append(cpu)
         for name, flags in CLI_RUNS.items():
-            seconds, pss, _, cpu = cli_run(corpus, work / "out", *flags)
+            seconds, _, _, cpu = cli_run(corpus, work / "out", *flags)
             times[name].append(seconds)
             cpus[name].append(cpu)
-            peaks[name].append(pss)
         one, two = ceiling_round(spin)
         one_times.append(one)
         two_times.append(two)
+    for name, flags in CLI_RUNS.items():  # memory in runs of its own: sampling it slows the run it watches
+        peaks[name].append(cli_run(corpus, work / "out", *flags, watch=True)[1])
     med = {name: statistics.median(values) for name, values in times.items()}
     jieba_s = statistics.median(jieba_times)
     ceiling = 2 * statistics.median(one_times) / statistics.median(two_times)
@@ -394,6 +403,8 @@ def measure_growth(work: Path, sizes: list[int], repeat: int) -> dict:
         for n in sizes:
             for name, flags in runs.items():
                 results[(n, name)].append(cli_run(corpora[n], work / "out", *flags))
+    memory = {(n, name): cli_run(corpora[n], work / "out", *flags, watch=True)  # watched runs, untimed
+              for n in sizes for name, flags in runs.items()}
     for n in sizes:
         size_mb = sum(p.stat().st_size for p in corpora[n].rglob("*") if p.is_file()) / 1e6
         figures[f"growth_{n}_mb"] = size_mb
@@ -403,8 +414,8 @@ def measure_growth(work: Path, sizes: list[int], repeat: int) -> dict:
             figures[f"growth_{n}_{name}_cpu_s"] = statistics.median(v[3] for v in values)
             figures[f"growth_{n}_{name}_s"] = seconds
             figures[f"growth_{n}_{name}_mb_s"] = size_mb / seconds
-            figures[f"growth_{n}_{name}_peak_mb"] = max(v[1] for v in values)
-            figures[f"growth_{n}_{name}_peak_rss_sum_mb"] = max(v[2] for v in values)
+            figures[f"growth_{n}_{name}_peak_mb"] = memory[(n, name)][1]
+            figures[f"growth_{n}_{name}_peak_rss_sum_mb"] = memory[(n, name)][2]
     if 1000 in sizes:
         figures["cli_no_tokens_1job_mb_s_at_1000"] = figures["growth_1000_no_tokens_1job_mb_s"]
         figures["cli_default_2jobs_peak_mb_at_1000"] = figures["growth_1000_default_2jobs_peak_mb"]
