@@ -230,17 +230,23 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[str]:
         """Segment `text` and drop stop words, punctuation, spaces and bare numbers."""
-        # the vocabulary is small: decide once per word, and keep one copy of each word
-        # (a corpus repeats the same few thousand words millions of times)
+        return self._kept(self.cut(text))
+
+    def _kept(self, words: list[str]) -> list[str]:
+        """The words worth keeping as tokens, in order (one shared copy of each).
+
+        The vocabulary is small (a corpus repeats the same few thousand words
+        millions of times): each distinct word is judged once, in Python, and
+        the words are then filtered by ``map``/``filter`` over a dict lookup,
+        in C, with no Python code run per word.
+        """
         seen = self._seen
-        out = []
-        for word in self.cut(text):
-            kept = seen.get(word)
-            if kept is None:
-                kept = seen[word] = intern(word) if _WORDLIKE.search(word) and word not in self._stop else ""
-            if kept:
-                out.append(kept)
-        return out
+        try:
+            return list(filter(None, map(seen.__getitem__, words)))
+        except KeyError:  # words not judged yet
+            for word in set(words).difference(seen):
+                seen[word] = intern(word) if _WORDLIKE.search(word) and word not in self._stop else ""
+            return list(filter(None, map(seen.__getitem__, words)))
 
     def tokens_many(self, texts: list[str]) -> list[list[str]]:
         """:meth:`tokens` for many texts at once, in one call of the segmenter.
@@ -251,19 +257,20 @@ class Segmenter:
         """
         if not texts or any(_SEPARATOR in t for t in texts):
             return [self.tokens(t) for t in texts]
-        seen, stop = self._seen, self._stop
-        out: list[list[str]] = [[]]
-        for word in self.cut(_SEPARATOR.join(texts)):
-            if word == _SEPARATOR:
-                out.append([])
-                continue
-            kept = seen.get(word)
-            if kept is None:
-                kept = seen[word] = intern(word) if _WORDLIKE.search(word) and word not in stop else ""
-            if kept:
-                out[-1].append(kept)
-        if len(out) != len(texts):  # never expected; the safe way round
+        words = self.cut(_SEPARATOR.join(texts))
+        out: list[list[str]] = []
+        start = 0
+        for _ in range(len(texts) - 1):  # the separators, found by list.index (in C)
+            try:
+                end = words.index(_SEPARATOR, start)
+            except ValueError:  # never expected; the safe way round
+                return [self.tokens(t) for t in texts]
+            out.append(self._kept(words[start:end]))
+            start = end + 1
+        rest = words[start:]
+        if _SEPARATOR in rest:  # never expected; the safe way round
             return [self.tokens(t) for t in texts]
+        out.append(self._kept(rest))
         return out
 
     def keywords(self, tokens: list[str], *, top_k: int = 5) -> list[str]:
@@ -274,6 +281,7 @@ class Segmenter:
         the order of first appearance.
         """
         # the vocabulary is small: each distinct word of the corpus is looked up once
+        # (a Counter over map/filter measured no faster: a task has some 20 words)
         known = self._keyword_idf
         counts: dict[str, int] = {}
         for word in tokens:
