@@ -56,6 +56,17 @@ def policy_terms() -> list[str]:
 
     ``双随机、一公开`` becomes ``双随机`` and ``一公开``; ``互联网+政务服务`` stays
     whole because jieba keeps ``+`` inside words.
+
+    Returns
+    -------
+    list of str
+        The terms of ``gongkai_analysis/data/terms.txt``, each once, in file order.
+
+    Examples
+    --------
+    >>> terms = policy_terms()
+    >>> "双随机" in terms, "双随机、一公开" in terms, "互联网+政务服务" in terms
+    (True, False, True)
     """
     terms: list[str] = []
     for term in _read_list(config.package_data("terms.txt")):
@@ -64,12 +75,34 @@ def policy_terms() -> list[str]:
 
 
 def stop_words() -> frozenset[str]:
-    """The bundled stop-word list (function words, removed from tokens)."""
+    """The bundled stop-word list (function words, removed from tokens).
+
+    Returns
+    -------
+    frozenset of str
+        The words of ``gongkai_analysis/data/stopwords.txt``.
+
+    Examples
+    --------
+    >>> "的" in stop_words(), "公开" in stop_words()
+    (True, False)
+    """
     return frozenset(_read_list(config.package_data("stopwords.txt")))
 
 
 def keyword_stop_words() -> frozenset[str]:
-    """Words of the genre kept in tokens but never chosen as keywords."""
+    """Words of the genre kept in tokens but never chosen as keywords.
+
+    Returns
+    -------
+    frozenset of str
+        The stop words and the words of ``gongkai_analysis/data/keyword_stopwords.txt``.
+
+    Examples
+    --------
+    >>> stop_words() < keyword_stop_words()
+    True
+    """
     return stop_words() | frozenset(_read_list(config.package_data("keyword_stopwords.txt")))
 
 
@@ -86,6 +119,12 @@ class Segmenter:
     cache_dir : path, optional
         Where jieba keeps its dictionary cache (``config.cache_dir()`` when
         omitted; a per-user temp folder when that is not writable).
+
+    Examples
+    --------
+    >>> seg = Segmenter(extra_words=["政务公开工作要点"])
+    >>> seg.tokens("印发政务公开工作要点")
+    ['印发', '政务公开工作要点']
     """
 
     def __init__(
@@ -111,7 +150,20 @@ class Segmenter:
 
     # -- loading -----------------------------------------------------------
     def user_words(self) -> list[str]:
-        """Every word this segmenter adds to jieba's dictionary."""
+        """Every word this segmenter adds to jieba's dictionary.
+
+        Returns
+        -------
+        list of str
+            The policy terms, the registry's names that jieba can match (no
+            punctuation or spaces in them) and the extra words, each once.
+
+        Examples
+        --------
+        >>> words = Segmenter(extra_words=["某某专班"]).user_words()
+        >>> "双随机" in words, words[-1]
+        (True, '某某专班')
+        """
         if self._user_words is None:
             registry = self._registry if self._registry is not None else load_registry()
             names = [n for n in registry.names() if not re.search(r"[、，（）〔〕()\s]", n)]
@@ -120,7 +172,18 @@ class Segmenter:
 
     @property
     def tokenizer(self):
-        """The private ``jieba.Tokenizer``, initialised on first access."""
+        """The private tokenizer (a ``jieba.Tokenizer``, or rjieba's), initialised on first access.
+
+        Returns
+        -------
+        object
+            The tokenizer with the user words added.
+
+        Examples
+        --------
+        >>> type(Segmenter().tokenizer).__name__
+        'Tokenizer'
+        """
         if self._tokenizer is None:
             with self._lock:
                 if self._tokenizer is None:
@@ -218,18 +281,60 @@ class Segmenter:
         return self._cache_ready
 
     def warm_up(self) -> Segmenter:
-        """Load the tokenizer and the IDF table now rather than on first use."""
+        """Load the tokenizer and the IDF table now rather than on first use.
+
+        Returns
+        -------
+        Segmenter
+            This segmenter, loaded (so that ``make_segmenter().warm_up()`` chains).
+
+        Examples
+        --------
+        >>> seg = make_segmenter("rjieba").warm_up()
+        >>> seg.keywords(["政务", "公开", "预算", "预算"])  # 公开 is never a keyword in this genre
+        ['预算', '政务']
+        """
         _ = self.tokenizer
         self._idf_table()
         return self
 
     # -- segmentation ------------------------------------------------------
     def cut(self, text: str) -> list[str]:
-        """Segment `text` with jieba's default (HMM) mode, keeping every piece."""
+        """Segment `text` with jieba's default (HMM) mode, keeping every piece.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of str
+            The pieces, which join back into `text`.
+
+        Examples
+        --------
+        >>> Segmenter().cut("做好政务公开。")
+        ['做好', '政务公开', '。']
+        """
         return self.tokenizer.lcut(text)
 
     def tokens(self, text: str) -> list[str]:
-        """Segment `text` and drop stop words, punctuation, spaces and bare numbers."""
+        """Segment `text` and drop stop words, punctuation, spaces and bare numbers.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of str
+            The words with a Han character or a Latin letter that are not stop words.
+
+        Examples
+        --------
+        >>> make_segmenter("rjieba").tokens("2024年的政务公开工作。")  # 工作 is a stop word of the genre
+        ['政务公开']
+        """
         return self._kept(self.cut(text))
 
     def _kept(self, words: list[str]) -> list[str]:
@@ -254,6 +359,20 @@ class Segmenter:
         The texts are joined with a paragraph separator, which jieba treats as
         a boundary like any space, so every text is cut exactly as on its own;
         one call saves jieba's per-call cost on the many short tasks of a plan.
+
+        Parameters
+        ----------
+        texts : list of str
+
+        Returns
+        -------
+        list of list of str
+            The tokens of each text, as :meth:`tokens` gives them.
+
+        Examples
+        --------
+        >>> make_segmenter("rjieba").tokens_many(["做好政务公开。", "", "加强政策解读"])
+        [['政务公开'], [], ['政策解读']]
         """
         if not texts or any(_SEPARATOR in t for t in texts):
             return [self.tokens(t) for t in texts]
@@ -279,6 +398,23 @@ class Segmenter:
         Words of one character, stop words and the genre's generic words
         (``keyword_stopwords.txt``) are never keywords; ties keep
         the order of first appearance.
+
+        Parameters
+        ----------
+        tokens : list of str
+            The tokens of one text (:meth:`tokens`).
+        top_k : int, default 5
+            How many keywords at most.
+
+        Returns
+        -------
+        list of str
+            The keywords, highest weight first.
+
+        Examples
+        --------
+        >>> make_segmenter("rjieba").keywords(["财政", "预算", "预算", "公开"], top_k=2)
+        ['预算', '财政']
         """
         # the vocabulary is small: each distinct word of the corpus is looked up once
         # (a Counter over map/filter measured no faster: a task has some 20 words)
@@ -320,6 +456,12 @@ class RustSegmenter(Segmenter):
     out with jieba once, then kept in the cache folder), so both produce the
     same tokens; ``tests/test_segment.py`` checks that on every fixture.
     Keywords keep jieba's TF-IDF weights.
+
+    Examples
+    --------
+    >>> text = "深入推进互联网+政务服务和政务舆情回应工作"
+    >>> RustSegmenter().tokens(text) == Segmenter().tokens(text)
+    True
     """
 
     def _load(self):
@@ -329,14 +471,41 @@ class RustSegmenter(Segmenter):
         return tokenizer
 
     def user_word_freqs(self) -> dict[str, int]:
-        """jieba's frequency for every user word (worked out with jieba once, then cached)."""
+        """jieba's frequency for every user word (worked out with jieba once, then cached).
+
+        Returns
+        -------
+        dict of str to int
+            Each of :meth:`user_words` with the frequency jieba's ``add_word`` gives it.
+
+        Examples
+        --------
+        >>> freqs = RustSegmenter().user_word_freqs()
+        >>> all(f > 0 for f in freqs.values()), "双随机" in freqs
+        (True, True)
+        """
         cached = self._cached_freqs()
         if cached is not None:
             return cached
         return self._add_user_words(self._jieba_tokenizer())
 
     def cut(self, text: str) -> list[str]:
-        """Segment `text` with rjieba's default (HMM) mode, keeping every piece."""
+        """Segment `text` with rjieba's default (HMM) mode, keeping every piece.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of str
+            The pieces, as jieba's :meth:`Segmenter.cut` gives them.
+
+        Examples
+        --------
+        >>> RustSegmenter().cut("做好政务公开。")
+        ['做好', '政务公开', '。']
+        """
         return self.tokenizer.cut(text, True)
 
 
@@ -374,6 +543,25 @@ SEGMENTERS = ("auto", "jieba", "rjieba")
 def make_segmenter(name: str = "auto", *, registry: Registry | None = None, **options) -> Segmenter:
     """A segmenter by name: ``jieba``, ``rjieba``, or ``auto`` (rjieba when installed).
 
+    Parameters
+    ----------
+    name : {"auto", "jieba", "rjieba"}
+        Which segmenter; jieba is the reference, rjieba gives the same tokens faster.
+    registry : Registry, optional
+        Department names for the user dictionary (the bundled registry by default).
+    **options
+        Passed to :class:`Segmenter` (``extra_words``, ``cache_dir``).
+
+    Returns
+    -------
+    Segmenter
+        Not loaded yet (see :meth:`Segmenter.warm_up`).
+
+    Raises
+    ------
+    ValueError
+        For an unknown name.
+
     Examples
     --------
     >>> type(make_segmenter("jieba")).__name__
@@ -392,14 +580,43 @@ def make_segmenter(name: str = "auto", *, registry: Registry | None = None, **op
 
 @functools.lru_cache(maxsize=8)
 def shared_segmenter(name: str = "auto", registry: Registry | None = None) -> Segmenter:
-    """One segmenter per (name, registry) for the whole process, so repeated parses load jieba once."""
+    """One segmenter per (name, registry) for the whole process, so repeated parses load jieba once.
+
+    Parameters
+    ----------
+    name : {"auto", "jieba", "rjieba"}
+    registry : Registry, optional
+
+    Returns
+    -------
+    Segmenter
+
+    Examples
+    --------
+    >>> shared_segmenter("rjieba") is shared_segmenter("rjieba")
+    True
+    """
     return make_segmenter(name, registry=registry)
 
 
 def compare_segmenters(texts: Iterable[str], *, registry: Registry | None = None) -> list[dict]:
     """Where rjieba and jieba cut a text differently (jieba is the reference).
 
-    Returns one record per differing text: its index and both token lists.
+    Parameters
+    ----------
+    texts : iterable of str
+    registry : Registry, optional
+        Department names for both user dictionaries (the bundled registry by default).
+
+    Returns
+    -------
+    list of dict
+        One record per differing text: its ``index`` and both cuts (``jieba``, ``rjieba``).
+
+    Examples
+    --------
+    >>> compare_segmenters(["做好政务公开。", "深入推进互联网+政务服务"])
+    []
     """
     reference, fast = Segmenter(registry=registry), RustSegmenter(registry=registry)
     differences = []
@@ -455,7 +672,24 @@ class IdfTable:
         return len(self._words)
 
     def get(self, word: str, default: float) -> float:
-        """The weight of `word`, else `default`."""
+        """The weight of `word`, else `default`.
+
+        Parameters
+        ----------
+        word : str
+        default : float
+            What a word outside the table weighs (the median, for keywords).
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> import array
+        >>> IdfTable(["公开"], array.array("d", [5.5])).get("公开", 0.0)
+        5.5
+        """
         import bisect
 
         i = bisect.bisect_left(self._words, word)
