@@ -163,7 +163,8 @@ def check_text(text: str, *, source: str) -> None:
 def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
     """Return the text of `data` and the encoding it was read with.
 
-    UTF-8 (with or without BOM) is tried first, then GB18030 when the bytes
+    UTF-8 (with or without BOM) is tried first (7-bit bytes with HZ escapes
+    that read as Chinese in HZ are HZ), then GB18030 when the bytes
     read as Chinese in it; anything else is detected with charset-normalizer,
     and the GB family is read as GB18030, its superset.
 
@@ -204,9 +205,15 @@ def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise _undecodable(data[3:], exc, source) from None
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         first_error = utf8_error
+    else:
+        if b"~{" in data and data.isascii():  # 7-bit HZ: GB2312 between ~{ and ~}, plain ASCII to UTF-8
+            hz = _as_hz(data)
+            if hz is not None:
+                return hz, "hz"
+        return text, "utf-8"
     text = _as_gb18030(data)
     if text is not None:  # the usual case for Chinese plans that are not UTF-8: no detection needed
         return text, "gb18030"
@@ -225,6 +232,24 @@ def decode(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
+def _as_hz(data: bytes) -> str | None:
+    """The text of 7-bit bytes read as HZ (RFC 1843), when they read as Chinese that way, else None.
+
+    HZ bytes are ASCII, so they decode as UTF-8 without an error and give
+    ``~{R;!"9+?*~}`` instead of ``一、公开``: a text that looks read and is not.
+
+    >>> _as_hz("一、公开".encode("hz")), _as_hz(b"~{ is not HZ ~}")
+    ('一、公开', None)
+    """
+    try:
+        text = data.decode("hz")
+    except UnicodeDecodeError:
+        return None
+    wide = sum(1 for c in text if ord(c) > 0x7F)
+    hanzi = count_hanzi(text)
+    return text if hanzi and hanzi * 2 >= wide else None  # mostly Han, as GB2312 text is
+
+
 def normal_encoding(name: str) -> str:
     """A codec name as Python spells it, the GB family as GB18030 (its superset).
 
@@ -236,15 +261,16 @@ def normal_encoding(name: str) -> str:
     Returns
     -------
     str
-        Lower case, without underscores; GB2312, GBK, CP936 and HZ as ``gb18030``.
+        Lower case, without underscores; GB2312, GBK and CP936 as ``gb18030``
+        (HZ stays ``hz``: its bytes are 7-bit escapes, not GB bytes).
 
     Examples
     --------
-    >>> normal_encoding("GB2312"), normal_encoding("utf_8")
-    ('gb18030', 'utf8')
+    >>> normal_encoding("GB2312"), normal_encoding("utf_8"), normal_encoding("HZ")
+    ('gb18030', 'utf8', 'hz')
     """
     encoding = name.lower().replace("_", "")
-    return "gb18030" if encoding in ("gb2312", "gbk", "cp936", "hz", "gb18030", "x-gbk") else encoding
+    return "gb18030" if encoding in ("gb2312", "gbk", "cp936", "gb18030", "x-gbk") else encoding
 
 
 def count_hanzi(text: str) -> int:

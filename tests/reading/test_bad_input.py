@@ -76,6 +76,22 @@ def test_gb18030_crlf_and_bom_read_alike(bundled, bundled_text):
         assert doc.tasks["text"].tolist() == bundled.tasks["text"].tolist()
 
 
+def test_hz_bytes_are_read_as_hz_not_as_ascii():
+    # HZ is 7-bit: read as UTF-8 it gives ~{...~} escapes that look like text and are not
+    text = "一、公开\n1.做好政务公开工作。（区政务公开办负责）\n2.加强政策解读。（区政务公开办负责）\n"
+    src = read_bytes(text.encode("hz"), source="plan-hz.txt")
+    assert src.encoding == "hz"
+    doc = gk.parse_document(src, tokens=False, strict=False)
+    assert doc.tasks["text"].tolist() == ["做好政务公开工作。", "加强政策解读。"]
+    assert doc.responsibilities["unit"].tolist() == ["区政务公开办", "区政务公开办"]
+
+
+def test_ascii_with_a_tilde_brace_stays_utf8():
+    text = "一、公开\n1.做好A。(甲局负责落实)\n".encode("utf-8") + b"~{ not HZ ~}"
+    assert read_bytes(b"see ~{ this ~} and 1. a\n" * 3).encoding == "utf-8"
+    assert read_bytes(text).encoding == "utf-8"
+
+
 @pytest.mark.parametrize(
     ("text", "codec", "expected"),
     [
