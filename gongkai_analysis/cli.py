@@ -236,3 +236,36 @@ def main(argv: list[str] | None = None) -> int:
         print("gongkai: interrupted", file=sys.stderr)
         return 130
     return 2
+
+
+def run(argv: list[str] | None = None) -> int:
+    """The ``gongkai`` command: :func:`main`, then a quick exit.
+
+    At exit Python runs one last garbage collection over every object the
+    run made (the registry, the parser's caches, the segmenter's words):
+    about 0.1–0.2 s of each ``gongkai parse``.  Freezing them first
+    (``gc.freeze``) leaves them out of it; the process ends all the same.
+    Only the command's entry points call this, never a library caller.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        As for :func:`main`.
+
+    Returns
+    -------
+    int
+        :func:`main`'s exit status.
+
+    Examples
+    --------
+    >>> run(["--version"])  # doctest: +ELLIPSIS
+    gongkai ...
+    0
+    """
+    import gc
+
+    status = main(argv)
+    gc.freeze()
+    return status
+
