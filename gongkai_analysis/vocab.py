@@ -5,8 +5,13 @@ words (``按时完成``); people read Chinese labels.  Both, and the order in wh
 tables sort and charts draw them, are defined here and nowhere else (as
 seaborn's ``categorical_order`` takes order from the dtype).
 
+The ordered pandas dtypes (``ROLE_DTYPE`` …) are made on first use, so that
+the parser, which needs only the codes, runs without importing pandas.
+
 Examples
 --------
+>>> import pandas as pd
+>>> from gongkai_analysis.vocab import ROLE_DTYPE
 >>> ROLE_DTYPE.categories.tolist()
 ['lead', 'responsible', 'support']
 >>> label(pd.Series(["support", "lead"], dtype=ROLE_DTYPE)).tolist()
@@ -17,18 +22,13 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-
 #: Roles of a unit on a task, strongest first.
 ROLES = ("lead", "responsible", "support")
 ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "support": "配合"}
-ROLE_DTYPE = pd.CategoricalDtype(list(ROLES), ordered=True)
 
 #: How the units of one clause share a task.
 MODES = ("sole", "joint", "separate")
 MODE_LABELS = {"sole": "单独", "joint": "共同", "separate": "分别"}
-MODE_DTYPE = pd.CategoricalDtype(list(MODES), ordered=True)
 
 #: Kinds of unit in a department registry (``category`` column of the responsibilities).
 CATEGORIES = ("government", "party", "coordination", "agency", "institution", "vertical", "collective")
@@ -52,7 +52,6 @@ CADENCE_LABELS = {
     "academic_year": "按学年", "regular": "定期", "timely": "及时", "realtime": "实时",
     "continuous": "持续", "within_year": "年内",
 }
-CADENCE_DTYPE = pd.CategoricalDtype(list(CADENCES), ordered=True)
 #: Months in which a periodic obligation falls due (the last month of each period;
 #: an academic year's disclosure in September, when it starts).
 DUE_MONTHS = {
@@ -69,14 +68,11 @@ ASPECT_LABELS = {"who": "主体", "what": "内容", "when": "时限", "how": "�
 
 #: Item 64's appraisal dimensions, plus 机制建设; and the 五公开 stages.
 DIMENSIONS = ("信息公开", "政策解读", "回应关切", "公众参与", "机制建设")
-DIMENSION_DTYPE = pd.CategoricalDtype(list(DIMENSIONS), ordered=True)
 STAGES = ("决策", "执行", "管理", "服务", "结果")
-STAGE_DTYPE = pd.CategoricalDtype(list(STAGES), ordered=True)
 
 #: Statuses a unit reports in the tracker, best first, and the points each earns
 #: (不适用: not counted).
 STATUSES = ("按时完成", "逾期完成", "部分完成", "未完成", "不适用")
-STATUS_DTYPE = pd.CategoricalDtype(list(STATUSES), ordered=True)
 STATUS_POINTS = {"按时完成": 100.0, "逾期完成": 80.0, "部分完成": 50.0, "未完成": 0.0, "不适用": None}
 #: Where a tracker row comes from.
 SOURCE_REAL, SOURCE_SIMULATED = "填报", "模拟"
@@ -84,9 +80,44 @@ SOURCE_REAL, SOURCE_SIMULATED = "填报", "模拟"
 #: Appraisal grades, lowest first, each with its lower bound (a score of 60 is 合格).
 GRADES = ("不合格", "合格", "良好", "优秀")
 GRADE_BOUNDS = (0, 60, 70, 90)
-GRADE_DTYPE = pd.CategoricalDtype(list(GRADES), ordered=True)
 #: Item 64: 政务公开 weighs at least this share of each unit's performance appraisal.
 WEIGHT_FLOOR = 0.04
+
+#: The ordered pandas dtype of each vocabulary, by name; each is made on first use (:func:`__getattr__`).
+_DTYPE_OF = {"ROLE_DTYPE": ROLES, "MODE_DTYPE": MODES, "CADENCE_DTYPE": CADENCES, "DIMENSION_DTYPE": DIMENSIONS,
+             "STAGE_DTYPE": STAGES, "STATUS_DTYPE": STATUSES, "GRADE_DTYPE": GRADES}
+
+
+def __getattr__(name: str):
+    """``ROLE_DTYPE``, ``MODE_DTYPE`` …: an ordered ``pandas.CategoricalDtype`` of the vocabulary, made once.
+
+    Parameters
+    ----------
+    name : str
+        One of the dtype names (``ROLE_DTYPE``, ``MODE_DTYPE``, ``CADENCE_DTYPE``,
+        ``DIMENSION_DTYPE``, ``STAGE_DTYPE``, ``STATUS_DTYPE``, ``GRADE_DTYPE``).
+
+    Returns
+    -------
+    pandas.CategoricalDtype
+
+    Raises
+    ------
+    AttributeError
+        For any other name.
+
+    Examples
+    --------
+    >>> from gongkai_analysis import vocab
+    >>> vocab.MODE_DTYPE.categories.tolist(), vocab.MODE_DTYPE.ordered
+    (['sole', 'joint', 'separate'], True)
+    """
+    if name in _DTYPE_OF:
+        import pandas as pd
+
+        dtype = globals()[name] = pd.CategoricalDtype(list(_DTYPE_OF[name]), ordered=True)
+        return dtype
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: The label of tasks that stand under no numbered section (in tables grouped by section).
 NO_SECTION = "（不属任何部分）"
@@ -111,9 +142,12 @@ def label(values: pd.Series) -> pd.Series:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> label(pd.Series(["joint", None, "sole"])).tolist()
     ['共同', nan, '单独']
     """
+    import pandas as pd
+
     if isinstance(values.dtype, pd.CategoricalDtype):
         categories = [LABELS.get(c, c) for c in values.cat.categories]
         return values.cat.rename_categories(categories)
@@ -131,15 +165,20 @@ def grade_of(score: pd.Series) -> pd.Series:
     Returns
     -------
     Series
-        Ordered categorical of :data:`GRADE_DTYPE`.
+        Ordered categorical of ``GRADE_DTYPE``.
 
     Examples
     --------
+    >>> import pandas as pd
     >>> grade_of(pd.Series([95.0, float("nan")])).tolist()
     ['优秀', nan]
     """
-    bins = [-np.inf, *GRADE_BOUNDS[1:], np.inf]
-    return pd.cut(score, bins=bins, labels=list(GRADES), right=False).astype(GRADE_DTYPE)
+    import math
+
+    import pandas as pd
+
+    bins = [-math.inf, *GRADE_BOUNDS[1:], math.inf]
+    return pd.cut(score, bins=bins, labels=list(GRADES), right=False).astype(__getattr__("GRADE_DTYPE"))
 
 
 def grade_rule() -> str:

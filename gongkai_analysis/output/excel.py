@@ -25,8 +25,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-#: First characters that make Excel read a cell as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from .tables import FORMULA_START
 HEADER_FILL = "DDE6F0"
 
 

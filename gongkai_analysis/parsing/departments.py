@@ -47,8 +47,6 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from .. import config
 from .. import patterns
 from ..errors import ParseError
@@ -84,9 +82,10 @@ class Registry:
 
     Parameters
     ----------
-    table : pandas.DataFrame
+    table : pandas.DataFrame or list of dict
         One row per unit with the columns ``unit``, ``full_name``, ``aliases``
-        and ``category``.
+        and ``category`` (a list of row dicts, as :mod:`csv` reads them, does
+        not need pandas).
     source : str, optional
         Where the table came from, used in error messages.
     own_prefixes : tuple of str, optional
@@ -102,6 +101,7 @@ class Registry:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> table = pd.DataFrame({"unit": ["区财政局", "区教委"],
     ...                       "full_name": ["北京市东城区财政局", ""],
     ...                       "aliases": ["财政局|区财政", ""],
@@ -115,22 +115,29 @@ class Registry:
     gongkai_analysis.errors.ParseError: units.csv: registry lacks the column(s) category
     """
 
-    def __init__(self, table: pd.DataFrame, *, source: str = "<registry>",
+    def __init__(self, table, *, source: str = "<registry>",
                  own_prefixes: tuple[str, ...] | None = None) -> None:
         self.own_prefixes = own_prefixes
-        missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+        if isinstance(table, list):  # row dicts: the parser's own road, without pandas
+            columns = list(table[0]) if table else list(REQUIRED_COLUMNS)
+            rows = table
+        else:
+            columns = list(table.columns)
+            rows = None
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
         if missing:
             raise ParseError(f"registry lacks the column(s) {', '.join(missing)}", source=source)
-        self.table = table.loc[:, list(REQUIRED_COLUMNS)].copy()
+        if rows is None:
+            rows = table.loc[:, list(REQUIRED_COLUMNS)].to_dict("records")
+        # a missing cell (NaN from pandas, None from csv) is read as empty, never as the name "nan"
+        self._rows = [{c: v if isinstance(v := row.get(c), str) else "" for c in REQUIRED_COLUMNS} for row in rows]
         self.source = source
         self._index: dict[str, str] = {}
-        for row_no, row in enumerate(self.table.itertuples(index=False), start=2):
-            unit = str(row.unit).strip()
+        for row_no, row in enumerate(self._rows, start=2):
+            unit = row["unit"].strip()
             if not unit:
                 raise ParseError("empty unit name", source=source, line=row_no)
-            # a missing cell is NaN (true in a test) in pandas 3: read it as empty, never as the name "nan"
-            full_name = row.full_name if isinstance(row.full_name, str) else ""
-            aliases = row.aliases if isinstance(row.aliases, str) else ""
+            full_name, aliases = row["full_name"], row["aliases"]
             names = [unit, full_name.strip()]
             names += [a.strip() for a in aliases.split("|")]
             for name in filter(None, names):
@@ -142,11 +149,28 @@ class Registry:
                         source=source,
                         line=row_no,
                     )
-        self._category = dict(zip(self.table["unit"], self.table["category"]))
+        self._category = {row["unit"]: row["category"] for row in self._rows}
         self._cache: dict[str, UnitMatch] = {}
 
+    @property
+    def table(self):
+        """The registry as a DataFrame: ``unit``, ``full_name``, ``aliases``, ``category`` (missing cells empty).
+
+        Returns
+        -------
+        DataFrame
+
+        Examples
+        --------
+        >>> load_registry().table.columns.tolist()
+        ['unit', 'full_name', 'aliases', 'category']
+        """
+        import pandas as pd
+
+        return pd.DataFrame(self._rows, columns=list(REQUIRED_COLUMNS))
+
     def __len__(self) -> int:
-        return len(self.table)
+        return len(self._rows)
 
     def names(self) -> list[str]:
         """Every name the registry knows (canonical names, full names, aliases).
@@ -158,8 +182,8 @@ class Registry:
 
         Examples
         --------
-        >>> table = pd.DataFrame({"unit": ["区财政局"], "full_name": ["北京市东城区财政局"],
-        ...                       "aliases": ["财政局"], "category": ["政府工作部门"]})
+        >>> table = [{"unit": "区财政局", "full_name": "北京市东城区财政局", "aliases": "财政局",
+        ...           "category": "政府工作部门"}]
         >>> Registry(table).names()
         ['北京市东城区财政局', '区财政局', '财政局']
         """
@@ -245,7 +269,7 @@ def _function_of(name: str, stems: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
-def load_unit_functions(path: str | Path | None = None) -> pd.DataFrame:
+def load_unit_functions(path: str | Path | None = None):
     """The table of name stems and the function each names (the bundled one when `path` is None).
 
     Parameters
@@ -269,7 +293,14 @@ def load_unit_functions(path: str | Path | None = None) -> pd.DataFrame:
     >>> table.set_index("stem").loc["发改", "function"]
     '发展改革'
     """
-    source = config.package_data("unit_functions.csv") if path is None else Path(path)
+    import pandas as pd
+
+    seen = _read_unit_functions(config.package_data("unit_functions.csv") if path is None else Path(path))
+    return pd.DataFrame({"stem": list(seen), "function": list(seen.values())}, dtype="str")
+
+
+def _read_unit_functions(source: Path) -> dict[str, str]:
+    """Stem → function, read from a CSV with the columns ``stem`` and ``function`` (checked)."""
     try:
         with open(source, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
@@ -282,13 +313,12 @@ def load_unit_functions(path: str | Path | None = None) -> pd.DataFrame:
             raise ParseError("each row needs a stem and a function", source=str(source), line=row_no)
         if seen.setdefault(stem, function) != function:
             raise ParseError(f"stem {stem!r} has two functions", source=str(source), line=row_no)
-    return pd.DataFrame({"stem": list(seen), "function": list(seen.values())}, dtype="str")
+    return seen
 
 
 @functools.lru_cache(maxsize=1)
 def _function_stems() -> tuple[tuple[str, str], ...]:
-    table = load_unit_functions()
-    return tuple(zip(table["stem"], table["function"]))
+    return tuple(_read_unit_functions(config.package_data("unit_functions.csv")).items())
 
 
 def load_registry(path: str | Path | None = None, *, own_prefixes: tuple[str, ...] | None = None) -> Registry:
@@ -332,5 +362,4 @@ def _read_registry(path: Path, own_prefixes: tuple[str, ...] | None = None) -> R
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError) as exc:
         raise ParseError(f"cannot read registry: {exc}", source=str(path)) from exc
-    table = pd.DataFrame(rows, columns=list(rows[0].keys()) if rows else list(REQUIRED_COLUMNS))
-    return Registry(table.fillna(""), source=str(path), own_prefixes=own_prefixes)
+    return Registry(rows, source=str(path), own_prefixes=own_prefixes)
