@@ -69,7 +69,7 @@ def _parse_and_write(job: _Job):
     from .output.tables import write_part
     from .parsing.corpus import parse_batch
 
-    return write_part(parse_batch(job.items), job.folder, job.index, out=job.out)
+    return write_part(parse_batch(job.items, arrow=True), job.folder, job.index, out=job.out)
 
 
 def parse_to_folder(

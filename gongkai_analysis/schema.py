@@ -5,10 +5,19 @@ dtypes and the order of the fixed vocabularies (from :mod:`gongkai_analysis.voca
 are the same everywhere.  Analyses check their input with :func:`require_columns`
 and key their output by :data:`TASK_KEY`.
 
+Each table's columns are given once, by the name of their type: ``str``,
+``int64``, ``Int64`` (whole numbers that may be missing), ``bool``, and the
+names of the categorical vocabularies (``role``, ``mode``).  The same rows
+become pandas DataFrames (:func:`tables_from_rows`, for the library) or
+Arrow tables (:func:`arrow_tables_from_rows`, for ``gongkai parse``, which
+writes them without importing pandas), with the same checks.
+
 Examples
 --------
 >>> responsibilities_frame([])["role"].cat.categories.tolist()
 ['lead', 'responsible', 'support']
+>>> arrow_table([], RESPONSIBILITY_COLUMNS).schema.field("role").type
+DictionaryType(dictionary<values=large_string, indices=int8, ordered=1>)
 >>> list(TASK_COLUMNS)[:4]
 ['doc_id', 'task_id', 'seq', 'number']
 """
@@ -17,15 +26,9 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-
 from typing import NamedTuple
 
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-
-
-from .vocab import MODE_DTYPE, ROLE_DTYPE
+from .vocab import MODES, ROLES
 
 TASK_COLUMNS = {
     "doc_id": "str", "task_id": "str", "seq": "int64", "number": "int64", "part": "Int64",
@@ -35,7 +38,7 @@ TASK_COLUMNS = {
 }
 RESPONSIBILITY_COLUMNS = {
     "doc_id": "str", "task_id": "str", "unit": "str", "unit_raw": "str", "alias": "str",
-    "role": ROLE_DTYPE, "mode": MODE_DTYPE, "collective": "bool", "open_ended": "bool", "known": "bool",
+    "role": "role", "mode": "mode", "collective": "bool", "open_ended": "bool", "known": "bool",
     "category": "str", "unit_function": "str",
 }
 SECTION_COLUMNS = {
@@ -56,6 +59,50 @@ META_COLUMNS = {
 ERROR_COLUMNS = {"file": "str", "error": "str"}
 #: Columns of lists, present when the tasks were segmented.
 TOKEN_COLUMNS = ("tokens", "keywords")
+#: The vocabulary of each categorical column type, in its order.
+CATEGORICAL = {"role": ROLES, "mode": MODES}
+
+
+def pandas_dtypes(columns: dict) -> dict:
+    """The pandas dtype of each column of a table's columns (:data:`TASK_COLUMNS` …).
+
+    Parameters
+    ----------
+    columns : dict
+        Column name → type name, as the ``…_COLUMNS`` dicts give them.
+
+    Returns
+    -------
+    dict
+        Column name → what ``DataFrame.astype`` takes: the categorical
+        vocabularies become their ordered dtypes from :mod:`gongkai_analysis.vocab`.
+
+    Examples
+    --------
+    >>> dtypes = pandas_dtypes(RESPONSIBILITY_COLUMNS)
+    >>> dtypes["unit"], dtypes["role"].categories.tolist(), dtypes["role"].ordered
+    ('str', ['lead', 'responsible', 'support'], True)
+    """
+    from . import vocab
+
+    return {name: getattr(vocab, f"{kind.upper()}_DTYPE") if kind in CATEGORICAL else kind
+            for name, kind in columns.items()}
+
+
+def _transposed(rows: list[dict], names: list[str]) -> list[list]:
+    """The values of each column named, from row dicts (a missing key is a missing value)."""
+    if len(names) > 1 and rows:
+        try:  # the parser's rows carry every column: transpose them in one pass in C
+            return [list(values) for values in zip(*map(operator.itemgetter(*names), rows))]
+        except KeyError:  # rows from elsewhere may lack a column: column by column below
+            pass
+    columns = []
+    for name in names:
+        try:
+            columns.append([row[name] for row in rows])
+        except KeyError:  # a column missing from some rows is missing there
+            columns.append([row.get(name) for row in rows])
+    return columns
 
 
 def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -64,20 +111,12 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
     Building each column straight into its dtype is several times faster than
     ``pd.DataFrame(rows).astype(columns)`` and gives the same frame.
     """
+    import numpy as np
+    import pandas as pd
+
     names = [*columns, *(name for name in extra if rows and name in rows[0])]
     data = {}
-    try:  # the parser's rows carry every column: transpose them in one pass in C
-        transposed = list(zip(*map(operator.itemgetter(*names), rows))) if len(names) > 1 and rows else None
-    except KeyError:  # rows from elsewhere may lack a column: column by column below
-        transposed = None
-    for k, name in enumerate(names):
-        if transposed is not None:
-            values = list(transposed[k])
-        else:
-            try:
-                values = [row[name] for row in rows]
-            except KeyError:  # a column missing from some rows is missing there
-                values = [row.get(name) for row in rows]
+    for name, values in zip(names, _transposed(rows, names)):
         if name in columns:
             data[name] = _column(values, columns[name], name)
         else:  # a list column (tokens, keywords): one list per cell
@@ -94,9 +133,14 @@ def _column(values: list, dtype, name: str = "?"):
     that admits none (``int64``, ``bool``), raises :class:`ColumnError` naming
     the column; nothing is coerced.
     """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
     from .errors import ColumnError
 
-    if isinstance(dtype, pd.CategoricalDtype):
+    if dtype in CATEGORICAL:
+        dtype = pandas_dtypes({name: dtype})[name]
         index = {category: code for code, category in enumerate(dtype.categories)}
         try:
             codes = np.fromiter((-1 if v is None else index[v] for v in values), dtype=np.int8, count=len(values))
@@ -346,6 +390,7 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], name: str) -> N
 
     Examples
     --------
+    >>> import pandas as pd
     >>> require_columns(pd.DataFrame({"a": [1]}), ["a", "b"], "tasks")
     Traceback (most recent call last):
     ...
@@ -378,9 +423,12 @@ def task_index(tasks: pd.DataFrame) -> pd.MultiIndex:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> task_index(pd.DataFrame({"doc_id": ["d"], "task_id": ["1"]})).tolist()
     [('d', '1')]
     """
+    import pandas as pd
+
     require_columns(tasks, TASK_KEY, "tasks")
     return pd.MultiIndex.from_frame(tasks[list(TASK_KEY)])
 
@@ -455,3 +503,192 @@ TRACKER_HEADERS = {
 }
 #: The tracker's sheet.
 TRACKER_SHEET = "跟踪表"
+
+
+# --------------------------------------------------------------------------
+# The same tables as Arrow tables (``gongkai parse`` writes them without pandas)
+# --------------------------------------------------------------------------
+class ArrowTables(NamedTuple):
+    """The five tables as ``pyarrow.Table`` s, with the columns and checks of :class:`Tables`.
+
+    Attributes
+    ----------
+    meta, sections, tasks, responsibilities, errors : pyarrow.Table
+
+    Examples
+    --------
+    >>> tables = arrow_tables_from_rows([], [{"file": "a.doc", "error": "unsupported"}])
+    >>> tables.errors.to_pylist(), tables.tasks.num_rows
+    ([{'file': 'a.doc', 'error': 'unsupported'}], 0)
+    """
+
+    meta: object
+    sections: object
+    tasks: object
+    responsibilities: object
+    errors: object
+
+
+def arrow_tables_from_rows(parsed: list, errors: list[dict] | None = None) -> ArrowTables:
+    """Build the Arrow tables, each once, from the rows of many parsed documents.
+
+    The same columns, types and checks as :func:`tables_from_rows`; the
+    tables written from these hold the same values as those written from
+    the DataFrames (``tests/output/test_arrow_path.py`` compares them).
+
+    Parameters
+    ----------
+    parsed : list of Parsed
+        Rows of each document (:func:`gongkai_analysis.parsing.parse_rows`).
+    errors : list of dict, optional
+        Files that could not be parsed: ``{"file": …, "error": …}``.
+
+    Returns
+    -------
+    ArrowTables
+
+    Raises
+    ------
+    ColumnError
+        As :func:`tables_from_rows`: a role or mode outside its vocabulary, a
+        missing value in an ``int64`` or ``bool`` column.
+
+    Examples
+    --------
+    >>> from gongkai_analysis.parsing.build import parse_rows
+    >>> tables = arrow_tables_from_rows([parse_rows("一、公开\\n1.做好A。(甲局牵头,乙局负责落实)\\n")])
+    >>> tables.responsibilities.column("role").to_pylist(), tables.tasks.column("section_no").type
+    (['lead', 'responsible'], DataType(int64))
+    """
+    return ArrowTables(
+        meta=arrow_table([p.meta for p in parsed], META_COLUMNS),
+        sections=arrow_table([row for p in parsed for row in p.sections], SECTION_COLUMNS),
+        tasks=arrow_table([row for p in parsed for row in p.tasks], TASK_COLUMNS, extra=TOKEN_COLUMNS),
+        responsibilities=arrow_table([row for p in parsed for row in p.responsibilities], RESPONSIBILITY_COLUMNS),
+        errors=arrow_table(errors or [], ERROR_COLUMNS),
+    )
+
+
+def arrow_table(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()):
+    """One table as a ``pyarrow.Table`` from row dicts, each column in its Arrow type.
+
+    ``str`` → ``large_string``, ``int64`` and ``Int64`` → ``int64`` (the latter
+    with nulls), ``bool`` → ``bool``, a vocabulary → an ordered
+    ``dictionary<string, int8>``, list columns (`extra`, when the first row
+    has them) → ``list<string>``: the types pandas' own conversion gives the
+    DataFrames of :func:`tables_from_rows`.  The schema carries the pandas
+    metadata that conversion writes, so ``pandas.read_parquet`` gives back
+    the library's dtypes.
+
+    Parameters
+    ----------
+    rows : list of dict
+        One dict per row, keyed by column name (a missing key is a missing value).
+    columns : dict
+        The table's columns (:data:`TASK_COLUMNS` …).
+    extra : tuple of str
+        List columns kept when the first row has them.
+
+    Returns
+    -------
+    pyarrow.Table
+
+    Raises
+    ------
+    ColumnError
+        A value outside its vocabulary, or a missing value where none may be.
+
+    Examples
+    --------
+    >>> table = arrow_table([{"file": "a.doc", "error": "unsupported"}], ERROR_COLUMNS)
+    >>> table.schema.types
+    [DataType(large_string), DataType(large_string)]
+    """
+    import pyarrow as pa
+
+    names = [*columns, *(name for name in extra if rows and name in rows[0])]
+    arrays = [_arrow_column(values, columns.get(name, "list"), name) for name, values in zip(names, _transposed(rows, names))]
+    if not rows:
+        arrays = [_arrow_column([], columns[name], name) for name in names]
+    schema = pa.schema([pa.field(name, array.type) for name, array in zip(names, arrays)],
+                       metadata={b"pandas": _pandas_metadata(names, columns)})
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _arrow_column(values: list, kind: str, name: str):
+    """One column as an Arrow array of its type (built by :mod:`gongkai_analysis.arrow`); the checks of
+    :func:`_column`."""
+    from . import arrow
+    from .errors import ColumnError
+
+    if kind in CATEGORICAL:
+        try:
+            return arrow.dictionary(values, CATEGORICAL[kind])
+        except ValueError as exc:
+            raise ColumnError(f"{exc.args[0]} is not one of {', '.join(CATEGORICAL[kind])}",
+                              source=f"column {name}") from None
+    if kind == "str":
+        try:
+            return arrow.strings(values)
+        except TypeError:  # not all strings: as pandas' "str" dtype converts them
+            return arrow.strings([None if _missing(v) else str(v) for v in values])
+    if kind == "list":
+        return arrow.string_lists(values)
+    build = arrow.booleans if kind == "bool" else arrow.integers
+    try:
+        array = build(values)
+    except TypeError:  # NaN or pandas' NA for a missing value
+        try:
+            array = build([None if _missing(v) else v for v in values])
+        except TypeError:
+            raise ColumnError(f"a value is missing or not a whole number ({kind})", source=f"column {name}") from None
+    if array.null_count and kind == "bool":
+        raise ColumnError("a value is missing where every row needs one (bool)", source=f"column {name}")
+    if array.null_count and kind == "int64":
+        raise ColumnError(f"a value is missing or not a whole number ({kind})", source=f"column {name}")
+    return array
+
+
+def _missing(value) -> bool:
+    """None, NaN or pandas' NA (recognised without importing pandas)."""
+    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
+
+
+#: What pandas' conversion to Arrow records of each column type: (pandas_type, numpy_type).
+_PANDAS_TYPES = {"str": ("object", "str"), "int64": ("int64", "int64"), "Int64": ("int64", "Int64"),
+                 "bool": ("bool", "bool"), "list": ("list[unicode]", "object")}
+
+
+def _pandas_metadata(names: list[str], columns: dict) -> bytes:
+    """The ``pandas`` schema metadata pyarrow writes for such a DataFrame (no index), made without pandas.
+
+    It lets ``pandas.read_parquet`` restore ``str``, ``Int64`` and the ordered
+    categoricals; a test holds it equal to what ``pa.Table.from_pandas`` writes.
+    """
+    import importlib.metadata
+    import json
+
+    import pyarrow as pa
+
+    described = []
+    for name in names:
+        kind = columns.get(name, "list")
+        if kind in CATEGORICAL:
+            pandas_type, numpy_type = "categorical", "int8"
+            metadata = {"num_categories": len(CATEGORICAL[kind]), "ordered": True}
+        else:
+            (pandas_type, numpy_type), metadata = _PANDAS_TYPES[kind], None
+        described.append({"name": name, "field_name": name, "pandas_type": pandas_type,
+                          "numpy_type": numpy_type, "metadata": metadata})
+    return json.dumps({
+        "index_columns": [], "column_indexes": [], "columns": described, "attributes": {},
+        "creator": {"library": "pyarrow", "version": pa.__version__},
+        "pandas_version": _pandas_version(),
+    }).encode("utf-8")
+
+
+def _pandas_version() -> str:
+    """The installed pandas' version, read from its distribution's metadata (pandas is not imported)."""
+    import importlib.metadata
+
+    return importlib.metadata.version("pandas")

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gongkai_analysis"
 
 #: Rank of each stage: a module may import modules of its own rank or lower.
 RANKS = {
-    "errors": 0, "config": 0, "vocab": 0, "patterns": 0,
+    "errors": 0, "config": 0, "vocab": 0, "patterns": 0, "arrow": 0,
     "schema": 1,
     "reading": 2,
     "parsing": 3,

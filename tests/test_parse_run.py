@@ -12,7 +12,7 @@ import pytest
 
 import gongkai_analysis as gk
 from gongkai_analysis.cli import main
-from gongkai_analysis.output.excel import FORMULA_START
+from gongkai_analysis.output.tables import FORMULA_START
 
 HOSTILE_PLAN = """=HYPERLINK("http://example.com","政务公开工作要点")
 +区政府各部门：

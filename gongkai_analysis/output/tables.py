@@ -54,11 +54,13 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import arrow
 from ..errors import GongkaiError
-from .excel import FORMULA_START
 
 log = logging.getLogger(__name__)
 
+#: First characters that make a spreadsheet read a cell as a formula (CSV and the workbook alike).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Columns that hold lists of words; CSV joins them with spaces.
 LIST_COLUMNS = ("tokens", "keywords")
 #: Every table, in the order they are written; the last one only when some file failed.
@@ -100,14 +102,22 @@ class Part:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _frames(doc) -> dict:
-    from ..schema import errors_frame
+def _arrow_tables(doc) -> dict:
+    """Each table of `doc` as a ``pyarrow.Table``, by file name (Arrow tables are taken as they are)."""
+    import pyarrow as pa
 
-    errors = getattr(doc, "errors", None)
-    if errors is None:  # a single Document has no failed files
-        errors = errors_frame([])
-    return {"tasks": doc.tasks, "responsibilities": doc.responsibilities, "documents": doc.meta,
-            "sections": doc.sections, "errors": errors}
+    from ..schema import ArrowTables, ERROR_COLUMNS, arrow_table
+
+    if isinstance(doc, ArrowTables):
+        tables = doc._asdict()
+    else:
+        errors = getattr(doc, "errors", None)
+        tables = {name: pa.Table.from_pandas(getattr(doc, name), preserve_index=False, nthreads=1)
+                  for name in ("meta", "sections", "tasks", "responsibilities")}  # threads cost more than they save
+        tables["errors"] = (arrow_table([], ERROR_COLUMNS) if errors is None  # a single Document has no failed files
+                            else pa.Table.from_pandas(errors, preserve_index=False, nthreads=1))
+    return {"tasks": tables["tasks"], "responsibilities": tables["responsibilities"], "documents": tables["meta"],
+            "sections": tables["sections"], "errors": tables["errors"]}
 
 
 def write_part(doc, folder: str | os.PathLike[str], index: int, *, out: str | os.PathLike[str] | None = None) -> Part:
@@ -115,8 +125,9 @@ def write_part(doc, folder: str | os.PathLike[str], index: int, *, out: str | os
 
     Parameters
     ----------
-    doc : Document, Corpus or Tables
-        The chunk (its ``errors`` are written too when it has them).
+    doc : Document, Corpus, Tables or ArrowTables
+        The chunk (its ``errors`` are written too when it has them); Arrow
+        tables (what ``gongkai parse`` builds) are written without pandas.
     folder : path
         The temporary folder of a :class:`CorpusWriter` (``writer.folder``).
     index : int
@@ -142,32 +153,33 @@ def write_part(doc, folder: str | os.PathLike[str], index: int, *, out: str | os
     >>> part.rows["tasks"], part.units, part.columns["errors"]
     (1, {'甲局'}, ['file', 'error'])
     """
-    import pyarrow as pa
+    import pyarrow.compute as pc
 
     folder = Path(folder)
     out = Path(out) if out is not None else folder
     part = Part(index)
-    frames = _frames(doc)
-    for name, frame in frames.items():
-        part.rows[name] = len(frame)
-        part.columns[name] = [str(c) for c in frame.columns]
-        table = pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)  # threads cost more than they save here
+    tables = _arrow_tables(doc)
+    for name, table in tables.items():
+        part.rows[name] = table.num_rows
+        part.columns[name] = list(table.column_names)
         if name in PARQUET_TABLES:
             table = table.cast(_settled_schema(table.schema))
             part.schemas[name] = table.schema
-        if not len(frame):  # an empty chunk may lack optional columns: it writes nothing
+        if not table.num_rows:  # an empty chunk may lack optional columns: it writes nothing
             continue
         with _naming(out / f"{name}.csv"):
             _write_csv(csv_table(table), folder / PARTS / f"{name}-{index:06d}.csv")
         if name in PARQUET_TABLES:
             with _naming(out / f"{name}.parquet"):
                 _write_parquet(table, folder / f"{name}.parquet" / f"part-{index:06d}.parquet")
-    part.documents, part.tasks = len(doc.meta), len(doc.tasks)
-    part.unassigned = int(doc.meta["n_unassigned"].sum()) if len(doc.meta) else 0
-    part.warnings = int(doc.meta["n_warnings"].sum()) if len(doc.meta) and "n_warnings" in doc.meta else 0
-    part.units = set(doc.responsibilities["unit"].dropna().unique().tolist())
-    errors = frames["errors"]
-    part.errors = list(zip(errors["file"].tolist(), errors["error"].tolist()))
+    meta = tables["documents"]
+    part.documents, part.tasks = meta.num_rows, tables["tasks"].num_rows
+    part.unassigned = pc.sum(meta.column("n_unassigned")).as_py() or 0 if meta.num_rows else 0
+    part.warnings = (pc.sum(meta.column("n_warnings")).as_py() or 0
+                     if meta.num_rows and "n_warnings" in meta.column_names else 0)
+    part.units = set(pc.unique(tables["responsibilities"].column("unit").drop_null()).to_pylist())
+    errors = tables["errors"]
+    part.errors = list(zip(errors.column("file").to_pylist(), errors.column("error").to_pylist()))
     return part
 
 
@@ -204,9 +216,12 @@ def csv_table(table):
         if pa.types.is_list(kind) or pa.types.is_large_list(kind):
             if pa.types.is_null(kind.value_type):
                 column = column.cast(pa.list_(pa.string()))
-            column = pc.binary_join(column, " ")
-        elif pa.types.is_boolean(kind):
-            column = pc.if_else(column, "True", "False")
+            column = pc.binary_join(column, arrow.scalar(" "))
+        elif pa.types.is_boolean(kind):  # as pandas writes them: True, False
+            words = arrow.strings(["False", "True"])
+            column = pa.chunked_array([pa.DictionaryArray.from_arrays(chunk.cast(pa.int8()), words)
+                                       for chunk in column.chunks], pa.dictionary(pa.int8(), words.type))
+            column = column.cast(pa.large_string())
         elif pa.types.is_dictionary(kind) or pa.types.is_null(kind):
             column = column.cast(pa.large_string())
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):

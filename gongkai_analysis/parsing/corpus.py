@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import GongkaiError, ParseError
-from ..schema import Tables, tables_from_rows
+from ..schema import Tables, arrow_tables_from_rows, tables_from_rows
 
 log = logging.getLogger(__name__)
 
@@ -318,7 +318,7 @@ def _map(func, batches: list, options: dict, jobs: int, initializer=None) -> Ite
         yield from pool.imap(func, batches)
 
 
-def parse_batch(batch: list[tuple[Path, str]]) -> Tables:
+def parse_batch(batch: list[tuple[Path, str]], *, arrow: bool = False) -> Tables:
     """Parse a batch of documents into its tables (failures in their ``errors``).
 
     Runs in a process prepared by :func:`run_batches`.  A document whose rows
@@ -329,10 +329,13 @@ def parse_batch(batch: list[tuple[Path, str]]) -> Tables:
     ----------
     batch : list of (Path, str)
         Documents and their doc_ids, as :func:`plan_batches` makes them.
+    arrow : bool, default False
+        Build Arrow tables (:func:`gongkai_analysis.schema.arrow_tables_from_rows`,
+        what ``gongkai parse`` writes, without pandas) instead of DataFrames.
 
     Returns
     -------
-    gongkai_analysis.schema.Tables
+    gongkai_analysis.schema.Tables or gongkai_analysis.schema.ArrowTables
         The batch's tables; ``errors`` holds its files that failed.
 
     Examples
@@ -344,6 +347,7 @@ def parse_batch(batch: list[tuple[Path, str]]) -> Tables:
     >>> len(tables.meta), tables.errors["error"].tolist()
     (1, ['no.txt: no such file'])
     """
+    build = arrow_tables_from_rows if arrow else tables_from_rows
     parsed, errors = [], []
     with _collector_paused():
         for item in batch:
@@ -352,12 +356,12 @@ def parse_batch(batch: list[tuple[Path, str]]) -> Tables:
         rows = [result for _, result in parsed]
         errors = [result for _, result in errors]
         try:
-            return tables_from_rows(rows, errors)
+            return build(rows, errors)
         except Exception:  # find the document at fault: each alone, then the good ones together
             good = []
             for path, result in parsed:
                 try:
-                    tables_from_rows([result])
+                    build([result])
                 except GongkaiError as exc:  # a value the table's schema refuses, named
                     errors.append(_error(path, f"its rows: {exc}"))
                 except Exception as exc:
@@ -365,7 +369,7 @@ def parse_batch(batch: list[tuple[Path, str]]) -> Tables:
                     errors.append(_error(path, f"unexpected {type(exc).__name__} in its rows: {exc}"))
                 else:
                     good.append(result)
-            return tables_from_rows(good, errors)
+            return build(good, errors)
 
 
 @contextlib.contextmanager
