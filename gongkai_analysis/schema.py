@@ -24,6 +24,7 @@ DictionaryType(dictionary<values=large_string, indices=int8, ordered=1>)
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -665,7 +666,6 @@ def _pandas_metadata(names: list[str], columns: dict) -> bytes:
     It lets ``pandas.read_parquet`` restore ``str``, ``Int64`` and the ordered
     categoricals; a test holds it equal to what ``pa.Table.from_pandas`` writes.
     """
-    import importlib.metadata
     import json
 
     import pyarrow as pa
@@ -687,8 +687,9 @@ def _pandas_metadata(names: list[str], columns: dict) -> bytes:
     }).encode("utf-8")
 
 
+@functools.lru_cache(maxsize=1)
 def _pandas_version() -> str:
-    """The installed pandas' version, read from its distribution's metadata (pandas is not imported)."""
+    """The installed pandas' version, read from its distribution's metadata (pandas is not imported; read once)."""
     import importlib.metadata
 
     return importlib.metadata.version("pandas")
