@@ -445,6 +445,13 @@ UNIT_PREFIX = re.compile(r"^(?:北京市东城区|北京市|东城区|区委|区
 UNIT_LEVEL_PREFIX = re.compile(
     r"北京市东城区|东城区|北京市(?=东城区)|[省市区县](?![场委直级属辖域县区内外（、]|政(?!府)|民(?!政))"
 )
+#: The place a document is from, at the start of its title, notice title or issuer: one or more
+#: named administrative levels (``包头市``, ``安徽省``, ``北京市东城区``; after an optional 关于印发).
+#: A name needs two characters before its level, so the anonymous ``某区`` and words such as 社区 at
+#: the start are no place.
+DOCUMENT_PLACE = re.compile(
+    r"^(?:关于印发)?(?P<place>(?:[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗))+)"
+)
 #: A party committee before a unit (``市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
 #: unit's function, never from its name.
 PARTY_PREFIX = re.compile(r"(?:中共[\u4e00-\u9fff]{0,10}?)?[省市区县州]委(?!员会)")

@@ -61,7 +61,7 @@ def test_summary_line_counts_warnings(tmp_path, corpus_path, capsys):
                    str(tmp_path), "--no-tokens"])
     assert status == 0
     out = capsys.readouterr().out.strip()
-    assert out == (f"parsed 1 document: 90 tasks, 27 units, 0 unassigned, 27 warnings (see documents.csv)"
+    assert out == (f"parsed 1 document: 90 tasks, 27 units, 0 unassigned, 28 warnings (see documents.csv)"
                    f" → {tmp_path}")
     meta = pd.read_csv(tmp_path / "documents.csv", encoding="utf-8-sig")
-    assert meta[["n_warnings", "n_unknown_units", "n_suspect_units"]].values.tolist() == [[27, 27, 0]]
+    assert meta[["n_warnings", "n_unknown_units", "n_suspect_units"]].values.tolist() == [[28, 27, 0]]

@@ -187,6 +187,14 @@ class _Builder:
             first = next((i.line for i in items if i.body.strip()), None)
             raise ParseError("no numbered tasks found (expected lines such as '1.…' under '一、…')",
                              source=self.src.source, line=first)
+        from .metadata import document_place, read_metadata
+
+        info = read_metadata([i.body for i in preamble], self.src.meta)
+        place = document_place(info)
+        if not self.registry.applies_to(place):
+            self.warn(f"the document is from {place} and the registry is {'、'.join(self.registry.places)}'s: "
+                      "its units are kept as printed, none is taken for a unit of the registry (known = False)")
+            self.registry = self.registry.foreign()
         groups = _numbering_groups(tasks)
         self._check_numbers(groups)
         n_parts = max(tasks[-1].part, sections[-1]["part"] if sections else 1)  # parts only ever grow
@@ -196,7 +204,7 @@ class _Builder:
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         boxes = [Item("text", None, t.body, t.line) for t in tasks if t.kind == "box"]
         self._check_clauses(task_rows, closing + preamble + intros + boxes)
-        meta = self._meta(preamble, closing, task_rows, resp_rows, sections)
+        meta = self._meta(info, closing, task_rows, resp_rows, sections)
         meta["n_parts"] = n_parts
         levels = [t.level for t in tasks if t.kind != "box" and t.level]
         meta["task_level"] = "+".join(dict.fromkeys(levels)) or None
@@ -416,10 +424,7 @@ class _Builder:
                               f"and {n_outside} outside them", None)
 
     # -- metadata ----------------------------------------------------------
-    def _meta(self, preamble, closing, task_rows, resp_rows, sections) -> dict:
-        from .metadata import read_metadata
-
-        info = read_metadata([i.body for i in preamble], self.src.meta)
+    def _meta(self, info, closing, task_rows, resp_rows, sections) -> dict:
         unassigned = [r for r in task_rows if r["clause"] is None and r["kind"] in ("task", "paragraph")]
         for row in unassigned:
             self.warn(f"task {row['task_id']} has no responsibility clause", row["line"])

@@ -57,6 +57,8 @@ REQUIRED_COLUMNS = ("unit", "full_name", "aliases", "category")
 
 #: The bundled registry's own level prefixes (a district of Beijing).
 DONGCHENG_PREFIXES = ("北京市东城区", "东城区", "区")
+#: The bundled registry's place: a document whose title or issuer names another place is not read with it.
+DONGCHENG_PLACES = ("东城",)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,12 @@ class Registry:
         The level prefixes of the registry's own place (``("区",)`` for a
         district's): a name found only without its prefix is known when the
         prefix is one of these.  None (the default) accepts every level prefix.
+    places : tuple of str, optional
+        Names of the registry's own place (``("东城",)`` for the bundled one).
+        A document whose title, notice title or issuer begins with another
+        place is read with :meth:`foreign` instead: its units are not this
+        place's, however alike their names (包头's 财政局 is not 东城's).  None
+        (the default): the registry applies to every document.
 
     Raises
     ------
@@ -116,8 +124,10 @@ class Registry:
     """
 
     def __init__(self, table, *, source: str = "<registry>",
-                 own_prefixes: tuple[str, ...] | None = None) -> None:
+                 own_prefixes: tuple[str, ...] | None = None, places: tuple[str, ...] | None = None) -> None:
         self.own_prefixes = own_prefixes
+        self.places = places
+        self._foreign: Registry | None = None
         if isinstance(table, list):  # row dicts: the parser's own road, without pandas
             columns = list(table[0]) if table else list(REQUIRED_COLUMNS)
             rows = table
@@ -171,6 +181,50 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def applies_to(self, place: str | None) -> bool:
+        """Whether a document from `place` is read with this registry.
+
+        Parameters
+        ----------
+        place : str or None
+            The document's place (:func:`gongkai_analysis.parsing.metadata.document_place`).
+
+        Returns
+        -------
+        bool
+            True when the registry has no place of its own, the document names
+            none, or the document's place holds one of the registry's names.
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> reg.applies_to("北京市东城区"), reg.applies_to(None), reg.applies_to("包头市")
+        (True, True, False)
+        """
+        return self.places is None or place is None or any(name in place for name in self.places)
+
+    def foreign(self) -> Registry:
+        """The registry for a document from another place: it knows no unit.
+
+        Every name is kept as printed (with the one rule for level prefixes)
+        and ``known = False``; ``unit_function`` and the collective hint work
+        as everywhere.
+
+        Returns
+        -------
+        Registry
+            An empty registry (one per registry, so that lookups stay cached).
+
+        Examples
+        --------
+        >>> reg = load_registry()
+        >>> reg.lookup("财政局").known, reg.foreign().lookup("财政局").known, reg.foreign().lookup("财政局").function
+        (True, False, '财政')
+        """
+        if self._foreign is None:
+            self._foreign = Registry([], source=f"{self.source} (another place: no unit known)")
+        return self._foreign
 
     def names(self) -> list[str]:
         """Every name the registry knows (canonical names, full names, aliases).
@@ -321,7 +375,8 @@ def _function_stems() -> tuple[tuple[str, str], ...]:
     return tuple(_read_unit_functions(config.package_data("unit_functions.csv")).items())
 
 
-def load_registry(path: str | Path | None = None, *, own_prefixes: tuple[str, ...] | None = None) -> Registry:
+def load_registry(path: str | Path | None = None, *, own_prefixes: tuple[str, ...] | None = None,
+                  places: tuple[str, ...] | None = None) -> Registry:
     """Read a department registry CSV (the bundled one when `path` is None).
 
     Parameters
@@ -331,6 +386,9 @@ def load_registry(path: str | Path | None = None, *, own_prefixes: tuple[str, ..
     own_prefixes : tuple of str, optional
         The level prefixes of your registry's place (see :class:`Registry`);
         every prefix is accepted when None.  The bundled registry has its own.
+    places : tuple of str, optional
+        Your registry's place names (see :class:`Registry`); None applies it to
+        every document.  The bundled registry's place is 东城.
 
     Returns
     -------
@@ -348,18 +406,19 @@ def load_registry(path: str | Path | None = None, *, own_prefixes: tuple[str, ..
     """
     if path is None:
         return _bundled_registry()
-    return _read_registry(Path(path), own_prefixes)
+    return _read_registry(Path(path), own_prefixes, places)
 
 
 @functools.lru_cache(maxsize=1)
 def _bundled_registry() -> Registry:
-    return _read_registry(config.package_data("departments.csv"), DONGCHENG_PREFIXES)
+    return _read_registry(config.package_data("departments.csv"), DONGCHENG_PREFIXES, DONGCHENG_PLACES)
 
 
-def _read_registry(path: Path, own_prefixes: tuple[str, ...] | None = None) -> Registry:
+def _read_registry(path: Path, own_prefixes: tuple[str, ...] | None = None,
+                   places: tuple[str, ...] | None = None) -> Registry:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError) as exc:
         raise ParseError(f"cannot read registry: {exc}", source=str(path)) from exc
-    return Registry(rows, source=str(path), own_prefixes=own_prefixes)
+    return Registry(rows, source=str(path), own_prefixes=own_prefixes, places=places)

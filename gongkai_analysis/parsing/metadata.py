@@ -145,3 +145,37 @@ def _date(text: str) -> str | None:
 
 def _iso_year(text: str) -> int | None:
     return int(text[:4]) if len(text) == 10 and text[:4].isdigit() and text[4] == "-" else None
+
+
+def document_place(info: dict) -> str | None:
+    """The place a document is from, as its title, notice title or issuer begins (the first that names one).
+
+    Parameters
+    ----------
+    info : dict
+        What :func:`read_metadata` gives (``title``, ``notice_title``, ``issuer``).
+
+    Returns
+    -------
+    str or None
+        The place as printed (``包头市``, ``北京市东城区``), or None when none of
+        them begins with a named place (``某区…``, ``2017年…``, a regulation's title).
+
+    Examples
+    --------
+    >>> document_place({"title": "包头市2022年数字政府建设考评办法"})
+    '包头市'
+    >>> document_place({"title": "支持工业互联网发展若干政策", "issuer": "安徽省人民政府办公厅"})
+    '安徽省'
+    >>> document_place({"notice_title": "关于印发东城区2017年政务公开工作要点的通知"})
+    '东城区'
+    >>> document_place({"title": "某区2019年政务公开工作要点"}), document_place({"title": "某市某区2019年要点"})
+    (None, None)
+    """
+    for field in ("title", "notice_title", "issuer"):
+        value = info.get(field)
+        match = patterns.DOCUMENT_PLACE.match(value) if isinstance(value, str) else None
+        if match and "某" not in match.group("place"):  # 某市某区: a place left anonymous is no place
+            return match.group("place")
+    return None
+

@@ -92,3 +92,35 @@ def test_a_registry_built_from_a_frame_with_empty_cells_learns_no_name_nan():
     table = pd.DataFrame({"unit": ["财政局"], "full_name": [None], "aliases": [None], "category": ["government"]})
     registry = gk.Registry(table)
     assert "nan" not in registry.names() and registry.lookup("财政局").known
+
+
+PLAN = "{title}\n一、公开\n1.做好A。（财政局牵头，区发展改革委、各街道办事处负责落实）\n"
+
+
+def test_a_plan_from_another_place_is_not_read_with_the_bundled_registry():
+    # 包头's 财政局 is not 东城's: kept as printed, known = False, with one warning saying why
+    doc = gk.parse_document(PLAN.format(title="包头市2022年政务公开工作要点"), tokens=False, strict=False)
+    resp = doc.responsibilities
+    assert resp[["unit", "known", "unit_function", "collective"]].fillna("NA").values.tolist() == [
+        ["财政局", False, "财政", False], ["发展改革委", False, "发展改革", False], ["各街道办事处", False, "NA", True]]
+    assert resp["category"].isna().all()
+    assert doc.warnings[0].startswith("the document is from 包头市 and the registry is 东城's")
+
+
+@pytest.mark.parametrize("title", ["东城区2017年政务公开工作要点", "北京市东城区2017年政务公开工作要点",
+                                   "某区2019年政务公开工作要点", "某市某区2019年政务公开工作要点", "2019年政务公开工作要点"])
+def test_a_plan_from_the_registrys_place_or_from_no_named_place_is_read_with_it(title):
+    doc = gk.parse_document(PLAN.format(title=title), tokens=False, strict=False)
+    assert doc.responsibilities[["unit", "known"]].values.tolist() == [
+        ["财政局", True], ["发改委", True], ["各街道办事处", True]]
+    assert not any("the document is from" in w for w in doc.warnings)
+
+
+def test_a_registry_without_places_applies_to_every_plan(tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text("unit,full_name,aliases,category\n财政局,,,government\n", encoding="utf-8")
+    doc = gk.parse_document(PLAN.format(title="包头市2022年政务公开工作要点"), tokens=False, strict=False,
+                            registry=gk.load_registry(path))
+    assert doc.responsibilities["known"].tolist() == [True, False, False]
+    baotou = gk.load_registry(path, places=("包头",))
+    assert baotou.applies_to("包头市") and not baotou.applies_to("安徽省")
