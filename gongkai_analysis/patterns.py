@@ -435,6 +435,7 @@ LEADING_FILLER = re.compile(r"^(?:由|请|均由|分别由)")
 #: Unknown names that still name a group of units.
 COLLECTIVE_HINT = re.compile(
     r"^(?:各|全区|全市|全省|区属各|市直各|省直各|区政府各|区政府相关|区政府有关|相关|有关)|(?:各|相关|有关)(?:部门|单位)$"
+    r"|成员单位$"  # a working group's or a joint conference's member units: a set of units, not one
 )
 #: Administrative prefixes stripped when a name is looked up (kept for old callers; see UNIT_LEVEL_PREFIX).
 UNIT_PREFIX = re.compile(r"^(?:北京市东城区|北京市|东城区|区委|区|市)")

@@ -124,3 +124,16 @@ def test_a_registry_without_places_applies_to_every_plan(tmp_path):
     assert doc.responsibilities["known"].tolist() == [True, False, False]
     baotou = gk.load_registry(path, places=("包头",))
     assert baotou.applies_to("包头市") and not baotou.applies_to("安徽省")
+
+
+def test_member_units_of_a_working_group_are_a_collective():
+    reg = gk.load_registry()
+    match = reg.lookup("省推进工业互联网创新发展专项工作组成员单位")
+    assert (match.unit, match.known, match.collective) == ("推进工业互联网创新发展专项工作组成员单位", False, True)
+    assert not reg.lookup("推进工业互联网创新发展专项工作组").collective  # the group itself is one unit
+
+
+def test_local_financial_regulators_serve_finance():
+    from gongkai_analysis.parsing.departments import unit_function
+
+    assert [unit_function(n) for n in ("省地方金融监管局", "地方金融监督管理局", "市金融工作局")] == ["金融"] * 3
