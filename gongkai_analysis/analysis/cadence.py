@@ -137,11 +137,51 @@ def _periodic(tasks: pd.DataFrame, responsibilities: pd.DataFrame, roles: tuple[
     periodic = labels.melt(id_vars=key, value_vars=list(DUE_MONTHS), var_name="cadence", value_name="due")
     periodic = periodic[periodic["due"]].drop(columns="due")
     periodic["month"] = periodic["cadence"].map(DUE_MONTHS)
+    annual = periodic["cadence"] == "annual"
+    if annual.any():  # an annual disclosure whose text names its month (每年3月底前) is due then, not in December
+        named = named_months(tasks)
+        periodic.loc[annual, "month"] = [(named[k],) if k in named else DUE_MONTHS["annual"]
+                                         for k in zip(periodic.loc[annual, "doc_id"], periodic.loc[annual, "task_id"])]
     periodic = periodic.explode("month").astype({"month": "int64"})
     owners = responsibilities.loc[responsibilities["role"].isin(roles), [*key, "unit", "role"]]
     events = owners.merge(periodic, on=key, how="inner")
     events["cadence"] = events["cadence"].astype(CADENCE_DTYPE)
     return events
+
+
+def named_months(tasks: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """The month each task's text names for a yearly disclosure (每年3月底前 → 3), by task key.
+
+    Parameters
+    ----------
+    tasks : DataFrame
+        ``doc_id``, ``task_id``, ``text``.
+
+    Returns
+    -------
+    dict
+        ``(doc_id, task_id)`` → month (1–12), for the tasks whose text names one
+        (:data:`gongkai_analysis.patterns.ANNUAL_MONTH`).
+
+    Examples
+    --------
+    >>> named_months(pd.DataFrame({"doc_id": "d", "task_id": ["1", "2"],
+    ...                            "text": ["每年十二月底前公开年度报告。", "每年公开决算。"]}))
+    {('d', '1'): 12}
+    """
+    require_columns(tasks, ["doc_id", "task_id", "text"], "tasks")
+    found = tasks["text"].astype("str").str.extract(patterns.ANNUAL_MONTH)["month"]
+    return {(doc, task): _month_number(month)
+            for doc, task, month in zip(tasks["doc_id"], tasks["task_id"], found) if isinstance(month, str)}
+
+
+def _month_number(month: str) -> int:
+    """A month as 每年…月 writes it (``3``, ``十二``) as a number."""
+    if month.isdigit():
+        return int(month)
+    digits = "一二三四五六七八九"
+    return 10 + (digits.index(month[1]) + 1 if len(month) > 1 else 0) if month.startswith("十") \
+        else digits.index(month) + 1
 
 
 def disclosure_events(
@@ -156,7 +196,8 @@ def disclosure_events(
 
     Monthly obligations give 12 events a year, quarterly 4, semi-annual 2,
     annual 1 and academic-year 1, each due at the end of its period's last
-    month (an academic year's in September).  Every unit with one of `roles`
+    month (an academic year's in September); an annual one whose text names
+    its month (``每年3月底前``) at the end of that month.  Every unit with one of `roles`
     on the task owes the event.
 
     Parameters

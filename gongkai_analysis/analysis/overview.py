@@ -139,7 +139,7 @@ def overview(doc, *, tracker: pd.DataFrame | None = None) -> Overview:
     >>> len(sim.below), sim.unit_view.set_index("unit").loc["财政局", ["lead", "responsible", "status"]].tolist()
     (4, ['8、9', '2、6、7', '按时完成：7；逾期完成：2、9；部分完成：8；不适用：6'])
     """
-    from .cadence import cadence_table, disclosure_calendar
+    from .cadence import cadence_table, disclosure_calendar, named_months
     from .compliance import completeness_by_section, completeness_by_unit, completeness_table
     from .dimensions import classify_dimensions
     from .rules import cadence_rules
@@ -189,7 +189,7 @@ def overview(doc, *, tracker: pd.DataFrame | None = None) -> Overview:
         completeness=completeness, by_unit=by_unit, scores=scores,
         unit_view=_unit_view(doc, tasks, tracker),
         units=_units(workload, due.loc[:, start:], by_unit, scores),
-        months=months, start_month=start, month_note=_month_note(doc.meta, start),
+        months=months, start_month=start, month_note=_month_note(doc.meta, start, _annual_named(cadence, named_months(doc.tasks))),
         below=_below(scores), by_section=completeness_by_section(completeness, doc.tasks),
         edges=co_responsibility_edges(resp),
     )
@@ -219,12 +219,20 @@ def _start_month(meta: pd.DataFrame) -> int:
         return 1
 
 
-def _month_note(meta: pd.DataFrame, start: int) -> str:
+def _annual_named(cadence: pd.DataFrame, named: dict) -> int:
+    """How many yearly tasks name the month they fall due in."""
+    return sum(1 for key in cadence.index[cadence["annual"]] if key in named)
+
+
+def _month_note(meta: pd.DataFrame, start: int, named: int = 0) -> str:
     """The assumption behind the month counts, from the vocabulary of due months."""
     due = "；".join(f"{CADENCE_LABELS[c]}的在{'、'.join(str(m) for m in months)}月" if len(months) < 12
                    else f"{CADENCE_LABELS[c]}的每月一次" for c, months in DUE_MONTHS.items())
     date = meta["date"].iloc[0]
     since = f"自成文日期（{date}）所在的{start}月算起；" if start > 1 else ""
+    if named:  # some yearly tasks name their month (每年3月底前): those are counted there
+        return (f"说明：原文多只写频次。本图假设{due}；{named}项每年的任务原文写明了月份，按原文计；"
+                f"{since}每项分工（任务×单位）计一次。")
     return (f"说明：原文只写频次，没写月份。本图假设{due}，所以年度公开都落在12月；"
             f"{since}每项分工（任务×单位）计一次。")
 

@@ -85,3 +85,30 @@ def test_input_is_not_mutated(bundled):
 def test_missing_column_is_named():
     with pytest.raises(gk.ColumnError, match="missing column"):
         cadence_table(pd.DataFrame({"task_id": ["1"]}))
+
+def test_an_annual_disclosure_falls_due_in_the_month_its_text_names():
+    import pandas as pd
+    from gongkai_analysis.analysis.cadence import disclosure_events
+
+    tasks = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2", "3"],
+                          "text": ["每年3月底前公开上一年度政府信息公开工作年度报告。", "每年公开部门决算。",
+                                   "每季度公开财政收支，每年十一月公开全年情况。"]})
+    resp = pd.DataFrame({"doc_id": "d", "task_id": ["1", "2", "3"], "unit": ["办公室", "财政局", "统计局"],
+                         "role": ["lead", "lead", "lead"]})
+    events = disclosure_events(tasks, resp, year=2024)
+    annual = events[events["cadence"] == "annual"]
+    assert annual[["task_id", "month"]].values.tolist() == [["1", 3], ["2", 12], ["3", 11]]
+    assert annual["due"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-31", "2024-12-31", "2024-11-30"]
+    assert events.loc[events["cadence"] == "quarterly", "month"].tolist() == [3, 6, 9, 12]
+
+
+def test_the_report_counts_a_named_month_there_and_says_so(bundled_text):
+    import gongkai_analysis as gk
+    from gongkai_analysis.analysis.overview import overview
+
+    before = overview(gk.parse_document(bundled_text, doc_id="d"))
+    after = overview(gk.parse_document(bundled_text.replace("每年度主动公开当年国民经济", "每年11月底前主动公开当年国民经济"),
+                                       doc_id="d"))
+    assert before.month_note.startswith("说明：原文只写频次，没写月份。")
+    assert "1项每年的任务原文写明了月份，按原文计" in after.month_note
+    assert (after.months - before.months).to_dict() == {6: 0, 7: 0, 8: 0, 9: 0, 10: 0, 11: 1, 12: -1}
