@@ -181,7 +181,9 @@ class _Builder:
         self.warn(message, line)
 
     def build(self) -> Parsed:
-        items = scan(self.src.text)
+        # the text is folded once here and shared by the scan and the clause count (two whole-text passes before)
+        self.folded = patterns.fold(self.src.text)
+        items = scan(self.src.text, folded=self.folded)
         tasks, sections, preamble, loose = self._walk(items)
         if not any(t.kind != "box" for t in tasks):
             first = next((i.line for i in items if i.body.strip()), None)
@@ -391,7 +393,9 @@ class _Builder:
             self.unknown_units.setdefault(unit, []).append(task_id)
             self.unit_lines.setdefault(unit, line)
         doc_id = self.doc_id
-        return [{"doc_id": doc_id, "task_id": task_id, **unit} for unit in units], time_limit
+        # each cached row already has its keys in order: a copy with two values set is some
+        # twice as fast as building the dict from the unit's cells
+        return [{**unit, "doc_id": doc_id, "task_id": task_id} for unit in units], time_limit
 
     def _warn_unknown_units(self) -> None:
         """One warning per unit the registry does not know, naming the tasks that name it."""
@@ -416,7 +420,7 @@ class _Builder:
                     self.warn(f"task {row['task_id']}: {label.group()!r} in its text was not read as a clause",
                               row["line"])
         # an independent count: how many clause endings (or labelled openings) the whole text has
-        n_text = patterns.count_clause_signatures(patterns.fold(self.src.text))
+        n_text = patterns.count_clause_signatures(self.folded)
         n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（"
                       and r["clause"][-1:] in ")）")
         if n_text != n_tasks + n_outside:
@@ -444,7 +448,7 @@ class _Builder:
 
 @functools.lru_cache(maxsize=8192)
 def _clause_units(content: str, registry: Registry):
-    """The responsibility cells of a clause (all but doc and task), the (unit, role) pairs named twice,
+    """The responsibility rows of a clause (doc and task left None), the (unit, role) pairs named twice,
     the clause's doubts, its time qualifier, its suspect names with their reasons and its unknown units.
 
     Clauses repeat within a plan and across plans (各街道办事处负责落实), so each is
@@ -460,6 +464,7 @@ def _clause_units(content: str, registry: Registry):
             continue
         seen.add(key)
         units.append({
+            "doc_id": None, "task_id": None,
             "unit": match.unit, "unit_raw": a.unit_raw, "alias": a.alias, "role": a.role, "mode": a.mode,
             "collective": match.collective, "open_ended": a.open_ended, "known": match.known,
             "category": match.category, "unit_function": match.function,

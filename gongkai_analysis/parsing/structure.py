@@ -100,13 +100,15 @@ class _Marker(NamedTuple):
     style: str
 
 
-def scan(text: str) -> list[Item]:
+def scan(text: str, *, folded: str | None = None) -> list[Item]:
     """Split a document's clean text into structural items (see the module docs).
 
     Parameters
     ----------
     text : str
         Clean text, lines separated by ``"\\n"``; table rows with cells separated by tabs.
+    folded : str, optional
+        ``patterns.fold(text)``, when the caller has it (the text is then not folded again).
 
     Returns
     -------
@@ -120,7 +122,7 @@ def scan(text: str) -> list[Item]:
     """
     lines = text.split("\n")
     if "\t" not in text:  # no table rows: the whole text is running text
-        return _scan_text(list(enumerate(lines, start=1)))
+        return _scan_text(list(enumerate(lines, start=1)), folded)
     items: list[Item] = []
     run: list[tuple[int, str]] = []
     table: _Table | None = None
@@ -149,10 +151,10 @@ def scan(text: str) -> list[Item]:
 class _Text:
     """A run of lines, folded once, with positions mapped back to line numbers."""
 
-    def __init__(self, run: list[tuple[int, str]]) -> None:
+    def __init__(self, run: list[tuple[int, str]], folded: str | None = None) -> None:
         self.first_line = run[0][0]
         self.raw = "\n".join([line for _, line in run])
-        self.folded = patterns.fold(self.raw)
+        self.folded = folded if folded is not None and len(folded) == len(self.raw) else patterns.fold(self.raw)
         self.line_starts = list(itertools.accumulate([len(line) + 1 for _, line in run], initial=0))
 
     def line_of(self, pos: int) -> int:
@@ -169,10 +171,10 @@ class _Text:
         return items
 
 
-def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
+def _scan_text(run: list[tuple[int, str]], folded: str | None = None) -> list[Item]:
     if not run:
         return []
-    doc = _Text(run)
+    doc = _Text(run, folded)
     folded = doc.folded
     # markers at the start of a line first: a regex anchored there is cheap
     starts = [_candidate(m, -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
