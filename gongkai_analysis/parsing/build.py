@@ -392,9 +392,14 @@ class _Builder:
         for unit_raw, reasons in suspects:
             self.suspect_units.add(unit_raw)
             self.warn(f"task {task_id}: suspect unit name {unit_raw!r} ({', '.join(reasons)})", line)
-        for unit in unknown:
-            self.unknown_units.setdefault(unit, []).append(task_id)
-            self.unit_lines.setdefault(unit, line)
+        unknown_units = self.unknown_units
+        for unit in unknown:  # (no new list per unit and task, as setdefault would make)
+            task_ids = unknown_units.get(unit)
+            if task_ids is None:
+                unknown_units[unit] = [task_id]
+                self.unit_lines[unit] = line
+            else:
+                task_ids.append(task_id)
         doc_id = self.doc_id
         # each cached row already has its keys in order: a copy with two values set is some
         # twice as fast as building the dict from the unit's cells
