@@ -100,13 +100,15 @@ class _Marker(NamedTuple):
     style: str
 
 
-def scan(text: str) -> list[Item]:
+def scan(text: str, *, folded: str | None = None) -> list[Item]:
     """Split a document's clean text into structural items (see the module docs).
 
     Parameters
     ----------
     text : str
         Clean text, lines separated by ``"\\n"``; table rows with cells separated by tabs.
+    folded : str, optional
+        ``patterns.fold(text)``, when the caller has it (the text is then not folded again).
 
     Returns
     -------
@@ -120,7 +122,7 @@ def scan(text: str) -> list[Item]:
     """
     lines = text.split("\n")
     if "\t" not in text:  # no table rows: the whole text is running text
-        return _scan_text(list(enumerate(lines, start=1)))
+        return _scan_text(list(enumerate(lines, start=1)), folded)
     items: list[Item] = []
     run: list[tuple[int, str]] = []
     table: _Table | None = None
@@ -149,10 +151,10 @@ def scan(text: str) -> list[Item]:
 class _Text:
     """A run of lines, folded once, with positions mapped back to line numbers."""
 
-    def __init__(self, run: list[tuple[int, str]]) -> None:
+    def __init__(self, run: list[tuple[int, str]], folded: str | None = None) -> None:
         self.first_line = run[0][0]
         self.raw = "\n".join([line for _, line in run])
-        self.folded = patterns.fold(self.raw)
+        self.folded = folded if folded is not None and len(folded) == len(self.raw) else patterns.fold(self.raw)
         self.line_starts = list(itertools.accumulate([len(line) + 1 for _, line in run], initial=0))
 
     def line_of(self, pos: int) -> int:
@@ -169,10 +171,10 @@ class _Text:
         return items
 
 
-def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
+def _scan_text(run: list[tuple[int, str]], folded: str | None = None) -> list[Item]:
     if not run:
         return []
-    doc = _Text(run)
+    doc = _Text(run, folded)
     folded = doc.folded
     # markers at the start of a line first: a regex anchored there is cheap
     starts = [_candidate(m, -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
@@ -280,29 +282,32 @@ def _scan_part(doc: _Text, lo: int, hi: int, starts: list[_Marker], *, alone: bo
     raw = doc.raw
     framing = False
     support = _support_without_clauses(doc, accepted, hi) if level != "article" else set()
-    for i, marker in enumerate(accepted):
-        end = accepted[i + 1].start if i + 1 < len(accepted) else hi
+    line_starts, line_offset = doc.line_starts, doc.first_line - 1  # doc.line_of, inlined: once per marker
+    ends = [c.start for c in accepted[1:]] + [hi]
+    for marker, end in zip(accepted, ends):
+        kind, start = marker.kind, marker.start
         content = raw[marker.end : end]
-        line = doc.line_of(marker.start)
-        token = raw[marker.start : marker.end]
-        if marker.kind in HEADER_KINDS and not (marker.kind == "subsection" and marker.start in task_paren):
+        line = line_offset + bisect.bisect_right(line_starts, start)
+        token = raw[start : marker.end]
+        if kind in HEADER_KINDS and not (kind == "subsection" and start in task_paren):
             first_line, newline, rest = content.partition("\n")
             title = first_line.strip()
-            if marker.kind == "section":
-                framing = _is_framing(folded, marker.end) or marker.start in support
-            items.append(Item(marker.kind, marker.number, title, line, token, framing=framing, level=level))
+            if kind == "section":
+                framing = _is_framing(folded, marker.end) or start in support
+            items.append(Item(kind, marker.number, title, line, token, framing=framing, level=level))
             if newline:
                 items.extend(doc.text_items(marker.end + len(first_line) + 1, end))
-        elif marker.kind == "box":
+        elif kind == "box":
             items.append(Item("task", marker.number, (token + content).strip(), line, token,
                               task_kind="box", level=level))
-        elif framing and marker.kind != "article":
+        elif framing and kind != "article":
             items.append(Item("text", None, (token + content).strip(), line, framing=True))
         else:
-            kind = "article" if marker.kind == "article" else "task"
-            items.append(Item("task", marker.number, content.strip(), line, token,
-                              folded=folded[marker.end : end].strip(), task_kind=kind, level=level,
-                              scoped=marker.start in task_paren))
+            # positional arguments (marker, unit and time cells, framing, folded, task_kind, level, scoped):
+            # this runs once per task, and keywords make the dataclass's __init__ half as fast again
+            items.append(Item("task", marker.number, content.strip(), line, token, None, None, False,
+                              folded[marker.end : end].strip(), "article" if kind == "article" else "task",
+                              level, start in task_paren))
     return items
 
 
@@ -563,28 +568,31 @@ def _paragraph_items(doc: _Text, lo: int, hi: int, headers: list[_Marker]) -> li
     return items
 
 
+def _circle_number(circle: str) -> int:
+    return ord(circle) - 0x245F
+
+
+#: Each alternative of :data:`patterns.MARKER`, by the name of its group: the marker's kind, the group
+#: of its number, how the number is read and the marker's style (one look-up instead of a chain of tests).
+_MARKER_READINGS = {
+    "task_dot": ("task", "dot_no", int, "dot"),
+    "section": ("section", "sec_no", patterns.cn_to_int, "section"),
+    "subsection": ("subsection", "sub_no", patterns.cn_to_int, "subsection"),
+    "task_paren": ("task", "paren_no", int, "paren"),
+    "task_rparen": ("task", "rparen_no", int, "rparen"),
+    "task_circle": ("task", "circle_no", _circle_number, "circle"),
+    "chapter": ("chapter", "chap_no", patterns.cn_to_int, "chapter"),
+    "article": ("article", "art_no", patterns.cn_to_int, "article"),
+    "box": ("box", "box_no", int, "box"),
+}
+
+
 def _candidate(match: re.Match, offset: int = 0) -> _Marker:
     """The marker a match of :data:`patterns.MARKER` (or of the line-start pattern) found."""
-    kind = match.lastgroup  # the outer group of the alternative that matched
-    start, end = match.span(kind)
-    start, end = start + offset, end + offset
-    if kind == "task_dot":
-        return _Marker("task", int(match["dot_no"]), start, end, "dot")
-    if kind == "section":
-        return _Marker("section", patterns.cn_to_int(match["sec_no"]), start, end, "section")
-    if kind == "subsection":
-        return _Marker("subsection", patterns.cn_to_int(match["sub_no"]), start, end, "subsection")
-    if kind == "task_paren":
-        return _Marker("task", int(match["paren_no"]), start, end, "paren")
-    if kind == "task_rparen":
-        return _Marker("task", int(match["rparen_no"]), start, end, "rparen")
-    if kind == "task_circle":
-        return _Marker("task", ord(match["circle_no"]) - 0x245F, start, end, "circle")
-    if kind == "chapter":
-        return _Marker("chapter", patterns.cn_to_int(match["chap_no"]), start, end, "chapter")
-    if kind == "article":
-        return _Marker("article", patterns.cn_to_int(match["art_no"]), start, end, "article")
-    return _Marker("box", int(match["box_no"]), start, end, "box")
+    group = match.lastgroup  # the outer group of the alternative that matched
+    kind, number, read, style = _MARKER_READINGS[group]
+    start, end = match.span(group)
+    return _Marker(kind, read(match[number]), start + offset, end + offset, style)
 
 
 def _task_style(candidates: list[_Marker], has_sections: bool) -> str | None:

@@ -361,3 +361,21 @@ def test_an_attachment_heading_takes_its_title_from_the_next_line_only():
     doc = gk.parse_document(text, tokens=False, strict=False)
     assert doc.tasks["text"].str.startswith("做好A").any()
     assert len(doc.tasks) == 2
+
+
+# --------------------------------------------------------------------------
+# Speed devices, pinned to what they replace
+# --------------------------------------------------------------------------
+def test_every_alternative_of_the_marker_pattern_has_a_reading():
+    from gongkai_analysis import patterns
+    from gongkai_analysis.parsing.structure import _MARKER_READINGS, _candidate
+
+    outer = {name for name in patterns.MARKER.groupindex if not name.endswith("_no")}
+    assert set(_MARKER_READINGS) == outer
+    for kind, number_group, _, _ in _MARKER_READINGS.values():
+        assert number_group in patterns.MARKER.groupindex
+    found = [(c.kind, c.number, c.style) for m in patterns.MARKER.finditer("一、（二）3.（4）5）⑥第七章第八条专栏9")
+             if (c := _candidate(m))]
+    assert found == [("section", 1, "section"), ("subsection", 2, "subsection"), ("task", 3, "dot"),
+                     ("task", 4, "paren"), ("task", 5, "rparen"), ("task", 6, "circle"),
+                     ("chapter", 7, "chapter"), ("article", 8, "article"), ("box", 9, "box")]
