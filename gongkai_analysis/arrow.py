@@ -130,13 +130,19 @@ def integers(values: list):
     """
     import pyarrow as pa
 
-    try:
-        numbers = _array.array("q", values)
-        validity = None
-    except TypeError:
-        numbers = _array.array("q", [0 if value is None else value for value in values])
-        validity = _validity(values)
+    numbers, validity = _packed("q", values)
     return pa.Array.from_buffers(pa.int64(), len(values), [validity, pa.py_buffer(numbers)])
+
+
+def _packed(code: str, values: list):
+    """`values` as an :mod:`array` of type `code` (None as 0) and their validity bitmap (None: none missing).
+
+    Raises TypeError (or OverflowError) for a value the array type cannot hold.
+    """
+    try:
+        return _array.array(code, values), None
+    except TypeError:  # None among the values
+        return _array.array(code, [0 if value is None else value for value in values]), _validity(values)
 
 
 def booleans(values: list):
@@ -163,11 +169,7 @@ def booleans(values: list):
     import pyarrow as pa
 
     try:
-        flags = _array.array("B", values)
-        validity = None
-    except TypeError:
-        flags = _array.array("B", [0 if value is None else value for value in values])
-        validity = _validity(values)
+        flags, validity = _packed("B", values)
     except OverflowError:  # a number other than 0 and 1
         raise TypeError("not a bool") from None
     if max(flags, default=0) > 1:

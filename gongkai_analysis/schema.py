@@ -478,13 +478,18 @@ def tables_from_rows(parsed: list, errors: list[dict] | None = None) -> Tables:
     >>> tables_from_rows([], [{"file": "a.doc", "error": "unsupported"}]).errors.values.tolist()
     [['a.doc', 'unsupported']]
     """
-    return Tables(
-        meta=meta_frame([p.meta for p in parsed]),
-        sections=sections_frame([row for p in parsed for row in p.sections]),
-        tasks=tasks_frame([row for p in parsed for row in p.tasks]),
-        responsibilities=responsibilities_frame([row for p in parsed for row in p.responsibilities]),
-        errors=errors_frame(errors or []),
-    )
+    return Tables(**_built(parsed, errors, _frame))
+
+
+def _built(parsed: list, errors: list[dict] | None, build) -> dict:
+    """Each of the five tables, built once by `build` (:func:`_frame` or :func:`arrow_table`) from all rows."""
+    return {
+        "meta": build([p.meta for p in parsed], META_COLUMNS),
+        "sections": build([row for p in parsed for row in p.sections], SECTION_COLUMNS),
+        "tasks": build([row for p in parsed for row in p.tasks], TASK_COLUMNS, extra=TOKEN_COLUMNS),
+        "responsibilities": build([row for p in parsed for row in p.responsibilities], RESPONSIBILITY_COLUMNS),
+        "errors": build(errors or [], ERROR_COLUMNS),
+    }
 
 
 #: The tracker: internal column → its header in the workbook units fill in.
@@ -561,13 +566,7 @@ def arrow_tables_from_rows(parsed: list, errors: list[dict] | None = None) -> Ar
     >>> tables.responsibilities.column("role").to_pylist(), tables.tasks.column("section_no").type
     (['lead', 'responsible'], DataType(int64))
     """
-    return ArrowTables(
-        meta=arrow_table([p.meta for p in parsed], META_COLUMNS),
-        sections=arrow_table([row for p in parsed for row in p.sections], SECTION_COLUMNS),
-        tasks=arrow_table([row for p in parsed for row in p.tasks], TASK_COLUMNS, extra=TOKEN_COLUMNS),
-        responsibilities=arrow_table([row for p in parsed for row in p.responsibilities], RESPONSIBILITY_COLUMNS),
-        errors=arrow_table(errors or [], ERROR_COLUMNS),
-    )
+    return ArrowTables(**_built(parsed, errors, arrow_table))
 
 
 def arrow_table(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()):
