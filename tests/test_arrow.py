@@ -24,6 +24,17 @@ def test_strings_equal_pa_array(values, large):
     assert arrow.strings(values, large=large).equals(pa.array(values, type=kind))
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.integers(257, 400), st.randoms(use_true_random=True), st.booleans())
+def test_strings_with_more_codes_than_a_byte_holds_equal_pa_array(distinct, rnd, large):
+    # more than 256 distinct values, each about twice: the dictionary road with int32 codes
+    values = [None if i >= 2 * distinct else f"词{i % distinct}" for i in range(2 * distinct + 10)]
+    rnd.shuffle(values)
+    kind = pa.large_string() if large else pa.string()
+    assert len(set(values)) > 256
+    assert arrow.strings(values, large=large).equals(pa.array(values, type=kind))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.integers(-2**63, 2**63 - 1)), max_size=30))
 def test_integers_equal_pa_array(values):
