@@ -218,6 +218,8 @@ def dictionary(values: list, categories: tuple[str, ...]):
     """
     import pyarrow as pa
 
+    if len(categories) > 127:  # int8 indices, the type pandas writes for a small category
+        raise ValueError(f"{len(categories)} categories: at most 127 fit int8 codes")
     code = {category: k for k, category in enumerate(categories)}
     code[None] = 0  # any code: the validity bitmap says the value is missing
     try:

@@ -25,7 +25,7 @@ def test_strings_equal_pa_array(values, large):
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.integers(257, 400), st.randoms(use_true_random=True), st.booleans())
+@given(st.integers(257, 400), st.randoms(), st.booleans())
 def test_strings_with_more_codes_than_a_byte_holds_equal_pa_array(distinct, rnd, large):
     # more than 256 distinct values, each about twice: the dictionary road with int32 codes
     values = [None if i >= 2 * distinct else f"词{i % distinct}" for i in range(2 * distinct + 10)]
@@ -87,3 +87,10 @@ def test_gongkai_parse_never_imports_pandas(tmp_path, flags):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]
     assert (tmp_path / "out" / "tasks.csv").is_file()
+
+
+def test_a_dictionary_of_more_categories_than_int8_codes_hold_is_refused():
+    categories = tuple(f"c{k}" for k in range(128))
+    assert arrow.dictionary(["c126"], categories[:127]).indices.to_pylist() == [126]
+    with pytest.raises(ValueError, match="128 categories"):
+        arrow.dictionary(["c127"], categories)
