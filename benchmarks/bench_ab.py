@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        code = {"base": bench.checkout(args.revision, work / "base"), "head": ROOT}
+        # both sides compiled: a side without __pycache__ recompiles in every run where
+        # PYTHONDONTWRITEBYTECODE is set (runs before this fix favoured the checkout)
+        code = {"base": bench.checkout(args.revision, work / "base"), "head": bench.compiled(ROOT)}
         corpora = {n: work / f"corpus-{n}" for n in (300, 1000)}
         for n, path in corpora.items():
             bench.build_corpus(path, n)
