@@ -291,10 +291,23 @@ def count_hanzi(text: str) -> int:
     >>> count_hanzi("1.做好公开。(abc)")
     4
     """
+    # The high byte of each UTF-16 code unit, counted in C: a hanzi's is 0x34-0x4C or 0x4E-0x9F
+    # (a surrogate's is 0xD8-0xDF).  Ten times as fast as the regex, which stops at every run of
+    # other characters; a high byte 0x4D (U+4D00-U+4DFF, where extension A ends and the hexagrams
+    # begin, hardly ever seen) takes the regex.  tests/reading/test_text.py holds the two equal.
+    high = text.encode("utf-16-be", "surrogatepass")[::2]
+    if b"\x4d" in high:
+        return _count_hanzi_exactly(text)
+    return len(high) - len(high.translate(None, _HANZI_HIGH))
+
+
+def _count_hanzi_exactly(text: str) -> int:
     return len(_NOT_HANZI.sub("", text))
 
 
 _NOT_HANZI = re.compile("[^\u4e00-\u9fff\u3400-\u4dbf]+")
+#: High bytes of the UTF-16 code units of the hanzi (0x4D, shared with the hexagrams, left out).
+_HANZI_HIGH = bytes(range(0x34, 0x4D)) + bytes(range(0x4E, 0xA0))
 
 
 def _as_gb18030(data: bytes) -> str | None:
