@@ -61,7 +61,44 @@ def clean_text(text: str) -> str:
     '甲\\n乙[0m丙\\n丁'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _holds_cleaned(text):  # the usual text: nothing to change, and two regex passes saved
+        return text
     return _DROPPED.sub("", _LINE_CONTROLS.sub("\n", text))
+
+
+def _holds_cleaned(text: str) -> bool:
+    """Whether `text` holds a character that :func:`clean_text`'s two regexes change.
+
+    Checked in C at some 20 ns a hundred characters, five times as fast as a
+    regex pass: the text's characters up to U+00FF (``encode`` drops the others)
+    against a byte table, then each of the few others by ``in``.
+    """
+    latin, others = _cleaned_characters()
+    narrow = text.encode("latin-1", "ignore")
+    return len(narrow.translate(None, latin)) != len(narrow) or any(c in text for c in others)
+
+
+@functools.lru_cache(maxsize=1)
+def _cleaned_characters() -> tuple[bytes, str]:
+    """The characters :data:`_LINE_CONTROLS` and :data:`_DROPPED` match: those up to U+00FF as bytes, the others.
+
+    Read off the two character classes (their characters and ranges, no
+    escapes); tests/reading/test_text.py holds them equal to what the regexes
+    match among all characters.
+    """
+    found = set()
+    for pattern in (_LINE_CONTROLS, _DROPPED):
+        members = pattern.pattern.removesuffix("+")[1:-1]  # [...] or [...]+
+        k = 0
+        while k < len(members):
+            if k + 2 < len(members) and members[k + 1] == "-":
+                found.update(map(chr, range(ord(members[k]), ord(members[k + 2]) + 1)))
+                k += 3
+            else:
+                found.add(members[k])
+                k += 1
+    found = sorted(found)
+    return bytes(ord(c) for c in found if ord(c) < 0x100), "".join(c for c in found if ord(c) >= 0x100)
 
 
 def clean_cell(text: str) -> str:

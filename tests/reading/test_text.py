@@ -39,3 +39,24 @@ def test_xpath_string_value_equals_joined_itertext(pieces, remove_comments):
         return
     for element in root.iter(etree.Element):
         assert element.xpath("string()") == "".join(element.itertext())
+
+
+def test_cleaned_characters_are_those_the_regexes_match():
+    # the fast check of clean_text reads the two character classes; every character is asked here
+    everything = "".join(map(chr, range(0x110000)))  # lone surrogates included
+    matched = set(text_module._LINE_CONTROLS.findall(everything)) | set("".join(text_module._DROPPED.findall(everything)))
+    latin, others = text_module._cleaned_characters()
+    assert set(latin.decode("latin-1")) | set(others) == matched
+    assert max(latin) < 0x100 <= min(map(ord, others))
+
+
+#: Text that holds, now and then, a character clean_text changes.
+CLEANED = "\x00\x08\x0b\x0c\x0e\x1f\x7f\x80\x85\x9f\xad\u061c\u200b\u200f\u2028\u2029\u202a\u2060\u2069\ufeff\r\n\t"
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None)
+@given(st.text(st.one_of(ANY_CHAR, st.sampled_from(CLEANED), st.sampled_from("政务公开、。a1 ")), max_size=40))
+def test_clean_text_equals_the_two_regex_passes(text):
+    exact = text.replace("\r\n", "\n").replace("\r", "\n")
+    exact = text_module._DROPPED.sub("", text_module._LINE_CONTROLS.sub("\n", exact))
+    assert text_module.clean_text(text) == exact
