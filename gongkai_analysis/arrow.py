@@ -14,6 +14,10 @@ Hypothesis examples, and checks that a ``gongkai parse`` run never imports panda
 A missing value is ``None``.  A value of the wrong kind raises
 :class:`TypeError`, so that the caller decides what to do with it.
 
+Arrow's compute functions (``take``, ``cast`` …) are called through
+:func:`call`, without importing :mod:`pyarrow.compute`, which makes a Python
+wrapper for each of its some 300 functions (70 ms at every start).
+
 Examples
 --------
 >>> strings(["政务", None]).to_pylist(), integers([1, None]).to_pylist()
@@ -25,8 +29,80 @@ DictionaryType(dictionary<values=large_string, indices=int8, ordered=1>)
 from __future__ import annotations
 
 import array as _array
+import functools
 import operator
 from itertools import accumulate, chain, repeat
+
+
+@functools.lru_cache(maxsize=1)
+def compute():
+    """The module of Arrow's compute functions and their options: ``pyarrow._compute``.
+
+    ``pyarrow.compute`` (its public face) imports it and then writes a Python
+    wrapper with a docstring for each of some 300 functions: 70 ms at every
+    start of ``gongkai parse``, for the handful called here.  Where a pyarrow
+    has no ``_compute``, the public module serves.
+
+    Returns
+    -------
+    module
+        With ``call_function`` and the options classes (``CastOptions`` …).
+
+    Examples
+    --------
+    >>> compute().call_function("add", [integers([1, 2]), integers([1, 1])]).to_pylist()
+    [2, 3]
+    """
+    try:
+        import pyarrow._compute as module
+    except ImportError:  # a pyarrow laid out otherwise
+        import pyarrow.compute as module
+    return module
+
+
+def call(name: str, args: list, options=None):
+    """Arrow's compute function `name` on `args`, as ``pyarrow.compute.call_function`` runs it.
+
+    Parameters
+    ----------
+    name : str
+        The function (``take``, ``cast``, ``sum`` …).
+    args : list
+        Arrays, chunked arrays or scalars.
+    options : FunctionOptions, optional
+        Its options (the function's defaults when None).
+
+    Returns
+    -------
+    pyarrow.Array, pyarrow.ChunkedArray or pyarrow.Scalar
+
+    Examples
+    --------
+    >>> call("take", [strings(["a", "b"]), integers([1, 1, 0])]).to_pylist()
+    ['b', 'b', 'a']
+    """
+    return compute().call_function(name, args, options)
+
+
+def cast(values, kind):
+    """`values` as Arrow type `kind`, checked as ``values.cast(kind)`` checks it.
+
+    Parameters
+    ----------
+    values : pyarrow.Array or pyarrow.ChunkedArray
+    kind : pyarrow.DataType
+
+    Returns
+    -------
+    pyarrow.Array or pyarrow.ChunkedArray
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> cast(integers([1, None]), pa.int8()).type
+    DataType(int8)
+    """
+    return call("cast", [values], compute().CastOptions.safe(kind))
 
 
 def _validity(values: list):
@@ -36,7 +112,7 @@ def _validity(values: list):
     if values.count(None) == 0:
         return None
     flags = bytes(map(operator.is_not, values, repeat(None)))  # in C: twice as fast as a comprehension
-    return pa.Array.from_buffers(pa.uint8(), len(values), [None, pa.py_buffer(flags)]).cast(pa.bool_()).buffers()[1]
+    return cast(pa.Array.from_buffers(pa.uint8(), len(values), [None, pa.py_buffer(flags)]), pa.bool_()).buffers()[1]
 
 
 def strings(values: list, *, large: bool = True):
@@ -87,7 +163,7 @@ def strings(values: list, *, large: bool = True):
     for k, value in enumerate(distinct):
         code[value] = k
     words = _encoded(distinct, kind, _validity(distinct) if missing else None)
-    return words.take(_codes(values, code))  # Arrow spells the codes out (a little faster than casting a dictionary array)
+    return call("take", [words, _codes(values, code)])  # Arrow spells the codes out (a little faster than casting a dictionary array)
 
 
 def _codes(values: list, code: dict):
@@ -185,7 +261,7 @@ def booleans(values: list):
     if max(flags, default=0) > 1:
         raise TypeError("not a bool")
     as_bytes = pa.Array.from_buffers(pa.uint8(), len(values), [None, pa.py_buffer(flags)])
-    bits = as_bytes.cast(pa.bool_()).buffers()[1]
+    bits = cast(as_bytes, pa.bool_()).buffers()[1]
     return pa.Array.from_buffers(pa.bool_(), len(values), [validity, bits])
 
 
@@ -252,7 +328,6 @@ def string_lists(values: list):
     [['政务', '公开'], [], None]
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if not set(map(type, values)) <= {list, tuple, type(None)} and not all(  # the types at once, in C
             value is None or isinstance(value, (list, tuple)) for value in values):
@@ -266,7 +341,7 @@ def string_lists(values: list):
     if validity is None:
         return pa.ListArray.from_arrays(offset_array, words)
     present = pa.Array.from_buffers(pa.bool_(), len(values), [None, validity])
-    return pa.ListArray.from_arrays(offset_array, words, mask=pc.invert(present))
+    return pa.ListArray.from_arrays(offset_array, words, mask=call("invert", [present]))
 
 
 def scalar(text: str):

@@ -94,3 +94,33 @@ def test_a_dictionary_of_more_categories_than_int8_codes_hold_is_refused():
     assert arrow.dictionary(["c126"], categories[:127]).indices.to_pylist() == [126]
     with pytest.raises(ValueError, match="128 categories"):
         arrow.dictionary(["c127"], categories)
+
+
+FORMULA_TEXT = st.text(alphabet=st.sampled_from("=+-@\t\r甲a "), max_size=4)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.lists(st.one_of(st.none(), FORMULA_TEXT, TEXT), max_size=12), min_size=1, max_size=3),
+       st.booleans(), st.integers(0, 3))
+def test_csv_cells_skip_the_formula_regex_only_where_no_value_starts_a_formula(chunks, large, cut):
+    # csv_table reads the first byte of each value before it runs the regex; chunked and sliced columns too
+    from gongkai_analysis.output.tables import FORMULA_START, _may_start_formula, csv_table
+
+    kind = pa.large_string() if large else pa.string()
+    column = pa.chunked_array([pa.array(chunk, type=kind) for chunk in chunks], type=kind)
+    column = column.slice(min(cut, len(column)))
+    if not _may_start_formula(column):
+        assert not any(value and value.startswith(FORMULA_START) for value in column.to_pylist())
+    quoted = [None if v is None else ("'" + v if v.startswith(FORMULA_START) else v) for v in column.to_pylist()]
+    assert csv_table(pa.table({"c": column})).column("c").to_pylist() == quoted
+
+
+@pytest.mark.parametrize("flags", [["--jobs", "1", "--no-tokens"]])
+def test_gongkai_parse_without_tokens_never_imports_pyarrow_compute(tmp_path, flags):
+    # pyarrow.compute writes a wrapper for each of its 300 functions (70 ms): gongkai_analysis.arrow.call does without
+    code = ("import sys; from gongkai_analysis.cli import main; "
+            f"status = main(['parse', {str(gk.config.BUNDLED_DOCUMENT)!r}, '--out', {str(tmp_path / 'out')!r}, "
+            f"'-q', *{flags!r}]); "
+            "print(status, 'pyarrow.compute' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]
