@@ -124,3 +124,19 @@ def test_gongkai_parse_without_tokens_never_imports_pyarrow_compute(tmp_path, fl
             "print(status, 'pyarrow.compute' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]
+
+
+def test_pandas_version_read_from_its_metadata_file_is_importlib_metadata_s():
+    # written into every Parquet file's pandas metadata; read without importing importlib.metadata (30 ms)
+    import importlib.metadata
+
+    from gongkai_analysis import schema
+
+    assert schema._pandas_version.__wrapped__() == importlib.metadata.version("pandas")
+
+
+def test_version_is_printed_when_asked(capsys):
+    from gongkai_analysis.cli import main
+
+    main(["--version"])
+    assert capsys.readouterr().out == f"gongkai {gk.config.version()}\n"
