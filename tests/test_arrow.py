@@ -66,10 +66,18 @@ def test_string_lists_equal_pa_array(values):
 @pytest.mark.parametrize("build, values", [(arrow.strings, ["a", 3]), (arrow.strings, [["a"]]),
                                            (arrow.integers, [1.5]), (arrow.integers, ["1"]),
                                            (arrow.booleans, [2]), (arrow.booleans, ["yes"]),
+                                           (arrow.booleans, [None, 300]), (arrow.booleans, [-1]),
                                            (arrow.string_lists, ["ab"])])
 def test_a_value_of_the_wrong_kind_is_a_type_error(build, values):
     with pytest.raises(TypeError):
         build(values)
+
+
+@pytest.mark.parametrize("build, kind", [(arrow.strings, pa.large_string()), (arrow.integers, pa.int64()),
+                                         (arrow.booleans, pa.bool_())])
+@pytest.mark.parametrize("n", [1, 2, 300])
+def test_a_column_no_row_fills_equals_pa_array(build, kind, n):
+    assert build([None] * n).equals(pa.array([None] * n, type=kind))
 
 
 def test_a_value_outside_the_vocabulary_is_named():
