@@ -31,7 +31,8 @@ from __future__ import annotations
 import array as _array
 import functools
 import operator
-from itertools import accumulate, chain, repeat
+from collections import defaultdict
+from itertools import accumulate, chain, count, repeat
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,7 +122,7 @@ def strings(values: list, *, large: bool = True):
     A table's text columns repeat themselves (a doc_id on every row, a few
     dozen unit names, a few thousand words): each distinct value is encoded
     once (a missing one as the dictionary's null), every value's code is
-    looked up in C (:func:`_codes`), and Arrow spells the codes out
+    found in one pass in C (a dictionary whose default is the next code), and Arrow spells the codes out
     (``take``, which carries the nulls over).  That is
     twice as fast as encoding every value.
 
@@ -152,20 +153,26 @@ def strings(values: list, *, large: bool = True):
     import pyarrow as pa
 
     kind = pa.large_string() if large else pa.string()
-    if values and values.count(None) == len(values):  # a column no row fills (time_limit, extra …): nothing to look up
+    if values and values[0] is None and values.count(None) == len(values):  # a column no row fills (extra …)
         return pa.nulls(len(values), kind)
+    # Each value's code in one pass in C: a value not seen before gets the next number (the
+    # dictionary's default), so the codes count the distinct values in order of first appearance.
+    code = defaultdict(count().__next__)
     try:
-        code = dict.fromkeys(values)  # the distinct values, in order of first appearance
+        try:  # bytes() packs codes below 256 without converting each to a C int
+            codes = pa.Array.from_buffers(pa.uint8(), len(values),
+                                          [None, pa.py_buffer(bytes(map(code.__getitem__, values)))])
+        except ValueError:  # a 257th distinct value: int32 codes (the values seen keep theirs)
+            looked_up = operator.itemgetter(*values)(code)
+            codes = pa.Array.from_buffers(pa.int32(), len(values), [None, pa.py_buffer(_array.array("i", looked_up))])
     except TypeError:  # an unhashable value (a list)
         raise TypeError(f"not a str: {next(v for v in values if not isinstance(v, (str, type(None))))!r}") from None
     missing = None in code
     if len(code) * 2 > len(values):  # mostly distinct (task texts): encode them all, skip the codes
         return _encoded(values, kind, _validity(values) if missing else None)
     distinct = list(code)  # None among them when a value is missing: a null word, which take copies
-    for k, value in enumerate(distinct):
-        code[value] = k
     words = _encoded(distinct, kind, _validity(distinct) if missing else None)
-    return call("take", [words, _codes(values, code)])  # Arrow spells the codes out (a little faster than casting a dictionary array)
+    return call("take", [words, codes])  # Arrow spells the codes out (a little faster than casting a dictionary array)
 
 
 def _codes(values: list, code: dict):
@@ -218,7 +225,7 @@ def integers(values: list):
     """
     import pyarrow as pa
 
-    if values and values.count(None) == len(values):  # a column no row fills (part, piece …)
+    if values and values[0] is None and values.count(None) == len(values):  # a column no row fills (part …)
         return pa.nulls(len(values), pa.int64())
     numbers, validity = _packed("q", values)
     return pa.Array.from_buffers(pa.int64(), len(values), [validity, pa.py_buffer(numbers)])
