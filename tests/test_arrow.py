@@ -123,17 +123,6 @@ def test_csv_cells_skip_the_formula_regex_only_where_no_value_starts_a_formula(c
     assert csv_table(pa.table({"c": column})).column("c").to_pylist() == quoted
 
 
-@pytest.mark.parametrize("flags", [["--jobs", "1", "--no-tokens"]])
-def test_gongkai_parse_without_tokens_never_imports_pyarrow_compute(tmp_path, flags):
-    # pyarrow.compute writes a wrapper for each of its 300 functions (70 ms): gongkai_analysis.arrow.call does without
-    code = ("import sys; from gongkai_analysis.cli import main; "
-            f"status = main(['parse', {str(gk.config.BUNDLED_DOCUMENT)!r}, '--out', {str(tmp_path / 'out')!r}, "
-            f"'-q', *{flags!r}]); "
-            "print(status, 'pyarrow.compute' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["0", "False"]
-
-
 def test_pandas_version_read_from_its_metadata_file_is_importlib_metadata_s():
     # written into every Parquet file's pandas metadata; read without importing importlib.metadata (30 ms)
     import importlib.metadata

@@ -14,7 +14,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import stat
@@ -107,6 +106,8 @@ class SourceText:
         >>> SourceText("x", "a.txt").digest
         '11f6ad8ec5'
         """
+        import hashlib  # on demand: it loads OpenSSL (4 ms at every start)
+
         return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:10]
 
     def note(self, message: str, *, doubt: bool = False) -> None:
