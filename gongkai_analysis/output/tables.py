@@ -250,7 +250,7 @@ def _may_start_formula(column) -> bool:
         if data is None or not data.size or not len(chunk):
             continue
         width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-        starts = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + len(chunk)]
+        starts = np.frombuffer(offsets, dtype=width, count=chunk.offset + len(chunk))[chunk.offset:]
         first = np.frombuffer(data, dtype=np.uint8)[starts[starts < data.size]]
         if starting[first].any():
             return True
