@@ -14,6 +14,10 @@ Hypothesis examples, and checks that a ``gongkai parse`` run never imports panda
 A missing value is ``None``.  A value of the wrong kind raises
 :class:`TypeError`, so that the caller decides what to do with it.
 
+Arrow's compute functions (``take``, ``cast`` …) are called through
+:func:`call`, without importing :mod:`pyarrow.compute`, which makes a Python
+wrapper for each of its some 300 functions (70 ms at every start).
+
 Examples
 --------
 >>> strings(["政务", None]).to_pylist(), integers([1, None]).to_pylist()
@@ -25,8 +29,81 @@ DictionaryType(dictionary<values=large_string, indices=int8, ordered=1>)
 from __future__ import annotations
 
 import array as _array
+import functools
 import operator
-from itertools import accumulate, chain, repeat
+from collections import defaultdict
+from itertools import accumulate, chain, count, repeat
+
+
+@functools.lru_cache(maxsize=1)
+def compute():
+    """The module of Arrow's compute functions and their options: ``pyarrow._compute``.
+
+    ``pyarrow.compute`` (its public face) imports it and then writes a Python
+    wrapper with a docstring for each of some 300 functions: 70 ms at every
+    start of ``gongkai parse``, for the handful called here.  Where a pyarrow
+    has no ``_compute``, the public module serves.
+
+    Returns
+    -------
+    module
+        With ``call_function`` and the options classes (``CastOptions`` …).
+
+    Examples
+    --------
+    >>> compute().call_function("add", [integers([1, 2]), integers([1, 1])]).to_pylist()
+    [2, 3]
+    """
+    try:
+        import pyarrow._compute as module
+    except ImportError:  # a pyarrow laid out otherwise
+        import pyarrow.compute as module
+    return module
+
+
+def call(name: str, args: list, options=None):
+    """Arrow's compute function `name` on `args`, as ``pyarrow.compute.call_function`` runs it.
+
+    Parameters
+    ----------
+    name : str
+        The function (``take``, ``cast``, ``sum`` …).
+    args : list
+        Arrays, chunked arrays or scalars.
+    options : FunctionOptions, optional
+        Its options (the function's defaults when None).
+
+    Returns
+    -------
+    pyarrow.Array, pyarrow.ChunkedArray or pyarrow.Scalar
+
+    Examples
+    --------
+    >>> call("take", [strings(["a", "b"]), integers([1, 1, 0])]).to_pylist()
+    ['b', 'b', 'a']
+    """
+    return compute().call_function(name, args, options)
+
+
+def cast(values, kind):
+    """`values` as Arrow type `kind`, checked as ``values.cast(kind)`` checks it.
+
+    Parameters
+    ----------
+    values : pyarrow.Array or pyarrow.ChunkedArray
+    kind : pyarrow.DataType
+
+    Returns
+    -------
+    pyarrow.Array or pyarrow.ChunkedArray
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> cast(integers([1, None]), pa.int8()).type
+    DataType(int8)
+    """
+    return call("cast", [values], compute().CastOptions.safe(kind))
 
 
 def _validity(values: list):
@@ -36,7 +113,7 @@ def _validity(values: list):
     if values.count(None) == 0:
         return None
     flags = bytes(map(operator.is_not, values, repeat(None)))  # in C: twice as fast as a comprehension
-    return pa.Array.from_buffers(pa.uint8(), len(values), [None, pa.py_buffer(flags)]).cast(pa.bool_()).buffers()[1]
+    return cast(pa.Array.from_buffers(pa.uint8(), len(values), [None, pa.py_buffer(flags)]), pa.bool_()).buffers()[1]
 
 
 def strings(values: list, *, large: bool = True):
@@ -45,7 +122,7 @@ def strings(values: list, *, large: bool = True):
     A table's text columns repeat themselves (a doc_id on every row, a few
     dozen unit names, a few thousand words): each distinct value is encoded
     once (a missing one as the dictionary's null), every value's code is
-    looked up in C (:func:`_codes`), and Arrow spells the codes out
+    found in one pass in C (a dictionary whose default is the next code), and Arrow spells the codes out
     (``take``, which carries the nulls over).  That is
     twice as fast as encoding every value.
 
@@ -75,19 +152,27 @@ def strings(values: list, *, large: bool = True):
     """
     import pyarrow as pa
 
+    kind = pa.large_string() if large else pa.string()
+    if values and values[0] is None and values.count(None) == len(values):  # a column no row fills (extra …)
+        return pa.nulls(len(values), kind)
+    # Each value's code in one pass in C: a value not seen before gets the next number (the
+    # dictionary's default), so the codes count the distinct values in order of first appearance.
+    code = defaultdict(count().__next__)
     try:
-        code = dict.fromkeys(values)  # the distinct values, in order of first appearance
+        try:  # bytes() packs codes below 256 without converting each to a C int
+            codes = pa.Array.from_buffers(pa.uint8(), len(values),
+                                          [None, pa.py_buffer(bytes(map(code.__getitem__, values)))])
+        except ValueError:  # a 257th distinct value: int32 codes (the values seen keep theirs)
+            looked_up = operator.itemgetter(*values)(code)
+            codes = pa.Array.from_buffers(pa.int32(), len(values), [None, pa.py_buffer(_array.array("i", looked_up))])
     except TypeError:  # an unhashable value (a list)
         raise TypeError(f"not a str: {next(v for v in values if not isinstance(v, (str, type(None))))!r}") from None
     missing = None in code
-    kind = pa.large_string() if large else pa.string()
     if len(code) * 2 > len(values):  # mostly distinct (task texts): encode them all, skip the codes
         return _encoded(values, kind, _validity(values) if missing else None)
     distinct = list(code)  # None among them when a value is missing: a null word, which take copies
-    for k, value in enumerate(distinct):
-        code[value] = k
     words = _encoded(distinct, kind, _validity(distinct) if missing else None)
-    return words.take(_codes(values, code))  # Arrow spells the codes out (a little faster than casting a dictionary array)
+    return call("take", [words, codes])  # Arrow spells the codes out (a little faster than casting a dictionary array)
 
 
 def _codes(values: list, code: dict):
@@ -140,6 +225,8 @@ def integers(values: list):
     """
     import pyarrow as pa
 
+    if values and values[0] is None and values.count(None) == len(values):  # a column no row fills (part …)
+        return pa.nulls(len(values), pa.int64())
     numbers, validity = _packed("q", values)
     return pa.Array.from_buffers(pa.int64(), len(values), [validity, pa.py_buffer(numbers)])
 
@@ -178,14 +265,17 @@ def booleans(values: list):
     """
     import pyarrow as pa
 
-    try:
-        flags, validity = _packed("B", values)
-    except OverflowError:  # a number other than 0 and 1
+    try:  # bytes() takes the flags as small ints in C, twice as fast as an array of them
+        try:
+            flags, validity = bytes(values), None
+        except TypeError:  # None among them (or a value that is no number at all)
+            flags, validity = bytes(0 if value is None else value for value in values), _validity(values)
+    except ValueError:  # a number beyond a byte
         raise TypeError("not a bool") from None
-    if max(flags, default=0) > 1:
+    if flags.translate(None, b"\x00\x01"):  # a number other than 0 and 1
         raise TypeError("not a bool")
     as_bytes = pa.Array.from_buffers(pa.uint8(), len(values), [None, pa.py_buffer(flags)])
-    bits = as_bytes.cast(pa.bool_()).buffers()[1]
+    bits = cast(as_bytes, pa.bool_()).buffers()[1]
     return pa.Array.from_buffers(pa.bool_(), len(values), [validity, bits])
 
 
@@ -252,7 +342,6 @@ def string_lists(values: list):
     [['政务', '公开'], [], None]
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if not set(map(type, values)) <= {list, tuple, type(None)} and not all(  # the types at once, in C
             value is None or isinstance(value, (list, tuple)) for value in values):
@@ -266,7 +355,7 @@ def string_lists(values: list):
     if validity is None:
         return pa.ListArray.from_arrays(offset_array, words)
     present = pa.Array.from_buffers(pa.bool_(), len(values), [None, validity])
-    return pa.ListArray.from_arrays(offset_array, words, mask=pc.invert(present))
+    return pa.ListArray.from_arrays(offset_array, words, mask=call("invert", [present]))
 
 
 def scalar(text: str):

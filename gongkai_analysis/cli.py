@@ -24,6 +24,18 @@ from .pipeline import default_jobs
 log = logging.getLogger(__name__)
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is read when asked (its metadata brings importlib.metadata, 30 ms at every start)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="show program's version number and exit"):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {config.version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--registry", type=Path, metavar="CSV", help="your own department registry")
@@ -33,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     one_document.add_argument("input", metavar="INPUT", help="one document (.txt .html .docx .pdf)")
 
     parser = argparse.ArgumentParser(prog="gongkai", description="Parse and analyse 政务公开工作要点.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {config.version()}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", parents=[common], help="parse documents into task and responsibility tables")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files (.txt .html .docx .pdf) or folders")

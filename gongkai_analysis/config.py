@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from importlib import resources
 from pathlib import Path
 
 from .errors import GongkaiError
@@ -91,7 +90,9 @@ def package_data(name: str) -> Path:
     >>> path.parent.name, path.exists()
     ('data', True)
     """
-    return Path(str(resources.files(PACKAGE).joinpath("data", name)))
+    # The package's own folder, as importlib.resources.files finds it for an installed package,
+    # without importing importlib.resources (9 ms at every start, with zipfile and typing).
+    return Path(__file__).parent / "data" / name
 
 
 def cache_dir() -> Path:

@@ -150,9 +150,12 @@ def parse_to_folder(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     batches = plan_batches(inputs, jobs=jobs)
     if jobs > 1:  # the writers' modules, imported once here rather than in every worker
-        import pyarrow.compute  # noqa: F401
         import pyarrow.csv  # noqa: F401
         import pyarrow.parquet  # noqa: F401
+
+        from .arrow import compute
+
+        compute()
     options = {"tokens": tokens, "segmenter": segmenter, "registry": registry, "strict": strict}
     with CorpusWriter(out) as writer:
         work = [_Job(index, batch, writer.folder, Path(out)) for index, batch in enumerate(batches)]

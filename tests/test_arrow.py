@@ -66,10 +66,18 @@ def test_string_lists_equal_pa_array(values):
 @pytest.mark.parametrize("build, values", [(arrow.strings, ["a", 3]), (arrow.strings, [["a"]]),
                                            (arrow.integers, [1.5]), (arrow.integers, ["1"]),
                                            (arrow.booleans, [2]), (arrow.booleans, ["yes"]),
+                                           (arrow.booleans, [None, 300]), (arrow.booleans, [-1]),
                                            (arrow.string_lists, ["ab"])])
 def test_a_value_of_the_wrong_kind_is_a_type_error(build, values):
     with pytest.raises(TypeError):
         build(values)
+
+
+@pytest.mark.parametrize("build, kind", [(arrow.strings, pa.large_string()), (arrow.integers, pa.int64()),
+                                         (arrow.booleans, pa.bool_())])
+@pytest.mark.parametrize("n", [1, 2, 300])
+def test_a_column_no_row_fills_equals_pa_array(build, kind, n):
+    assert build([None] * n).equals(pa.array([None] * n, type=kind))
 
 
 def test_a_value_outside_the_vocabulary_is_named():
@@ -94,3 +102,38 @@ def test_a_dictionary_of_more_categories_than_int8_codes_hold_is_refused():
     assert arrow.dictionary(["c126"], categories[:127]).indices.to_pylist() == [126]
     with pytest.raises(ValueError, match="128 categories"):
         arrow.dictionary(["c127"], categories)
+
+
+FORMULA_TEXT = st.text(alphabet=st.sampled_from("=+-@\t\r甲a "), max_size=4)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.lists(st.one_of(st.none(), FORMULA_TEXT, TEXT), max_size=12), min_size=1, max_size=3),
+       st.booleans(), st.integers(0, 3))
+def test_csv_cells_skip_the_formula_regex_only_where_no_value_starts_a_formula(chunks, large, cut):
+    # csv_table reads the first byte of each value before it runs the regex; chunked and sliced columns too
+    from gongkai_analysis.output.tables import FORMULA_START, _may_start_formula, csv_table
+
+    kind = pa.large_string() if large else pa.string()
+    column = pa.chunked_array([pa.array(chunk, type=kind) for chunk in chunks], type=kind)
+    column = column.slice(min(cut, len(column)))
+    if not _may_start_formula(column):
+        assert not any(value and value.startswith(FORMULA_START) for value in column.to_pylist())
+    quoted = [None if v is None else ("'" + v if v.startswith(FORMULA_START) else v) for v in column.to_pylist()]
+    assert csv_table(pa.table({"c": column})).column("c").to_pylist() == quoted
+
+
+def test_pandas_version_read_from_its_metadata_file_is_importlib_metadata_s():
+    # written into every Parquet file's pandas metadata; read without importing importlib.metadata (30 ms)
+    import importlib.metadata
+
+    from gongkai_analysis import schema
+
+    assert schema._pandas_version.__wrapped__() == importlib.metadata.version("pandas")
+
+
+def test_version_is_printed_when_asked(capsys):
+    from gongkai_analysis.cli import main
+
+    main(["--version"])
+    assert capsys.readouterr().out == f"gongkai {gk.config.version()}\n"

@@ -44,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import functools
 import io
 import logging
 import os
@@ -153,8 +154,6 @@ def write_part(doc, folder: str | os.PathLike[str], index: int, *, out: str | os
     >>> part.rows["tasks"], part.units, part.columns["errors"]
     (1, {'甲局'}, ['file', 'error'])
     """
-    import pyarrow.compute as pc
-
     folder = Path(folder)
     out = Path(out) if out is not None else folder
     part = Part(index)
@@ -163,7 +162,9 @@ def write_part(doc, folder: str | os.PathLike[str], index: int, *, out: str | os
         part.rows[name] = table.num_rows
         part.columns[name] = list(table.column_names)
         if name in PARQUET_TABLES:
-            table = table.cast(_settled_schema(table.schema))
+            settled = _settled_schema(table.schema)
+            if not table.schema.equals(settled, check_metadata=True):  # casting to the same types changes nothing
+                table = table.cast(settled)
             part.schemas[name] = table.schema
         if not table.num_rows:  # an empty chunk may lack optional columns: it writes nothing
             continue
@@ -174,10 +175,11 @@ def write_part(doc, folder: str | os.PathLike[str], index: int, *, out: str | os
                 _write_parquet(table, folder / f"{name}.parquet" / f"part-{index:06d}.parquet")
     meta = tables["documents"]
     part.documents, part.tasks = meta.num_rows, tables["tasks"].num_rows
-    part.unassigned = pc.sum(meta.column("n_unassigned")).as_py() or 0 if meta.num_rows else 0
-    part.warnings = (pc.sum(meta.column("n_warnings")).as_py() or 0
+    part.unassigned = arrow.call("sum", [meta.column("n_unassigned")]).as_py() or 0 if meta.num_rows else 0
+    part.warnings = (arrow.call("sum", [meta.column("n_warnings")]).as_py() or 0
                      if meta.num_rows and "n_warnings" in meta.column_names else 0)
-    part.units = set(pc.unique(tables["responsibilities"].column("unit").drop_null()).to_pylist())
+    units = arrow.call("drop_null", [tables["responsibilities"].column("unit")])
+    part.units = set(arrow.call("unique", [units]).to_pylist())
     errors = tables["errors"]
     part.errors = list(zip(errors.column("file").to_pylist(), errors.column("error").to_pylist()))
     return part
@@ -208,27 +210,61 @@ def csv_table(table):
     {'text': ["'=1+1", '做好', None, "'@SUM(A1)", "'\\tx"], 'n': [1, 2, 3, 4, 5], 'tokens': ['a b', '', None, "'-c", 'd']}
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     columns = []
     for column in table.columns:
         kind = column.type
         if pa.types.is_list(kind) or pa.types.is_large_list(kind):
             if pa.types.is_null(kind.value_type):
-                column = column.cast(pa.list_(pa.string()))
-            column = pc.binary_join(column, arrow.scalar(" "))
+                column = arrow.cast(column, pa.list_(pa.string()))
+            column = arrow.call("binary_join", [column, arrow.scalar(" ")])
         elif pa.types.is_boolean(kind):  # as pandas writes them: True, False
             words = arrow.strings(["False", "True"])
-            column = pa.chunked_array([pa.DictionaryArray.from_arrays(chunk.cast(pa.int8()), words)
+            column = pa.chunked_array([pa.DictionaryArray.from_arrays(arrow.cast(chunk, pa.int8()), words)
                                        for chunk in column.chunks], pa.dictionary(pa.int8(), words.type))
-            column = column.cast(pa.large_string())
+            column = arrow.cast(column, pa.large_string())
         elif pa.types.is_dictionary(kind) or pa.types.is_null(kind):
-            column = column.cast(pa.large_string())
-        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            column = pc.replace_substring_regex(column, pattern=f"^({_FORMULA_CLASS})", replacement="'\\1",
-                                                max_replacements=1)
+            column = arrow.cast(column, pa.large_string())
+        if (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)) and _may_start_formula(column):
+            options = arrow.compute().ReplaceSubstringOptions(f"^({_FORMULA_CLASS})", "'\\1", max_replacements=1)
+            column = arrow.call("replace_substring_regex", [column], options)
         columns.append(column)
     return pa.table(columns, names=table.column_names)
+
+
+def _may_start_formula(column) -> bool:
+    """Whether a value of the string `column` may start with a formula character (False: none does).
+
+    The first byte of each value is read from the column's buffers with numpy
+    (which pyarrow has imported): some microseconds, where the regex that
+    neutralises formulas costs a tenth of a millisecond a column, and hardly
+    any column has such a value.  The byte at a missing or empty value's
+    offset is read too, which at worst sends the column through the regex for nothing.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    starting = _formula_bytes()
+    for chunk in column.chunks:
+        _, offsets, data = chunk.buffers()
+        if data is None or not data.size or not len(chunk):
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        starts = np.frombuffer(offsets, dtype=width, count=chunk.offset + len(chunk))[chunk.offset:]
+        first = np.frombuffer(data, dtype=np.uint8)[starts[starts < data.size]]
+        if starting[first].any():
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _formula_bytes():
+    """A table of the 256 byte values: True for the (ASCII) characters that start a formula."""
+    import numpy as np
+
+    table = np.zeros(256, dtype=bool)
+    table[[ord(c) for c in FORMULA_START]] = True
+    return table
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:

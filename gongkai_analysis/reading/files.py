@@ -33,8 +33,6 @@ from .. import config
 from ..errors import ParseError
 from .html import read_html
 from .markdown import read_markdown
-from .office import convert_legacy, read_docx, read_xlsx
-from .pdf import read_pdf
 from .script import to_simplified
 from .source import SourceText, file_kind, read_file_bytes
 from .text import clean_text, decode
@@ -80,13 +78,17 @@ def read_path(path: str | os.PathLike[str]) -> SourceText:
         kind = file_kind(path)
         if kind is not None:
             raise ParseError(kind, source=name)
+        from .office import convert_legacy  # the Office and PDF readers imported on demand (subprocess, zipfile)
+
         return convert_legacy(path, source=name)
     data = read_file_bytes(path)
-    if suffix == ".docx":
-        return read_docx(data, source=name)
-    if suffix == ".xlsx":
-        return read_xlsx(data, source=name)
+    if suffix in (".docx", ".xlsx"):
+        from .office import read_docx, read_xlsx
+
+        return (read_docx if suffix == ".docx" else read_xlsx)(data, source=name)
     if suffix == ".pdf":
+        from .pdf import read_pdf
+
         return read_pdf(data, source=name)
     if suffix in config.HTML_SUFFIXES:
         return read_html(data, source=name)
