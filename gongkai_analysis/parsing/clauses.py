@@ -166,12 +166,21 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     """
     if "（" not in folded:
         return []
-    if "〔" not in folded and "〕" not in folded and folded.count("（") == 1 and folded.count("）") == 1:
-        start, end = folded.find("（"), folded.find("）")
-        if start < end:  # the usual task: one pair of brackets, nothing nested
-            content = folded[start + 1 : end]
-            return [ClauseSpan(start, end + 1, content)] if is_clause(content) else []
+    if "〔" not in folded and "〕" not in folded:
+        # the usual task: one pair of brackets, nothing nested; cut with two partitions and tested with
+        # `in`, which cost a third of str.count and str.find (each a method call)
+        before, _, rest = folded.partition("（")
+        content, closing, after = rest.partition("）")
+        if closing and "（" not in rest and "）" not in after and "）" not in before:
+            if not is_clause(content):
+                return []
+            start = len(before)
+            return [_new_tuple(ClauseSpan, (start, start + len(content) + 2, content, True))]
     return _find_nested_clauses(folded)
+
+
+#: ``tuple.__new__``: makes a named tuple at half the cost of calling its class.
+_new_tuple = tuple.__new__
 
 
 def _find_nested_clauses(folded: str) -> list[ClauseSpan]:
