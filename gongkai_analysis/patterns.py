@@ -395,7 +395,10 @@ def count_clause_signatures(folded: str) -> int:
     """
     count = 0
     for piece in folded.split("）")[:-1]:
-        if ends_with_role(piece):
+        text = piece.rstrip()  # ends_with_role(piece), inlined: once per bracket of the text
+        if text.endswith("。"):
+            text = text[:-1].rstrip()
+        if text.endswith(ROLE_ENDINGS):
             count += 1
             continue
         opening = piece.rfind("（")

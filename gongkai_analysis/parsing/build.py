@@ -168,11 +168,14 @@ class _Builder:
         self.suspect_units: set[str] = set()
         self.unit_lines: dict[str, int] = {}
         self.original_lines = src.original.split("\n") if src.original is not None else []
+        #: whether warnings are logged: asked once per document, not once per warning
+        self.log_warnings = log.isEnabledFor(logging.INFO)
 
     def warn(self, message: str, line: int | None = None) -> None:
         where = f"line {line}: " if line is not None else ""
         self.warnings.append(where + message)
-        log.info("%s: %s%s", self.src.source, where, message)
+        if self.log_warnings:
+            log.info("%s: %s%s", self.src.source, where, message)
 
     def fail_or_warn(self, message: str, line: int | None) -> None:
         if self.strict:
@@ -414,30 +417,38 @@ class _Builder:
 
     def _warn_unknown_units(self) -> None:
         """One warning per unit the registry does not know, naming the tasks that name it."""
+        unit_lines = self.unit_lines
         for unit, task_ids in self.unknown_units.items():
+            if len(task_ids) == 1:
+                self.warn(f"unknown unit {unit} (not in the registry) in task {task_ids[0]}", unit_lines[unit])
+                continue
             shown = ", ".join(dict.fromkeys(task_ids[:10])) + (" …" if len(task_ids) > 10 else "")
-            self.warn(f"unknown unit {unit} (not in the registry) in task{'s' * (len(task_ids) > 1)} {shown}",
-                      self.unit_lines[unit])
+            self.warn(f"unknown unit {unit} (not in the registry) in tasks {shown}", unit_lines[unit])
 
     # -- self-checks -------------------------------------------------------
     def _check_clauses(self, task_rows: list[dict], outside: list[Item]) -> None:
         """Every bracketed clause of the text lands on a task; none hides elsewhere."""
         n_outside = 0
         for item in outside:
-            for span in clauses.find_clauses(patterns.fold(item.body)):
+            body = item.body
+            if "（" not in body and "(" not in body:
+                continue  # no bracket that folds to （: no clause (and no need to fold)
+            for span in clauses.find_clauses(patterns.fold(body)):
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
-        for row in task_rows:  # a label left in a task's text: a clause that was not read
-            text = row["text"] or ""
-            if "：" in text or ":" in text:
-                label = patterns.UNIT_LABEL.search(patterns.fold(text))
-                if label:
-                    self.warn(f"task {row['task_id']}: {label.group()!r} in its text was not read as a clause",
-                              row["line"])
+        texts = [row["text"] or "" for row in task_rows]
+        joined = "\n".join(texts)
+        if "：" in joined or ":" in joined:  # (one test for the whole document when no text holds a colon)
+            for row, text in zip(task_rows, texts):  # a label left in a task's text: a clause that was not read
+                if "：" in text or ":" in text:
+                    label = patterns.UNIT_LABEL.search(patterns.fold(text))
+                    if label:
+                        self.warn(f"task {row['task_id']}: {label.group()!r} in its text was not read as a clause",
+                                  row["line"])
         # an independent count: how many clause endings (or labelled openings) the whole text has
         n_text = patterns.count_clause_signatures(self.folded)
-        n_tasks = sum(1 for r in task_rows if r["clause"] is not None and r["clause"][:1] in "(（"
-                      and r["clause"][-1:] in ")）")
+        n_tasks = sum(1 for clause in [r["clause"] for r in task_rows]
+                      if clause is not None and clause[:1] in "(（" and clause[-1:] in ")）")
         if n_text != n_tasks + n_outside:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
                               f"and {n_outside} outside them", None)
@@ -630,7 +641,8 @@ def _split_body(task: _Task) -> list[tuple]:
         if start < position:
             raise ParseError(f"internal check failed: task {task.number} lost characters while splitting",
                              line=task.line)
-        after = after_clause(folded, end).end()
+        # (a clause that ends the body has nothing after it: no match to try)
+        after = end if end == len(folded) else after_clause(folded, end).end()
         content = body[start + 1 : end - 1] if closed else body[start + 1 : end]
         parts.append(((body[position:start] + body[end:after]).strip(), body[start:end], content, None, closed))
         position = after
