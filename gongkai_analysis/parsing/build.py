@@ -634,6 +634,16 @@ def _split_body(task: _Task) -> list[tuple]:
     spans = clauses.find_clauses(folded)
     if not spans:
         return [(body, None, None, None, True)]
+    if len(spans) == 1 and spans[0][3] and spans[0][1] == len(folded):
+        # the usual task: one closed clause that ends the body; :func:`_cut_at_clauses` gives the same in
+        # more steps (a test holds the two equal)
+        start = spans[0][0]
+        return [(body[:start].strip(), body[start:], body[start + 1 : -1], None, True)]
+    return _cut_at_clauses(task, body, folded, spans)
+
+
+def _cut_at_clauses(task: _Task, body: str, folded: str, spans: list[clauses.ClauseSpan]) -> list[tuple]:
+    """The parts of a task's body cut at the clauses `spans` found in its folded form (see :func:`_split_body`)."""
     parts: list[tuple] = []
     after_clause = patterns.AFTER_CLAUSE.match
     position = 0  # the parts must tile the body exactly: each span starts where the last part ended or later
