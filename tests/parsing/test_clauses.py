@@ -233,3 +233,18 @@ def test_the_one_clause_shortcut_cuts_a_body_as_the_loop_does(body):
     except ParseError:
         return  # (the loop's own check; the shortcut never takes such a body)
     assert _split_body(task) == expected
+
+
+_FLAT_BODIES = st.lists(st.tuples(st.sampled_from(["做好公开", "", "。", " "]),
+                                  st.sampled_from(["（", "（", "）", "〔", ""]),
+                                  st.sampled_from(["以下简称", "财政局负责落实", "", "牵头单位：财政局", "负责"]),
+                                  st.sampled_from(["）", "）", "（", ""])).map("".join),
+                        max_size=5).map("".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(_FLAT_BODIES)
+def test_brackets_one_after_another_are_paired_as_balancing_every_bracket_pairs_them(body):
+    from gongkai_analysis.parsing.clauses import _find_nested_clauses
+
+    assert find_clauses(body) == _find_nested_clauses(body)
