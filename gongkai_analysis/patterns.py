@@ -310,6 +310,8 @@ MAX_UNIT_NAME = 30
 
 #: The last two characters of every role verb above (checked by a test): a clause ends with one.
 ROLE_ENDINGS = ("落实", "负责", "牵头", "配合")
+#: A role ending, maybe with a full stop, right at the end of a text (no space to strip first).
+_ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS))
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 
@@ -395,7 +397,15 @@ def count_clause_signatures(folded: str) -> int:
     """
     count = 0
     for piece in folded.split("）")[:-1]:
-        if ends_with_role(piece):
+        # ends_with_role(piece), inlined (once per bracket of the text), after one test for the usual
+        # ending with nothing between the role verb, a full stop and the bracket
+        if piece.endswith(_ROLE_ENDINGS_BARE):
+            count += 1
+            continue
+        text = piece.rstrip()
+        if text.endswith("。"):
+            text = text[:-1].rstrip()
+        if text.endswith(ROLE_ENDINGS):
             count += 1
             continue
         opening = piece.rfind("（")

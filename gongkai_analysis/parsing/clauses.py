@@ -166,12 +166,46 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     """
     if "（" not in folded:
         return []
-    if "〔" not in folded and "〕" not in folded and folded.count("（") == 1 and folded.count("）") == 1:
-        start, end = folded.find("（"), folded.find("）")
-        if start < end:  # the usual task: one pair of brackets, nothing nested
-            content = folded[start + 1 : end]
-            return [ClauseSpan(start, end + 1, content)] if is_clause(content) else []
+    if "〔" not in folded and "〕" not in folded:
+        # the usual task: one pair of brackets, nothing nested; cut with two partitions and tested with
+        # `in`, which cost a third of str.count and str.find (each a method call)
+        before, _, rest = folded.partition("（")
+        content, closing, after = rest.partition("）")
+        if closing and "）" not in before:
+            if "（" not in rest and "）" not in after:
+                if not is_clause(content):
+                    return []
+                start = len(before)
+                return [_new_tuple(ClauseSpan, (start, start + len(content) + 2, content, True))]
+            spans = _find_flat_clauses(folded)  # several pairs, maybe one after the other
+            if spans is not None:
+                return spans
     return _find_nested_clauses(folded)
+
+
+def _find_flat_clauses(folded: str) -> list[ClauseSpan] | None:
+    """:func:`find_clauses` for a text whose round brackets never nest (``（…）…（…）``), else None.
+
+    Each （ then closes at the next ）: one partition per pair, where balancing
+    every bracket took a regular-expression match and a dozen steps per bracket.
+    """
+    pieces = folded.split("（")
+    if "）" in pieces[0]:
+        return None
+    spans = []
+    start = len(pieces[0])
+    for piece in pieces[1:]:
+        content, closing, after = piece.partition("）")
+        if not closing or "）" in after:
+            return None
+        if is_clause(content):
+            spans.append(_new_tuple(ClauseSpan, (start, start + len(content) + 2, content, True)))
+        start += len(piece) + 1
+    return spans
+
+
+#: ``tuple.__new__``: makes a named tuple at half the cost of calling its class.
+_new_tuple = tuple.__new__
 
 
 def _find_nested_clauses(folded: str) -> list[ClauseSpan]:

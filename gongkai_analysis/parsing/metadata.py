@@ -59,9 +59,16 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     info: dict = dict.fromkeys(FIELDS)
     kept: list[str] = []
     notice: list[str] = []
+    kept_folded: list[str] = []  # the kept and notice lines folded (folding maps whitespace to whitespace
+    notice_folded: list[str] = []  # only, so a folded line stripped is the stripped line folded)
     whole_preamble = [line.strip() for line in lines if line.strip()]
-    for line in lines:
-        folded = patterns.fold(line).strip()
+    joined = "\n".join(lines)
+    if lines and joined.count("\n") == len(lines) - 1:  # lines without a line break: folded at once
+        folded_lines = patterns.fold(joined).split("\n")
+    else:
+        folded_lines = [patterns.fold(line) for line in lines]
+    for line, folded in zip(lines, folded_lines):
+        folded = folded.strip()
         if crumb := patterns.BREADCRUMB.match(folded):
             line, folded = line.strip()[crumb.end():], folded[crumb.end():]
         if not folded:
@@ -86,9 +93,10 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
         if notice or patterns.NOTICE_TITLE.match(folded) or folded.startswith("关于"):
             if not info["notice_title"] and (notice or folded.startswith("关于")) and len(folded) < 40:
                 notice.append(line.strip())
+                notice_folded.append(folded)
                 if folded.endswith("通知"):
                     info["notice_title"] = "".join(notice)
-                    notice = []
+                    notice, notice_folded = [], []
                 continue
         if info["issuer"] is None and patterns.ISSUER.match(folded):
             info["issuer"] = line.strip()
@@ -97,11 +105,13 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
             info["recipients"] = line.strip().rstrip(":：")
             continue
         kept.append(line.strip())
+        kept_folded.append(folded)
     kept.extend(notice)
-    if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(patterns.fold(kept[0]))):
+    kept_folded.extend(notice_folded)
+    if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(kept_folded[0])):
         info["title"] = re.sub(r"^.*关于印发", "", kept[0][: m.end()])
     info["preamble"] = "\n".join(whole_preamble) or None
-    whole = patterns.fold("\n".join(kept))
+    whole = "\n".join(kept_folded)
     if info["doc_number"] is None and (m := patterns.DOC_NUMBER.search(whole)):
         info["doc_number"] = re.sub(r"^.*(?:通知|意见|要点|方案|的|》)", "", m.group())
     if info["date"] is None:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -53,7 +54,7 @@ _HEADER_OR_ARTICLE = frozenset(("section", "chapter", "article"))
 _ARABIC = ("dot", "paren", "rparen", "circle")
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: a fifth cheaper to make, once per item)
 class Item:
     """A piece of the document in reading order.
 
@@ -122,7 +123,7 @@ def scan(text: str, *, folded: str | None = None) -> list[Item]:
     """
     lines = text.split("\n")
     if "\t" not in text:  # no table rows: the whole text is running text
-        return _scan_text(list(enumerate(lines, start=1)), folded)
+        return _scan_lines(1, lines, folded, text)
     items: list[Item] = []
     run: list[tuple[int, str]] = []
     table: _Table | None = None
@@ -149,13 +150,18 @@ def scan(text: str, *, folded: str | None = None) -> list[Item]:
 # Running text
 # --------------------------------------------------------------------------
 class _Text:
-    """A run of lines, folded once, with positions mapped back to line numbers."""
+    """A run of lines, folded once, with positions mapped back to line numbers.
 
-    def __init__(self, run: list[tuple[int, str]], folded: str | None = None) -> None:
-        self.first_line = run[0][0]
-        self.raw = "\n".join([line for _, line in run])
+    `lines` start at line number `first_line`; `raw` is ``"\\n".join(lines)`` when the caller has it.
+    """
+
+    def __init__(self, first_line: int, lines: list[str], folded: str | None = None, raw: str | None = None) -> None:
+        self.first_line = first_line
+        self.raw = "\n".join(lines) if raw is None else raw
         self.folded = folded if folded is not None and len(folded) == len(self.raw) else patterns.fold(self.raw)
-        self.line_starts = list(itertools.accumulate([len(line) + 1 for _, line in run], initial=0))
+        # line k starts after the k lines before it and their k line breaks (in C: no Python loop per line)
+        self.line_starts = list(map(operator.add, itertools.accumulate(map(len, lines), initial=0),
+                                    itertools.count()))
 
     def line_of(self, pos: int) -> int:
         return self.first_line + bisect.bisect_right(self.line_starts, pos) - 1
@@ -171,20 +177,26 @@ class _Text:
         return items
 
 
-def _scan_text(run: list[tuple[int, str]], folded: str | None = None) -> list[Item]:
+def _scan_text(run: list[tuple[int, str]]) -> list[Item]:
+    """The items of a run of consecutive ``(line number, line)`` pairs (between tables)."""
     if not run:
         return []
-    doc = _Text(run, folded)
+    return _scan_lines(run[0][0], [line for _, line in run])
+
+
+def _scan_lines(first_line: int, lines: list[str], folded: str | None = None, raw: str | None = None) -> list[Item]:
+    """The items of consecutive lines of running text, the first numbered `first_line`."""
+    doc = _Text(first_line, lines, folded, raw)
     folded = doc.folded
     # markers at the start of a line first: a regex anchored there is cheap
-    starts = [_candidate(m, -1) for m in _LINE_START_MARKER.finditer("\n" + folded)]
+    starts = _candidates(_LINE_START_MARKER.finditer("\n" + folded), -1)
     items: list[Item] = []
     bounds = _part_bounds(doc, starts)
     for k, (lo, hi, title) in enumerate(bounds, start=1):
         if k > 1:
             items.append(Item("part", k, title[2], doc.line_of(title[0]), "", framing=False))
             lo = title[1]
-        part_starts = [c for c in starts if lo <= c.start < hi]
+        part_starts = starts if lo == 0 and hi == len(folded) else [c for c in starts if lo <= c.start < hi]
         items.extend(_scan_part(doc, lo, hi, part_starts, alone=len(bounds) == 1))
     return items
 
@@ -284,29 +296,31 @@ def _scan_part(doc: _Text, lo: int, hi: int, starts: list[_Marker], *, alone: bo
     support = _support_without_clauses(doc, accepted, hi) if level != "article" else set()
     line_starts, line_offset = doc.line_starts, doc.first_line - 1  # doc.line_of, inlined: once per marker
     ends = [c.start for c in accepted[1:]] + [hi]
-    for marker, end in zip(accepted, ends):
-        kind, start = marker.kind, marker.start
-        content = raw[marker.end : end]
+    for (kind, number, start, marker_end, _), end in zip(accepted, ends):
+        content = raw[marker_end:end]
         line = line_offset + bisect.bisect_right(line_starts, start)
-        token = raw[start : marker.end]
-        if kind in HEADER_KINDS and not (kind == "subsection" and start in task_paren):
+        token = raw[start:marker_end]
+        if kind == "task" and not framing:  # the commonest item first (the chain below gives it the same)
+            # positional arguments (marker, unit and time cells, framing, folded, task_kind, level, scoped):
+            # this runs once per task, and keywords make the dataclass's __init__ half as fast again
+            items.append(Item("task", number, content.strip(), line, token, None, None, False,
+                              folded[marker_end:end].strip(), "task", level, start in task_paren))
+        elif kind in HEADER_KINDS and not (kind == "subsection" and start in task_paren):
             first_line, newline, rest = content.partition("\n")
             title = first_line.strip()
             if kind == "section":
-                framing = _is_framing(folded, marker.end) or start in support
-            items.append(Item(kind, marker.number, title, line, token, framing=framing, level=level))
+                framing = _is_framing(folded, marker_end) or start in support
+            items.append(Item(kind, number, title, line, token, framing=framing, level=level))
             if newline:
-                items.extend(doc.text_items(marker.end + len(first_line) + 1, end))
+                items.extend(doc.text_items(marker_end + len(first_line) + 1, end))
         elif kind == "box":
-            items.append(Item("task", marker.number, (token + content).strip(), line, token,
+            items.append(Item("task", number, (token + content).strip(), line, token,
                               task_kind="box", level=level))
         elif framing and kind != "article":
             items.append(Item("text", None, (token + content).strip(), line, framing=True))
         else:
-            # positional arguments (marker, unit and time cells, framing, folded, task_kind, level, scoped):
-            # this runs once per task, and keywords make the dataclass's __init__ half as fast again
-            items.append(Item("task", marker.number, content.strip(), line, token, None, None, False,
-                              folded[marker.end : end].strip(), "article" if kind == "article" else "task",
+            items.append(Item("task", number, content.strip(), line, token, None, None, False,
+                              folded[marker_end:end].strip(), "article" if kind == "article" else "task",
                               level, start in task_paren))
     return items
 
@@ -332,9 +346,11 @@ def _accept(doc: _Text, lo: int, hi: int, starts: list[_Marker], *,
         starts = [c for c in starts if c.kind not in ("chapter", "article")]
     has_sections = "section" in kinds
     task_style = _task_style(starts, has_sections)
-    n_style = sum(1 for c in starts if c.style == task_style)
+    n_style = [c.style for c in starts].count(task_style)
     if n_style >= 2:
         accepted = _accept_sequence(doc, starts, task_style, has_sections, run_on=False)
+        if "subsection" not in kinds:  # only （一） markers can be such tasks: no need to look
+            return "arabic", accepted, set()
         return "arabic", accepted, _paren_tasks(doc, accepted, hi, only_without_tasks=True)
     # no arabic level at the start of lines: (一) items with clauses, then paragraphs, then run-on text
     headers = [c for c in starts if c.kind in ("section", "subsection", "box")]
@@ -344,7 +360,7 @@ def _accept(doc: _Text, lo: int, hi: int, starts: list[_Marker], *,
             return "paren", headers, paren
         if _count_clause_lines(folded, lo, hi) >= 2:
             return "paragraph", headers, set()
-    candidates = [_candidate(m) for m in patterns.MARKER.finditer(folded, lo, hi)]
+    candidates = _candidates(patterns.MARKER.finditer(folded, lo, hi))
     line_starts = {c.start for c in starts}
     style = task_style or _task_style([c for c in candidates if c.style in _ARABIC or c.kind == "section"],
                                       has_sections)
@@ -370,39 +386,43 @@ def _accept_sequence(doc: _Text, candidates: list[_Marker], task_style: str | No
     framing = False
     seen_section = not has_sections and not run_on
     for c in candidates:
-        if c.kind in ("chapter", "article"):
+        kind = c.kind
+        if kind == "chapter" or kind == "article":
             continue
-        line_start = not run_on or c.start in line_starts
-        if c.kind == "task" and c.style != task_style:
+        if kind == "task" and c.style != task_style:
             continue
-        if not line_start:
-            if c.kind == "box":
+        if run_on and c.start not in line_starts:  # inside a line
+            if kind == "box":
                 continue
-            expected = {"section": section + 1, "subsection": subsection + 1, "task": task + 1}[c.kind]
-            restart_ok = c.kind in ("task", "subsection") and c.number == 1 and header_since_task
+            expected = {"section": section + 1, "subsection": subsection + 1, "task": task + 1}[kind]
+            restart_ok = kind in ("task", "subsection") and c.number == 1 and header_since_task
             if c.number != expected and not restart_ok:
                 continue
-            if not _fits_midline(folded, c, header_since_task and c.kind == "task"):
+            if not _fits_midline(folded, c, header_since_task and kind == "task"):
                 continue
-        if c.kind == "section":
+        if kind == "task":  # (the commonest kind first)
+            if not seen_section:
+                if has_sections and not _leads_into_structure(folded, c.end):
+                    continue  # numbered lines before the first section (a notice's list of attachments), unless
+                    # they close with a responsibility clause and the structure goes on right after them: then
+                    # they are tasks that stand before any header
+                if run_on and not has_sections and task == 0 and c.number != 1:
+                    continue
+            accepted.append(c)
+            if not framing:
+                task = c.number
+                header_since_task = False
+        elif kind == "section":
             seen_section = True
-        elif not seen_section and c.kind == "task" and has_sections and not _leads_into_structure(folded, c.end):
-            continue  # numbered lines before the first section (a notice's list of attachments), unless they
-            # close with a responsibility clause and the structure goes on right after them: then they are
-            # tasks that stand before any header
-        elif not seen_section and run_on and c.kind == "task" and not has_sections and task == 0 and c.number != 1:
-            continue
-        accepted.append(c)
-        if c.kind == "section":
+            accepted.append(c)
             section, subsection = c.number, 0
             header_since_task = True
             framing = _is_framing(folded, c.end)
-        elif c.kind == "subsection":
-            subsection = c.number
-            header_since_task = True
-        elif c.kind == "task" and not framing:
-            task = c.number
-            header_since_task = False
+        else:
+            accepted.append(c)
+            if kind == "subsection":
+                subsection = c.number
+                header_since_task = True
     return accepted
 
 
@@ -593,6 +613,21 @@ def _candidate(match: re.Match, offset: int = 0) -> _Marker:
     kind, number, read, style = _MARKER_READINGS[group]
     start, end = match.span(group)
     return _Marker(kind, read(match[number]), start + offset, end + offset, style)
+
+
+def _candidates(matches, offset: int = 0) -> list[_Marker]:
+    """:func:`_candidate` of every match, in one loop (once per marker of the text).
+
+    The markers are made with ``tuple.__new__``, half the cost of calling the named tuple's class.
+    """
+    readings, new = _MARKER_READINGS, tuple.__new__
+    markers = []
+    for match in matches:
+        group = match.lastgroup
+        kind, number, read, style = readings[group]
+        start, end = match.span(group)
+        markers.append(new(_Marker, (kind, read(match[number]), start + offset, end + offset, style)))
+    return markers
 
 
 def _task_style(candidates: list[_Marker], has_sections: bool) -> str | None:

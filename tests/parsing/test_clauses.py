@@ -204,3 +204,47 @@ def test_a_clause_wrapped_over_two_lines_reads_on():
     clause = parse_clause("6月\n底完成，牵头考核单位：市市场\n监管局")
     assert clause.time_limit == "6月底完成"
     assert [(a.unit_raw, a.role) for a in clause.assignments] == [("市市场监管局", "lead")]
+
+
+_TASK_BODIES = st.one_of(
+    st.lists(st.sampled_from(["做好公开", "（", "）", "(", ")", "〔", "〕", "财政局", "负责落实", "。", " ",
+                              "\u3000", "；", "以下简称"]), max_size=10).map("".join),
+    # a body, then something like a clause at its end
+    st.tuples(st.lists(st.sampled_from(["做好公开", "（以下简称）", "(", "）", "〔", " ", "\u3000", "。"]),
+                       max_size=5).map("".join),
+              st.sampled_from(["（", "(", ""]),
+              st.sampled_from(["财政局负责落实", "财政局（甲）负责", " 负责 ", "以下简称", "牵头单位：财政局", ""]),
+              st.sampled_from(["）", ")", "", "）。", "）\u3000", "）做好"])).map("".join),
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(_TASK_BODIES)
+def test_the_one_clause_shortcut_cuts_a_body_as_the_loop_does(body):
+    from gongkai_analysis.errors import ParseError
+    from gongkai_analysis.parsing.build import _cut_at_clauses, _split_body, _Task
+
+    body = body.strip()
+    task = _Task(1, 1, "1.", None, None, None, None, body, folded=patterns.fold(body))
+    folded = patterns.fold(body)
+    spans = find_clauses(folded)
+    try:
+        expected = _cut_at_clauses(task, body, folded, spans) if spans else [(body, None, None, None, True)]
+    except ParseError:
+        return  # (the loop's own check; the shortcut never takes such a body)
+    assert _split_body(task) == expected
+
+
+_FLAT_BODIES = st.lists(st.tuples(st.sampled_from(["做好公开", "", "。", " "]),
+                                  st.sampled_from(["（", "（", "）", "〔", ""]),
+                                  st.sampled_from(["以下简称", "财政局负责落实", "", "牵头单位：财政局", "负责"]),
+                                  st.sampled_from(["）", "）", "（", ""])).map("".join),
+                        max_size=5).map("".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(_FLAT_BODIES)
+def test_brackets_one_after_another_are_paired_as_balancing_every_bracket_pairs_them(body):
+    from gongkai_analysis.parsing.clauses import _find_nested_clauses
+
+    assert find_clauses(body) == _find_nested_clauses(body)

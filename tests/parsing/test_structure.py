@@ -388,3 +388,18 @@ def test_every_alternative_of_the_marker_pattern_has_a_reading():
     assert found == [("section", 1, "section"), ("subsection", 2, "subsection"), ("task", 3, "dot"),
                      ("task", 4, "paren"), ("task", 5, "rparen"), ("task", 6, "circle"),
                      ("chapter", 7, "chapter"), ("article", 8, "article"), ("box", 9, "box")]
+
+
+def test_unknown_unit_warnings_are_the_same_whether_or_not_they_are_logged(caplog):
+    import logging
+
+    text = "一、公开\n" + "".join(f"{k}.做好第{k}项。（档案馆、甲乙局负责落实）\n" for k in range(1, 13)) \
+        + "13.做好末项。（丙丁中心负责）\n"
+    quiet = parse_rows(text, strict=False).warnings
+    with caplog.at_level(logging.INFO, logger="gongkai_analysis"):
+        logged = parse_rows(text, strict=False).warnings
+    assert quiet == logged
+    assert any("in tasks 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 …" in w for w in quiet)
+    assert any(w.endswith("unknown unit 丙丁中心 (not in the registry) in task 13") for w in quiet)
+    assert [r.getMessage().split(": ", 1)[1] for r in caplog.records if "unknown unit" in r.getMessage()] \
+        == [w for w in logged if "unknown unit" in w]
