@@ -175,21 +175,6 @@ def strings(values: list, *, large: bool = True):
     return call("take", [words, codes])  # Arrow spells the codes out (a little faster than casting a dictionary array)
 
 
-def _codes(values: list, code: dict):
-    """The code of each value as an Arrow index array: ``uint8`` for at most 256 codes, else ``int32``.
-
-    ``itemgetter`` looks every value up in one call, in C, and ``bytes``
-    packs small codes without converting each to a C int: three times as
-    fast as ``array("i", map(code.__getitem__, values))``.
-    """
-    import pyarrow as pa
-
-    looked_up = operator.itemgetter(*values)(code) if len(values) > 1 else tuple(map(code.__getitem__, values))
-    if len(code) <= 256:
-        return pa.Array.from_buffers(pa.uint8(), len(values), [None, pa.py_buffer(bytes(looked_up))])
-    return pa.Array.from_buffers(pa.int32(), len(values), [None, pa.py_buffer(_array.array("i", looked_up))])
-
-
 def _encoded(values: list, kind, validity=None):
     """A string array of `kind` from `values`, each encoded to UTF-8 (None, where `validity` says so)."""
     import pyarrow as pa
@@ -313,7 +298,7 @@ def dictionary(values: list, categories: tuple[str, ...]):
     code = {category: k for k, category in enumerate(categories)}
     code[None] = 0  # any code: the validity bitmap says the value is missing
     try:
-        codes = _codes(values, code).buffers()[1]  # uint8 codes below 128 read as int8 ones
+        codes = pa.py_buffer(bytes(map(code.__getitem__, values)))  # each code looked up in C; read as int8
     except (KeyError, TypeError):  # TypeError: a value that cannot be a key (a list)
         raise ValueError(repr(next(v for v in values if v is not None and v not in categories))) from None
     indices = pa.Array.from_buffers(pa.int8(), len(values), [_validity(values), codes])

@@ -523,7 +523,7 @@ def _numbering_key(task: _Task) -> tuple:
 
 def _numbering_groups(tasks: list[_Task]) -> dict[tuple, list[_Task]]:
     """The tasks of each numbering sequence (see :func:`_numbering_key`), in order of their first task."""
-    keys = [(t.part, t.kind, t.scoped) for t in tasks]  # _numbering_key, inlined: once per task
+    keys = list(map(_numbering_key, tasks))
     if keys and keys.count(keys[0]) == len(keys):  # the usual plan: one sequence
         return {keys[0]: list(tasks)}
     groups: dict[tuple, list[_Task]] = {}

@@ -609,21 +609,18 @@ _MARKER_READINGS = {
 
 def _candidate(match: re.Match, offset: int = 0) -> _Marker:
     """The marker a match of :data:`patterns.MARKER` (or of the line-start pattern) found."""
-    group = match.lastgroup  # the outer group of the alternative that matched
-    kind, number, read, style = _MARKER_READINGS[group]
-    start, end = match.span(group)
-    return _Marker(kind, read(match[number]), start + offset, end + offset, style)
+    return _candidates((match,), offset)[0]
 
 
 def _candidates(matches, offset: int = 0) -> list[_Marker]:
-    """:func:`_candidate` of every match, in one loop (once per marker of the text).
+    """The marker each match of :data:`patterns.MARKER` (or of the line-start pattern) found, in one loop.
 
     The markers are made with ``tuple.__new__``, half the cost of calling the named tuple's class.
     """
     readings, new = _MARKER_READINGS, tuple.__new__
     markers = []
     for match in matches:
-        group = match.lastgroup
+        group = match.lastgroup  # the outer group of the alternative that matched
         kind, number, read, style = readings[group]
         start, end = match.span(group)
         markers.append(new(_Marker, (kind, read(match[number]), start + offset, end + offset, style)))
