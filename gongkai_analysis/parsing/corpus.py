@@ -14,7 +14,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
 import os
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import GongkaiError, ParseError
-from ..schema import Tables, arrow_tables_from_rows, tables_from_rows
+from ..schema import Tables, arrow_tables_from_rows, collector_paused, tables_from_rows
 
 log = logging.getLogger(__name__)
 
@@ -349,7 +348,7 @@ def parse_batch(batch: list[tuple[Path, str]], *, arrow: bool = False) -> Tables
     """
     build = arrow_tables_from_rows if arrow else tables_from_rows
     parsed, errors = [], []
-    with _collector_paused():
+    with collector_paused():
         for item in batch:
             result = _parse_one(item)
             (errors if isinstance(result, dict) else parsed).append((item[0], result))
@@ -370,24 +369,6 @@ def parse_batch(batch: list[tuple[Path, str]], *, arrow: bool = False) -> Tables
                 else:
                     good.append(result)
             return build(good, errors)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector while a batch is parsed.
-
-    A batch makes some ten thousand small dicts and lists, none of them in a
-    reference cycle, and the collector would walk them over and over (about a
-    tenth of the time without tokens).  It is switched back on afterwards, and
-    left alone when something else had switched it off.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _init_worker(options: dict, initializer=None) -> None:
