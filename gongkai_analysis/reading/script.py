@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import config
 from .source import SourceText
 
 #: Fewest characters the conversion must change for a document to count as traditional.
@@ -41,18 +42,51 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-@functools.lru_cache(maxsize=1)
-def _changed_by_conversion() -> re.Pattern:
-    """A character class of every CJK character that OpenCC's ``t2s`` changes on its own.
+#: The package-data file of the characters ``t2s`` changes (see :func:`converted_characters`).
+CHANGED_FILE = "t2s_changed.txt"
 
-    Built once per process by converting the 28,000 characters of the CJK
-    blocks (some 40 ms); counting matches then costs one regex pass.
+
+def converted_characters() -> str:
+    """Every CJK character that OpenCC's ``t2s`` changes on its own, in code-point order.
+
+    Computed by converting the 28,000 characters of the CJK blocks (some 40–80 ms
+    with OpenCC's import).  The package ships the result (:data:`CHANGED_FILE`,
+    written by ``tools/make_t2s_changed.py``) so that no run pays this; a test
+    holds the shipped file equal to what the installed OpenCC gives.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> chars = converted_characters()
+    >>> "開" in chars, "开" in chars, list(chars) == sorted(chars)
+    (True, False, True)
     """
     chars = [chr(code) for start, stop in _BLOCKS for code in range(start, stop)]
     converted = _converter().convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # conversion merged lines: judge one by one
         converted = [_converter().convert(ch) for ch in chars]
-    return re.compile("[" + "".join(a for a, b in zip(chars, converted) if a != b) + "]")
+    return "".join(a for a, b in zip(chars, converted) if a != b)
+
+
+def shipped_characters() -> str:
+    """The characters of :data:`CHANGED_FILE` (lines starting with ``#`` are comments).
+
+    Examples
+    --------
+    >>> "開" in shipped_characters()
+    True
+    """
+    text = config.package_data(CHANGED_FILE).read_text(encoding="utf-8")
+    return "".join(line.strip() for line in text.splitlines() if not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def _changed_by_conversion() -> re.Pattern:
+    """A character class of every character ``t2s`` changes (read once per process; 5 ms to compile)."""
+    return re.compile("[" + shipped_characters() + "]")
 
 
 def changed_characters(text: str) -> int:
