@@ -13,10 +13,12 @@ separate untimed runs, because sampling it takes CPU from the run it watches):
 A. the default (rjieba), ``--segmenter jieba`` and ``--no-tokens``, each with
    ``--jobs 1`` and ``--jobs 2``; the default ÷ a bare jieba pass (≤ 0.30);
 B. ``--jobs 2`` ÷ ``--jobs 1`` against this machine's two-process ceiling,
-   measured in the same rounds (≥ 0.85 of it, with tokens and without);
+   measured in the same rounds (≥ 0.85 of it, with tokens and without), and
+   against the most it can be given the run's fixed start (a run on one
+   document, timed in the same rounds: what no second worker can share);
 C. growth over 100 / 300 / 1,000 documents: time and peak memory of the
    default with ``--jobs 2`` (≤ 500 MB at 1,000) and of ``--no-tokens --jobs 1``
-   (≥ 8 MB/s at 1,000).
+   (≥ 8 MB/s at 1,000); the ``--jobs 2`` speed-ups at each size.
 
 The library's own figures, as before (``parse_documents`` in a fresh process,
 without writing; ``--skip-library`` leaves them out):
@@ -372,6 +374,10 @@ def measure_cli(work: Path, paths: list[Path], size_mb: float, repeat: int, spin
     cpus: dict[str, list[float]] = {name: [] for name in CLI_RUNS}
     peaks: dict[str, list[float]] = {name: [] for name in CLI_RUNS}
     jieba_times, jieba_cpus, one_times, two_times = [], [], [], []
+    starts: dict[str, list[float]] = {kind: [] for kind in START_RUNS}
+    one_document = work / "one-document"
+    one_document.mkdir(exist_ok=True)
+    shutil.copy(gk.config.BUNDLED_DOCUMENT, one_document)
     for _ in range(repeat):
         wall, cpu = bare_jieba_times(paths)
         jieba_times.append(wall)
@@ -380,6 +386,8 @@ def measure_cli(work: Path, paths: list[Path], size_mb: float, repeat: int, spin
             seconds, _, _, cpu = cli_run(corpus, work / "out", *flags)
             times[name].append(seconds)
             cpus[name].append(cpu)
+        for kind, flags in START_RUNS.items():
+            starts[kind].append(cli_run(one_document, work / "out", *flags)[0])
         one, two = ceiling_round(spin)
         one_times.append(one)
         two_times.append(two)
@@ -403,21 +411,51 @@ def measure_cli(work: Path, paths: list[Path], size_mb: float, repeat: int, spin
         speedup = med[f"{kind}_1job"] / med[f"{kind}_2jobs"]
         figures[f"cli_{kind}_jobs2_speedup"] = speedup
         figures[f"cli_{kind}_jobs2_of_ceiling"] = speedup / ceiling
+        start = statistics.median(starts["no_tokens" if kind == "no_tokens" else kind])
+        figures[f"cli_{kind}_start_s"] = start
+        figures[f"cli_{kind}_jobs2_bound"] = amdahl_bound(med[f"{kind}_1job"], start, ceiling)
     return figures
 
 
+#: A run on one document (the bundled plan, 65 tasks): the fixed cost of a run, start to exit.
+START_RUNS = {
+    "default": ("--jobs", "1"),
+    "jieba": ("--segmenter", "jieba", "--jobs", "1"),
+    "no_tokens": ("--no-tokens", "--jobs", "1"),
+}
+
+
+def amdahl_bound(one_job: float, start: float, ceiling: float) -> float:
+    """The most any two-worker speed-up of a run can be, when its fixed `start` runs in one process only.
+
+    A run of ``one_job`` seconds spends ``start`` seconds on what no second
+    worker can share (Python's start, the imports every worker inherits, the
+    registry, the exit); the rest runs at most ``ceiling`` times as fast on two.
+
+    >>> round(amdahl_bound(1.0, 0.2, 2.0), 3)
+    1.667
+    """
+    return one_job / (start + (one_job - start) / ceiling)
+
+
 def measure_growth(work: Path, sizes: list[int], repeat: int) -> dict:
-    """Part C: time and peak memory of the default (--jobs 2) and of --no-tokens --jobs 1 as the corpus grows."""
+    """Part C: time and peak memory of the default (--jobs 2) and of --no-tokens --jobs 1 as the corpus grows.
+
+    The default with ``--jobs 1`` and ``--no-tokens --jobs 2`` are timed too, for
+    the ``--jobs 2`` speed-up at each size (a run's fixed start weighs less as
+    the corpus grows); peak memory is taken for the first two only.
+    """
     figures = {}
     corpora = {}
     for n in sizes:
         corpora[n] = work / f"growth-{n}"
         build_corpus(corpora[n], n)
     runs = {"default_2jobs": ("--jobs", "2"), "no_tokens_1job": ("--no-tokens", "--jobs", "1")}
-    results = {(n, name): [] for n in sizes for name in runs}
+    timed = {**runs, "default_1job": ("--jobs", "1"), "no_tokens_2jobs": ("--no-tokens", "--jobs", "2")}
+    results = {(n, name): [] for n in sizes for name in timed}
     for _ in range(repeat):
         for n in sizes:
-            for name, flags in runs.items():
+            for name, flags in timed.items():
                 results[(n, name)].append(cli_run(corpora[n], work / "out", *flags))
     memory = {(n, name): cli_run(corpora[n], work / "out", *flags, watch=True)  # watched runs, untimed
               for n in sizes for name, flags in runs.items()}
@@ -430,8 +468,13 @@ def measure_growth(work: Path, sizes: list[int], repeat: int) -> dict:
             figures[f"growth_{n}_{name}_cpu_s"] = statistics.median(v[3] for v in values)
             figures[f"growth_{n}_{name}_s"] = seconds
             figures[f"growth_{n}_{name}_mb_s"] = size_mb / seconds
-            figures[f"growth_{n}_{name}_peak_mb"] = memory[(n, name)][1]
-            figures[f"growth_{n}_{name}_peak_rss_sum_mb"] = memory[(n, name)][2]
+            if name in runs:
+                figures[f"growth_{n}_{name}_peak_mb"] = memory[(n, name)][1]
+                figures[f"growth_{n}_{name}_peak_rss_sum_mb"] = memory[(n, name)][2]
+        for kind in ("default", "no_tokens"):
+            one = statistics.median(v[0] for v in results[(n, f"{kind}_1job")])
+            two = statistics.median(v[0] for v in results[(n, f"{kind}_2jobs")])
+            figures[f"growth_{n}_{kind}_jobs2_speedup"] = one / two
     if 1000 in sizes:
         figures["cli_no_tokens_1job_mb_s_at_1000"] = figures["growth_1000_no_tokens_1job_mb_s"]
         figures["cli_default_2jobs_peak_mb_at_1000"] = figures["growth_1000_default_2jobs_peak_mb"]
@@ -465,6 +508,13 @@ def print_cli(figures: dict, size_mb: float) -> None:
         key = f"cli_{kind}_jobs2_of_ceiling"
         print(_line(f"  {kind.replace('_', ' ')}: --jobs 2 speed-up ÷ ceiling", f[key],
                     f"speed-up {f[f'cli_{kind}_jobs2_speedup']:.2f}", key if kind != "jieba" else ""))
+    print("  the most a --jobs 2 speed-up can be here: its run's fixed start (one document, start to exit) runs in "
+          "one process,\n  the rest at most at the ceiling (Amdahl)")
+    for kind in ("default", "jieba", "no_tokens"):
+        bound = f[f"cli_{kind}_jobs2_bound"]
+        print(f"    {kind.replace('_', ' '):<10} fixed start {f[f'cli_{kind}_start_s']:.2f} s of "
+              f"{f[f'cli_{kind}_1job_s']:.2f} s: bound {bound:.2f} = {bound / f['cli_machine_ceiling']:.2f} of the "
+              f"ceiling; reached {f[f'cli_{kind}_jobs2_speedup'] / bound:.2f} of the bound")
 
 
 def print_growth(figures: dict, sizes: list[int]) -> None:
@@ -476,6 +526,10 @@ def print_growth(figures: dict, sizes: list[int]) -> None:
               f"{f['default_2jobs_cpu_s']:5.2f} s;  --no-tokens --jobs 1 {f['no_tokens_1job_s']:6.2f} s = "
               f"{f['no_tokens_1job_mb_s']:5.1f} MB/s (CPU {f['no_tokens_1job_cpu_s']:5.2f} s), peak "
               f"{f['no_tokens_1job_peak_mb']:4.0f} MB")
+        ceiling = figures.get("cli_machine_ceiling")
+        share = (lambda x: f" = {x / ceiling:.2f} of the ceiling") if ceiling else (lambda x: "")
+        print(f"  {'':>25}--jobs 2 speed-up: default {f['default_jobs2_speedup']:.2f}{share(f['default_jobs2_speedup'])}, "
+              f"--no-tokens {f['no_tokens_jobs2_speedup']:.2f}{share(f['no_tokens_jobs2_speedup'])}")
     if 1000 in sizes:
         print(_line("  --no-tokens --jobs 1 at 1,000 documents (MB/s)", figures["cli_no_tokens_1job_mb_s_at_1000"], "",
                     "cli_no_tokens_1job_mb_s_at_1000"))
