@@ -166,7 +166,7 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     """
     if "（" not in folded:
         return []
-    if "〔" not in folded and "〕" not in folded:
+    if ("〔" not in folded and "〕" not in folded) or _squares_pair_alone(folded):
         # the usual task: one pair of brackets, nothing nested; cut with two partitions and tested with
         # `in`, which cost a third of str.count and str.find (each a method call)
         before, _, rest = folded.partition("（")
@@ -181,6 +181,19 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
             if spans is not None:
                 return spans
     return _find_nested_clauses(folded)
+
+
+def _squares_pair_alone(folded: str) -> bool:
+    """True when every ``〔`` closes at the next ``〕`` with no bracket between (``科委〔知识产权局〕``).
+
+    Such a pair leaves the nesting of the round brackets as it was, so the
+    round brackets can be paired as if it were plain text.
+    """
+    n_open = folded.count("〔")
+    return n_open == folded.count("〕") == len(_LONE_SQUARE_PAIR.findall(folded))
+
+
+_LONE_SQUARE_PAIR = re.compile("〔[^（）〔〕]*〕")
 
 
 def _find_flat_clauses(folded: str) -> list[ClauseSpan] | None:

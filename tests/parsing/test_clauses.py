@@ -84,7 +84,8 @@ def test_fast_clause_tests_match_their_regular_expressions(text):
     assert patterns.count_clause_signatures(text) == len(_SIGNATURE.findall(text))
 
 
-_BODIES = st.lists(st.sampled_from(["做好公开", "（", "）", "〔", "〕", "财政局", "负责落实", "。", "\n", "以下简称"]),
+_BODIES = st.lists(st.sampled_from(["做好公开", "（", "）", "〔", "〕", "财政局", "负责落实", "。", "\n", "以下简称",
+                                    "〔知识产权局〕"]),
                    max_size=10).map("".join)
 
 
@@ -237,7 +238,8 @@ def test_the_one_clause_shortcut_cuts_a_body_as_the_loop_does(body):
 
 _FLAT_BODIES = st.lists(st.tuples(st.sampled_from(["做好公开", "", "。", " "]),
                                   st.sampled_from(["（", "（", "）", "〔", ""]),
-                                  st.sampled_from(["以下简称", "财政局负责落实", "", "牵头单位：财政局", "负责"]),
+                                  st.sampled_from(["以下简称", "财政局负责落实", "", "牵头单位：财政局", "负责",
+                                                   "科委〔知识产权局〕负责落实", "〔2017〕", "〔", "〕"]),
                                   st.sampled_from(["）", "）", "（", ""])).map("".join),
                         max_size=5).map("".join)
 
