@@ -181,24 +181,34 @@ sources = [read_path(p) for p in sys.argv[1:]]
 # imports pandas and its string machinery, some 0.4 s of cold start that runs before the clock;
 # before this warm-up it ran inside the timed pass)
 schema.tables_from_rows([parse_rows(src, strict=False) for src in sources[:10]])
-start = time.perf_counter()
-schema.tables_from_rows([parse_rows(src, strict=False) for src in sources])
-print(time.perf_counter() - start)
+# the pass timed, then the same pass again: the first meets every clause of the corpus for the first time
+# and takes its memory from the system; the second finds both at hand (printed on one line, first first)
+seconds = []
+for _ in range(2):
+    start = time.perf_counter()
+    schema.tables_from_rows([parse_rows(src, strict=False) for src in sources])
+    seconds.append(time.perf_counter() - start)
+print(*seconds)
 """
 
 
-def structure_pass(paths: list[Path], *, code_root: Path | None = None) -> float:
+def structure_pass(paths: list[Path], *, code_root: Path | None = None, again: bool = False) -> float:
     """Seconds for the structure pass alone: rows without tokens, then DataFrames, one worker, warm.
 
     The texts are read before the clock starts; `code_root` runs another
-    checkout of the package (a baseline) on the same texts.
+    checkout of the package (a baseline) on the same texts.  The figure is the
+    first pass over the corpus after a warm-up on ten of its documents; with
+    `again`, the second pass in the same process (the clause caches full,
+    the memory already taken from the system): how much of the first is
+    first-time cost.
     """
     env = dict(os.environ)
     if code_root is not None:
         env["PYTHONPATH"] = str(code_root)
     done = subprocess.run([sys.executable, "-c", STRUCTURE_PASS, *map(str, paths)], check=True,
                           capture_output=True, text=True, env=env, cwd=code_root or ROOT)
-    return float(done.stdout.strip().splitlines()[-1])
+    first, second = map(float, done.stdout.strip().splitlines()[-1].split())
+    return second if again else first
 
 
 def checkout(revision: str, folder: Path) -> Path:
@@ -586,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _structure_figures(paths, size_mb: float, repeat: int, work: Path, args) -> int:
     """Print the structure pass, ours and (with ``--baseline``) the baseline's, medians of `repeat` runs."""
-    runs = {"ours": lambda: structure_pass(paths)}
+    runs = {"ours": lambda: structure_pass(paths), "ours, again": lambda: structure_pass(paths, again=True)}
     if args.baseline:
         base = checkout(args.baseline, work / "baseline")
         runs["baseline"] = lambda: structure_pass(paths, code_root=base)
@@ -597,10 +607,12 @@ def _structure_figures(paths, size_mb: float, repeat: int, work: Path, args) -> 
     figures = {}
     for name, values in times.items():
         seconds = statistics.median(values)
-        figures[f"structure_pass_{name}_mb_s"] = size_mb / seconds
+        figures[f"structure_pass_{name.replace(', ', '_')}_mb_s"] = size_mb / seconds
         label = "structure pass, rows + frames, warm" + (f" ({args.baseline})" if name == "baseline" else "")
         sign, bound = TARGETS["no_tokens_mb_s"]
         verdict = f"target {sign} {bound:g}: {'met' if size_mb / seconds >= bound else 'MISSED'}"
+        if name == "ours, again":  # not the target's figure: what is left once first-time costs are paid
+            label, verdict = "  the same pass again, same process", "(first-time costs paid)"
         print(f"{label:<48} {size_mb / seconds:>8.2f}   {size_mb:.1f} MB in {seconds:.2f} s{'':<12} {verdict}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
