@@ -142,26 +142,6 @@ def _default_doc_id(src: SourceText) -> str:
 # --------------------------------------------------------------------------
 # Building the tables
 # --------------------------------------------------------------------------
-@dataclass(slots=True)  # (slots: a fifth cheaper to make, once per task)
-class _Task:
-    number: int
-    line: int
-    marker: str
-    section_no: int | None
-    section_title: str | None
-    subsection_no: int | None
-    subsection_title: str | None
-    body: str
-    unit_cell: str | None = None
-    time_cell: str | None = None
-    folded: str | None = None
-    part: int = 1
-    kind: str = "task"
-    level: str | None = None
-    scoped: bool = False
-    extra: str | None = None
-
-
 class _Builder:
     def __init__(self, src: SourceText, doc_id: str, registry: Registry, strict: bool) -> None:
         self.src, self.doc_id, self.registry, self.strict = src, doc_id, registry, strict
@@ -190,7 +170,7 @@ class _Builder:
         self.folded = patterns.fold(self.src.text)
         items = scan(self.src.text, folded=self.folded)
         tasks, sections, preamble, loose = self._walk(items)
-        if not any(t.kind != "box" for t in tasks):
+        if not any(t.task_kind != "box" for t in tasks):
             first = next((i.line for i in items if i.body.strip()), None)
             raise ParseError("no numbered tasks found (expected lines such as '1.…' under '一、…')",
                              source=self.src.source, line=first)
@@ -208,11 +188,11 @@ class _Builder:
         self._warn_unknown_units()
         closing = [*loose, *closing]
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
-        boxes = [Item("text", None, t.body, t.line) for t in tasks if t.kind == "box"]
+        boxes = [Item("text", None, t.body, t.line) for t in tasks if t.task_kind == "box"]
         self._check_clauses(task_rows, closing + preamble + intros + boxes)
         meta = self._meta(info, closing, task_rows, resp_rows, sections)
         meta["n_parts"] = n_parts
-        levels = [t.level for t in tasks if t.kind != "box" and t.level]
+        levels = [t.level for t in tasks if t.task_kind != "box" and t.level]
         meta["task_level"] = "+".join(dict.fromkeys(levels)) or None
         if n_parts > 1:  # the first part's title is the document's
             sections.insert(0, {"level": "part", "number": 1, "title": meta["title"], "line": tasks[0].line,
@@ -231,7 +211,7 @@ class _Builder:
         part makes them a continuation of the task before them (with a
         warning); a new part or the end of the text makes them closing text.
         """
-        tasks: list[_Task] = []
+        tasks: list[Item] = []  # the scan's task items, each told where it stands
         sections: list[dict] = []
         preamble: list[Item] = []
         closing: list[Item] = []
@@ -256,10 +236,10 @@ class _Builder:
             if kind == "task":  # (the commonest kind first)
                 if pending:
                     settle_pending(bool(tasks) and tasks[-1].part == part and item.task_kind != "box")
-                # positional arguments (part, kind, level, scoped, extra last): once per task, faster than keywords
-                tasks.append(_Task(item.number, item.line, item.marker, section[0], section[1],
-                                   subsection[0], subsection[1], item.body, item.unit_cell, item.time_cell,
-                                   item.folded, part, item.task_kind, item.level, item.scoped, item.extra))
+                item.part = part
+                item.section_no, item.section_title = section
+                item.subsection_no, item.subsection_title = subsection
+                tasks.append(item)
             elif kind == "part":
                 settle_pending(False)
                 part = item.number
@@ -278,24 +258,24 @@ class _Builder:
                                  "section_no": section[0], "part": part})
             elif not tasks and not sections:
                 preamble.append(item)
-            elif tasks and tasks[-1].part == part and tasks[-1].kind != "box" \
+            elif tasks and tasks[-1].part == part and tasks[-1].task_kind != "box" \
                     and (not sections or sections[-1]["line"] < tasks[-1].line) and not item.framing:
                 if _is_label_line(item.body) and not pending:
                     tasks[-1].body += "\n" + item.body
                     tasks[-1].folded = None
                 else:
                     pending.append(item)
-            elif tasks and tasks[-1].kind == "box" and (not sections or sections[-1]["line"] < tasks[-1].line):
+            elif tasks and tasks[-1].task_kind == "box" and (not sections or sections[-1]["line"] < tasks[-1].line):
                 pending.append(item)
             else:
                 sections[-1]["intro"] = "\n".join(filter(None, [sections[-1]["intro"], item.body]))
         settle_pending(False)
         return tasks, sections, preamble, closing
 
-    def _check_numbers(self, groups: dict[tuple, list[_Task]], restarts: dict[tuple, bool]) -> None:
+    def _check_numbers(self, groups: dict[tuple, list[Item]], restarts: dict[tuple, bool]) -> None:
         """Task numbers run 1..N in each part and kind of numbering (per section where they restart)."""
         for key, group in groups.items():
-            if group[0].kind == "box":
+            if group[0].task_kind == "box":
                 continue
             restart = group[0].scoped or restarts[key]
             if not restart and [t.number for t in group] == list(range(1, len(group) + 1)):
@@ -311,19 +291,19 @@ class _Builder:
                 previous[scope] = task.number
 
     # -- rows --------------------------------------------------------------
-    def _rows(self, tasks: list[_Task], n_parts: int, restarts: dict[tuple, bool]):
+    def _rows(self, tasks: list[Item], n_parts: int, restarts: dict[tuple, bool]):
         task_rows: list[dict] = []
         resp_rows: list[dict] = []
         closing: list[Item] = []
         used_ids: set[str] = set()
-        last_of_part = {t.part: i for i, t in enumerate(tasks) if t.kind in ("task", "paragraph")}
+        last_of_part = {t.part: i for i, t in enumerate(tasks) if t.task_kind in ("task", "paragraph")}
         plain = n_parts == 1 and not any(restarts.values())  # ids are the printed numbers
         cursor = 0  # where the previous task's body was found in the text (for text_original)
         doc_id, has_original = self.doc_id, self.src.original is not None
         last_indexes = set(last_of_part.values())
         registry, unknown_units, unit_lines = self.registry, self.unknown_units, self.unit_lines
         for index, task in enumerate(tasks):
-            number, kind, line = task.number, task.kind, task.line
+            number, kind, line = task.number, task.task_kind, task.line
             if plain and kind != "box":
                 base_id = str(number)
             else:
@@ -386,7 +366,7 @@ class _Builder:
                     row["time_limit"] = clause_time
         return task_rows, resp_rows, closing
 
-    def _original_of(self, task: _Task, cursor: int) -> tuple[str, int]:
+    def _original_of(self, task: Item, cursor: int) -> tuple[str, int]:
         """The task's wording before conversion from traditional characters, and where it was found.
 
         Where conversion kept the text's length (character for character, as
@@ -508,7 +488,7 @@ def _any_clause(rows: list[dict]) -> bool:
     return any(row["clause"] is not None for row in rows)
 
 
-def _numbers_restart(tasks: list[_Task]) -> bool:
+def _numbers_restart(tasks: list[Item]) -> bool:
     """True when numbering starts again at 1 under a new section or sub-section header."""
     # only the tasks numbered 1 after the first are looked at (one pass in a list comprehension)
     ones = [i for i, t in enumerate(tasks) if t.number == 1 and i]
@@ -516,17 +496,17 @@ def _numbers_restart(tasks: list[_Task]) -> bool:
                for i in ones)
 
 
-def _numbering_key(task: _Task) -> tuple:
+def _numbering_key(task: Item) -> tuple:
     """Tasks numbered in one sequence: same part, same kind, scoped or not."""
-    return (task.part, task.kind, task.scoped)
+    return (task.part, task.task_kind, task.scoped)
 
 
-def _numbering_groups(tasks: list[_Task]) -> dict[tuple, list[_Task]]:
+def _numbering_groups(tasks: list[Item]) -> dict[tuple, list[Item]]:
     """The tasks of each numbering sequence (see :func:`_numbering_key`), in order of their first task."""
     keys = list(map(_numbering_key, tasks))
     if keys and keys.count(keys[0]) == len(keys):  # the usual plan: one sequence
         return {keys[0]: list(tasks)}
-    groups: dict[tuple, list[_Task]] = {}
+    groups: dict[tuple, list[Item]] = {}
     for key, task in zip(keys, tasks):
         groups.setdefault(key, []).append(task)
     return groups
@@ -601,7 +581,7 @@ def _is_label_line(text: str) -> bool:
     return bool(patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded))
 
 
-def _split_body(task: _Task) -> list[tuple]:
+def _split_body(task: Item) -> list[tuple]:
     """Cut a task's body at its clauses; every character lands in one part.
 
     Each part is a tuple ``(text, clause, clause content, time limit, closed)``
@@ -609,7 +589,7 @@ def _split_body(task: _Task) -> list[tuple]:
     Separate lines such as ``牵头单位：X`` / ``责任单位：Y`` / ``完成时限：…`` form
     the clause of the whole task; a table row brings its unit cell.
     """
-    kind, body = task.kind, task.body
+    kind, body = task.task_kind, task.body
     if kind == "article" or kind == "box":
         return [(body, None, None, None, True)]
     if task.unit_cell is not None:
@@ -645,7 +625,7 @@ def _split_body(task: _Task) -> list[tuple]:
     return _cut_at_clauses(task, body, folded, spans)
 
 
-def _cut_at_clauses(task: _Task, body: str, folded: str, spans: list[clauses.ClauseSpan]) -> list[tuple]:
+def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.ClauseSpan]) -> list[tuple]:
     """The parts of a task's body cut at the clauses `spans` found in its folded form (see :func:`_split_body`)."""
     parts: list[tuple] = []
     after_clause = patterns.AFTER_CLAUSE.match

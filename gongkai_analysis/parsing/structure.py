@@ -91,6 +91,13 @@ class Item:
     scoped: bool = False
     #: A table row's other cells (具体内容, 备注 …) as ``header：value`` lines.
     extra: str | None = None
+    #: Where a task stands, filled in by :mod:`gongkai_analysis.parsing.build` as it walks the items
+    #: (the document part, the section and the sub-section above it; not set by the scan).
+    part: int = 1
+    section_no: int | None = None
+    section_title: str | None = None
+    subsection_no: int | None = None
+    subsection_title: str | None = None
 
 
 class _Marker(NamedTuple):

@@ -223,10 +223,11 @@ _TASK_BODIES = st.one_of(
 @given(_TASK_BODIES)
 def test_the_one_clause_shortcut_cuts_a_body_as_the_loop_does(body):
     from gongkai_analysis.errors import ParseError
-    from gongkai_analysis.parsing.build import _cut_at_clauses, _split_body, _Task
+    from gongkai_analysis.parsing.build import _cut_at_clauses, _split_body
+    from gongkai_analysis.parsing.structure import Item
 
     body = body.strip()
-    task = _Task(1, 1, "1.", None, None, None, None, body, folded=patterns.fold(body))
+    task = Item("task", 1, body, 1, marker="1.", folded=patterns.fold(body))
     folded = patterns.fold(body)
     spans = find_clauses(folded)
     try:
