@@ -614,14 +614,14 @@ def _split_body(task: Item) -> list[tuple]:
     folded = task.folded
     if folded is None or len(folded) != len(body):
         folded = patterns.fold(body)
+    start = clauses.closing_clause(folded)
+    if start >= 0:
+        # the usual task: one closed clause that ends the body; :func:`_cut_at_clauses` gives the same in
+        # more steps (a test holds the two equal)
+        return [(body[:start].strip(), body[start:], body[start + 1 : -1], None, True)]
     spans = clauses.find_clauses(folded)
     if not spans:
         return [(body, None, None, None, True)]
-    if len(spans) == 1 and spans[0][3] and spans[0][1] == len(folded):
-        # the usual task: one closed clause that ends the body; :func:`_cut_at_clauses` gives the same in
-        # more steps (a test holds the two equal)
-        start = spans[0][0]
-        return [(body[:start].strip(), body[start:], body[start + 1 : -1], None, True)]
     return _cut_at_clauses(task, body, folded, spans)
 
 

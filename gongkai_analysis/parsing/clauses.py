@@ -183,6 +183,40 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     return _find_nested_clauses(folded)
 
 
+def closing_clause(folded: str) -> int:
+    """Where the one clause of the usual task body starts: a clause that closes the body, the only one.
+
+    The answer of :func:`find_clauses` for the commonest body, reached without
+    making its list: the start of the clause when ``find_clauses(folded)``
+    finds one closed clause that ends the body, else -1 (any other body, with
+    no clause, several, or text after it: ask :func:`find_clauses`).
+
+    Parameters
+    ----------
+    folded : str
+        A task's body, folded and stripped.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> closing_clause("做好公开。（财政局负责落实）"), closing_clause("做好（以下简称）公开。（财政局负责）")
+    (5, -1)
+    >>> closing_clause("做好公开。（财政局负责落实）。"), closing_clause("做好公开（以下简称）")
+    (-1, -1)
+    """
+    if not folded.endswith("）"):
+        return -1
+    before, _, content = folded[:-1].partition("（")
+    if "）" in before or "（" in content or "）" in content:
+        return -1
+    if ("〔" in folded or "〕" in folded) and not _squares_pair_alone(folded):
+        return -1
+    return len(before) if is_clause(content) else -1
+
+
 def _squares_pair_alone(folded: str) -> bool:
     """True when every ``〔`` closes at the next ``〕`` with no bracket between (``科委〔知识产权局〕``).
 

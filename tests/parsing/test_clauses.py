@@ -251,3 +251,21 @@ def test_brackets_one_after_another_are_paired_as_balancing_every_bracket_pairs_
     from gongkai_analysis.parsing.clauses import _find_nested_clauses
 
     assert find_clauses(body) == _find_nested_clauses(body)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(_BODIES)
+def test_the_closing_clause_shortcut_answers_only_where_find_clauses_agrees(body):
+    from gongkai_analysis.parsing.clauses import closing_clause
+
+    spans = find_clauses(body)
+    usual = len(spans) == 1 and spans[0].closed and spans[0].end == len(body)
+    start = closing_clause(body)
+    assert start == (spans[0].start if usual else -1) or (start == -1 and usual)
+
+
+def test_the_closing_clause_shortcut_takes_the_usual_bodies():
+    from gongkai_analysis.parsing.clauses import closing_clause
+
+    assert closing_clause("做好公开。（科委〔知识产权局〕负责落实）") == 5
+    assert closing_clause("做好公开。（财政局牵头，各街道办事处负责落实）") == 5
