@@ -546,6 +546,11 @@ def collector_paused():
     tokens, a third of building the tables of 300 plans).  It is switched back
     on afterwards, and left alone when something else had switched it off.
 
+    Yields
+    ------
+    None
+        The block runs with the collector paused.
+
     Examples
     --------
     >>> import gc

@@ -74,6 +74,11 @@ def converted_characters() -> str:
 def shipped_characters() -> str:
     """The characters of :data:`CHANGED_FILE` (lines starting with ``#`` are comments).
 
+    Returns
+    -------
+    str
+        The characters, in code-point order.
+
     Examples
     --------
     >>> "開" in shipped_characters()
