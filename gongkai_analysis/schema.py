@@ -30,6 +30,7 @@ import gc
 import itertools
 import operator
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .vocab import MODES, ROLES
@@ -93,6 +94,98 @@ def pandas_dtypes(columns: dict) -> dict:
             for name, kind in columns.items()}
 
 
+class Rows:
+    """The rows of one table kept as columns: one list per column, filled row by row.
+
+    The parser's tasks and responsibilities are kept this way (the tables are
+    then built column by column, with no row dict made and no transposing).
+    Read row by row, they give one read-only mapping per row (a value is
+    changed through :attr:`columns`; assigning to a row raises, rather than
+    changing a copy that nothing reads).
+
+    Parameters
+    ----------
+    names : iterable of str
+        The columns, in order.
+
+    Examples
+    --------
+    >>> rows = Rows(["unit", "role"])
+    >>> rows.columns["unit"] += ["甲局", "乙局"]
+    >>> rows.columns["role"] += ["lead", "responsible"]
+    >>> len(rows), dict(rows[0]), [row["unit"] for row in rows]
+    (2, {'unit': '甲局', 'role': 'lead'}, ['甲局', '乙局'])
+    >>> [dict(row) for row in rows[-1:]]
+    [{'unit': '乙局', 'role': 'responsible'}]
+    >>> rows[0]["role"] = "support"
+    Traceback (most recent call last):
+    TypeError: 'mappingproxy' object does not support item assignment
+    >>> rows.columns["role"][0] = "support"
+    >>> rows[0]["role"]
+    'support'
+    """
+
+    __slots__ = ("columns",)
+
+    def __init__(self, names: Iterable[str]) -> None:
+        #: Column name → its values, one per row.
+        self.columns: dict[str, list] = {name: [] for name in names}
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()), ()))
+
+    def __iter__(self):
+        names = list(self.columns)
+        return (MappingProxyType(dict(zip(names, values))) for values in zip(*self.columns.values()))
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(self)[index]
+        return MappingProxyType({name: values[index] for name, values in self.columns.items()})
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Rows):
+            return self.columns == other.columns
+        return isinstance(other, list) and [dict(row) for row in self] == other
+
+    def __repr__(self) -> str:
+        return f"Rows({len(self)} rows: {', '.join(self.columns)})"
+
+
+def _columns_of(rows, names: list[str]) -> list[list]:
+    """The values of each column named, from :class:`Rows` or from row dicts (a missing key: missing values)."""
+    if isinstance(rows, Rows):
+        data, n = rows.columns, len(rows)
+        return [data[name] if name in data else [None] * n for name in names]
+    return _transposed(rows, names)
+
+
+def _has_column(rows, name: str) -> bool:
+    """Whether `rows` carry the column `name` (row dicts: whether the first row has it)."""
+    if isinstance(rows, Rows):
+        return name in rows.columns
+    return bool(rows) and name in rows[0]
+
+
+def _stacked(parts: list, names: Iterable[str]):
+    """The rows of many documents as one :class:`Rows` (lists of row dicts are transposed first)."""
+    parts = list(parts)
+    if all(isinstance(part, list) for part in parts):
+        return [row for part in parts for row in part]
+    names = list(names)
+    if parts and isinstance(parts[0], Rows):  # the list columns (tokens) go where the first part has them
+        names += [name for name in parts[0].columns if name not in names]
+    stacked = Rows(names)
+    for name, column in stacked.columns.items():
+        for part in parts:
+            if isinstance(part, Rows):
+                values = part.columns.get(name)
+                column.extend(values if values is not None else [None] * len(part))
+            else:
+                column.extend(row.get(name) for row in part)
+    return stacked
+
+
 def _transposed(rows: list[dict], names: list[str]) -> list[list]:
     """The values of each column named, from row dicts (a missing key is a missing value)."""
     if len(names) > 1 and rows:
@@ -109,8 +202,8 @@ def _transposed(rows: list[dict], names: list[str]) -> list[list]:
     return columns
 
 
-def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Build a frame from row dicts, column by column, each with its dtype (list columns stay objects).
+def _frame(rows, columns: dict, *, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Build a frame from row dicts or :class:`Rows`, column by column, each with its dtype (lists stay objects).
 
     Building each column straight into its dtype is several times faster than
     ``pd.DataFrame(rows).astype(columns)`` and gives the same frame.
@@ -118,13 +211,13 @@ def _frame(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()) -> p
     import numpy as np
     import pandas as pd
 
-    names = [*columns, *(name for name in extra if rows and name in rows[0])]
+    names = [*columns, *(name for name in extra if _has_column(rows, name))]
     data = {}
-    for name, values in zip(names, _transposed(rows, names)):
+    for name, values in zip(names, _columns_of(rows, names)):
         if name in columns:
             data[name] = _column(values, columns[name], name)
         else:  # a list column (tokens, keywords): one list per cell
-            data[name] = column = np.empty(len(rows), dtype=object)
+            data[name] = column = np.empty(len(values), dtype=object)
             for i, value in enumerate(values):
                 column[i] = value
     return pd.DataFrame(data, copy=False)
@@ -524,12 +617,12 @@ def tables_from_rows(parsed: list, errors: list[dict] | None = None) -> Tables:
 
 def _built(parsed: list, errors: list[dict] | None, build) -> dict:
     """Each of the five tables, built once by `build` (:func:`_frame` or :func:`arrow_table`) from all rows."""
-    with collector_paused():  # (transposing the rows makes a list or tuple per row: see collector_paused)
+    with collector_paused():  # (many rows at once: see collector_paused)
         return {
             "meta": build([p.meta for p in parsed], META_COLUMNS),
             "sections": build([row for p in parsed for row in p.sections], SECTION_COLUMNS),
-            "tasks": build([row for p in parsed for row in p.tasks], TASK_COLUMNS, extra=TOKEN_COLUMNS),
-            "responsibilities": build([row for p in parsed for row in p.responsibilities],
+            "tasks": build(_stacked((p.tasks for p in parsed), TASK_COLUMNS), TASK_COLUMNS, extra=TOKEN_COLUMNS),
+            "responsibilities": build(_stacked((p.responsibilities for p in parsed), RESPONSIBILITY_COLUMNS),
                                       RESPONSIBILITY_COLUMNS),
             "errors": build(errors or [], ERROR_COLUMNS),
         }
@@ -646,8 +739,8 @@ def arrow_tables_from_rows(parsed: list, errors: list[dict] | None = None) -> Ar
     return ArrowTables(**_built(parsed, errors, arrow_table))
 
 
-def arrow_table(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ()):
-    """One table as a ``pyarrow.Table`` from row dicts, each column in its Arrow type.
+def arrow_table(rows, columns: dict, *, extra: tuple[str, ...] = ()):
+    """One table as a ``pyarrow.Table`` from row dicts (or :class:`Rows`), each column in its Arrow type.
 
     ``str`` → ``large_string``, ``int64`` and ``Int64`` → ``int64`` (the latter
     with nulls), ``bool`` → ``bool``, a vocabulary → an ordered
@@ -659,7 +752,7 @@ def arrow_table(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ())
 
     Parameters
     ----------
-    rows : list of dict
+    rows : list of dict or Rows
         One dict per row, keyed by column name (a missing key is a missing value).
     columns : dict
         The table's columns (:data:`TASK_COLUMNS` …).
@@ -683,9 +776,10 @@ def arrow_table(rows: list[dict], columns: dict, *, extra: tuple[str, ...] = ())
     """
     import pyarrow as pa
 
-    names = [*columns, *(name for name in extra if rows and name in rows[0])]
-    arrays = [_arrow_column(values, columns.get(name, "list"), name) for name, values in zip(names, _transposed(rows, names))]
-    if not rows:
+    names = [*columns, *(name for name in extra if _has_column(rows, name))]
+    arrays = [_arrow_column(values, columns.get(name, "list"), name)
+              for name, values in zip(names, _columns_of(rows, names))]
+    if not len(rows):
         arrays = [_arrow_column([], columns[name], name) for name in names]
     schema = pa.schema([pa.field(name, array.type) for name, array in zip(names, arrays)],
                        metadata={b"pandas": _pandas_metadata(names, columns)})

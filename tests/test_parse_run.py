@@ -125,7 +125,7 @@ def test_a_failure_in_one_documents_rows_stays_its_error(plans, tmp_path, monkey
     def parse_rows(source, **options):
         parsed = real(source, **options)
         if parsed.meta["doc_id"] == "a/plan1":
-            parsed.responsibilities[0]["role"] = "overseer"  # no role of the vocabulary
+            parsed.responsibilities.columns["role"][0] = "overseer"  # no role of the vocabulary
         return parsed
 
     monkeypatch.setattr(build, "parse_rows", parse_rows)

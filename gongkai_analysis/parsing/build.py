@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +32,6 @@ from ..reading.files import SourceText, read_bytes, read_path, to_simplified
 from .structure import Item, scan
 
 log = logging.getLogger(__name__)
-_CLAUSE, _KIND, _UNIT = itemgetter("clause"), itemgetter("kind"), itemgetter("unit")
 
 
 # --------------------------------------------------------------------------
@@ -42,6 +40,10 @@ _CLAUSE, _KIND, _UNIT = itemgetter("clause"), itemgetter("kind"), itemgetter("un
 @dataclass
 class Parsed:
     """One document's rows, before they become DataFrames (cheap to pickle and stack).
+
+    The parser keeps the tasks and responsibilities as columns
+    (:class:`~gongkai_analysis.schema.Rows`: read row by row they give dicts);
+    lists of row dicts are taken too.
 
     Examples
     --------
@@ -52,8 +54,8 @@ class Parsed:
 
     meta: dict
     sections: list[dict]
-    tasks: list[dict]
-    responsibilities: list[dict]
+    tasks: schema.Rows | list[dict]
+    responsibilities: schema.Rows | list[dict]
     text: str = ""
     warnings: list[str] = field(default_factory=list)
 
@@ -107,10 +109,9 @@ def parse_rows(
     registry = registry or load_registry()
     parsed = _Builder(src, doc_id or _default_doc_id(src), registry, strict).build()
     if segmenter is not None:
-        tokens = segmenter.tokens_many([row["text"] or "" for row in parsed.tasks])
-        for row, words in zip(parsed.tasks, tokens):
-            row["tokens"] = words
-            row["keywords"] = segmenter.keywords(words)
+        columns = parsed.tasks.columns
+        columns["tokens"] = segmenter.tokens_many([text or "" for text in columns["text"]])
+        columns["keywords"] = [segmenter.keywords(words) for words in columns["tokens"]]
     return parsed
 
 
@@ -292,8 +293,10 @@ class _Builder:
 
     # -- rows --------------------------------------------------------------
     def _rows(self, tasks: list[Item], n_parts: int, restarts: dict[tuple, bool]):
-        task_rows: list[dict] = []
-        resp_rows: list[dict] = []
+        """The tasks' and responsibilities' rows (as columns, see :class:`~gongkai_analysis.schema.Rows`),
+        and the closing text found after the last task of each part."""
+        task_rows = schema.Rows(schema.TASK_COLUMNS)
+        resp_rows = schema.Rows(schema.RESPONSIBILITY_COLUMNS)
         closing: list[Item] = []
         used_ids: set[str] = set()
         last_of_part = {t.part: i for i, t in enumerate(tasks) if t.task_kind in ("task", "paragraph")}
@@ -302,6 +305,13 @@ class _Builder:
         doc_id, has_original = self.doc_id, self.src.original is not None
         last_indexes = set(last_of_part.values())
         registry, unknown_units, unit_lines = self.registry, self.unknown_units, self.unit_lines
+        # each column's append (a task row is 17 appends: cheaper than a dict, and no transposing later)
+        (add_doc, add_id, add_seq, add_number, add_part, add_section_no, add_section_title, add_subsection_no,
+         add_subsection_title, add_text, add_clause, add_time, add_line, add_original, add_kind, add_extra,
+         add_piece) = (column.append for column in task_rows.columns.values())
+        clause_column = task_rows.columns["clause"]
+        resp_columns = list(resp_rows.columns.values())
+        resp_doc, resp_task, resp_rest = resp_columns[0].extend, resp_columns[1].extend, resp_columns[2:]
         for index, task in enumerate(tasks):
             number, kind, line = task.number, task.task_kind, task.line
             if plain and kind != "box":
@@ -321,7 +331,7 @@ class _Builder:
                 if len(parts) > 1 and parts[-1][1] is None:
                     tail = parts.pop()
                     closing.append(Item("text", None, tail[0], line))
-                elif not _any_clause(task_rows) and parts[0][1] is None and "\n" in parts[0][0]:
+                elif parts[0][1] is None and "\n" in parts[0][0] and clause_column.count(None) == len(clause_column):
                     # a plan with no clauses at all: the paragraphs after the last task close the plan
                     first, _, rest = parts[0][0].partition("\n")
                     parts = [(first.strip(), None, None, parts[0][3], True)]
@@ -330,22 +340,20 @@ class _Builder:
             part_no = task.part if n_parts > 1 else None
             for k, (text, clause, content, time_limit, closed) in enumerate(parts, start=1):
                 row_id = base_id + _piece_letter(k) if pieces else base_id
-                row = {
-                    "doc_id": doc_id, "task_id": row_id, "seq": len(task_rows) + 1,
-                    "number": number, "part": part_no,
-                    "section_no": task.section_no, "section_title": task.section_title,
-                    "subsection_no": task.subsection_no, "subsection_title": task.subsection_title,
-                    "text": text, "clause": clause, "time_limit": time_limit,
-                    "line": line, "text_original": original,
-                    "kind": kind, "extra": task.extra, "piece": k if pieces else None,
-                }
-                task_rows.append(row)
+                if content is not None:
+                    # the responsibility rows of the clause (read once per clause and registry)
+                    units, repeated, doubts, clause_time, suspects, unknown = _clause_units(content, registry)
+                    if time_limit is None:  # a time qualifier inside the clause: 5月底完成，牵头…
+                        time_limit = clause_time
+                add_doc(doc_id), add_id(row_id), add_seq(len(clause_column) + 1), add_number(number)
+                add_part(part_no), add_section_no(task.section_no), add_section_title(task.section_title)
+                add_subsection_no(task.subsection_no), add_subsection_title(task.subsection_title)
+                add_text(text), add_clause(clause), add_time(time_limit), add_line(line), add_original(original)
+                add_kind(kind), add_extra(task.extra), add_piece(k if pieces else None)
                 if not closed:
                     self.warn(f"task {row_id}: its clause has no closing bracket (read up to the end)", line)
                 if content is None:
                     continue
-                # the responsibility rows of the clause (read once per clause and registry)
-                units, repeated, doubts, clause_time, suspects, unknown = _clause_units(content, registry)
                 if not units or repeated or doubts or suspects:
                     self._clause_warnings(row_id, content, line, units, repeated, doubts, suspects)
                 for unit in unknown:  # (no new list per unit and task, as setdefault would make)
@@ -355,15 +363,12 @@ class _Builder:
                         unit_lines[unit] = line
                     else:
                         task_ids.append(row_id)
-                # each cached row already has its keys in order: a copy with two values set is some twice as
-                # fast as building the dict from the unit's cells, and some 40% faster than {**unit, …}
-                for unit in units:
-                    unit = unit.copy()
-                    unit["doc_id"] = doc_id
-                    unit["task_id"] = row_id
-                    resp_rows.append(unit)
-                if time_limit is None:  # a time qualifier inside the clause: 5月底完成，牵头…
-                    row["time_limit"] = clause_time
+                if units:  # the clause's cells, column by column (cached with the clause)
+                    n = len(units[0])
+                    resp_doc((doc_id,) * n)
+                    resp_task((row_id,) * n)
+                    for column, values in zip(resp_rest, units):
+                        column.extend(values)
         return task_rows, resp_rows, closing
 
     def _original_of(self, task: Item, cursor: int) -> tuple[str, int]:
@@ -407,7 +412,7 @@ class _Builder:
             self.warn(f"unknown unit {unit} (not in the registry) in tasks {shown}", unit_lines[unit])
 
     # -- self-checks -------------------------------------------------------
-    def _check_clauses(self, task_rows: list[dict], outside: list[Item]) -> None:
+    def _check_clauses(self, task_rows: schema.Rows, outside: list[Item]) -> None:
         """Every bracketed clause of the text lands on a task; none hides elsewhere."""
         n_outside = 0
         for item in outside:
@@ -417,18 +422,18 @@ class _Builder:
             for span in clauses.find_clauses(patterns.fold(body)):
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
-        texts = [row["text"] or "" for row in task_rows]
+        columns = task_rows.columns
+        texts = [text or "" for text in columns["text"]]
         joined = "\n".join(texts)
         if "：" in joined or ":" in joined:  # (one test for the whole document when no text holds a colon)
-            for row, text in zip(task_rows, texts):  # a label left in a task's text: a clause that was not read
-                if "：" in text or ":" in text:
+            for row_id, line, text in zip(columns["task_id"], columns["line"], texts):
+                if "：" in text or ":" in text:  # a label left in a task's text: a clause that was not read
                     label = patterns.UNIT_LABEL.search(patterns.fold(text))
                     if label:
-                        self.warn(f"task {row['task_id']}: {label.group()!r} in its text was not read as a clause",
-                                  row["line"])
+                        self.warn(f"task {row_id}: {label.group()!r} in its text was not read as a clause", line)
         # an independent count: how many clause endings (or labelled openings) the whole text has
         n_text = patterns.count_clause_signatures(self.folded)
-        n_tasks = sum(1 for clause in map(_CLAUSE, task_rows)
+        n_tasks = sum(1 for clause in columns["clause"]
                       if clause is not None and clause[:1] in "(（" and clause[-1:] in ")）")
         if n_text != n_tasks + n_outside:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
@@ -436,18 +441,20 @@ class _Builder:
 
     # -- metadata ----------------------------------------------------------
     def _meta(self, info, closing, task_rows, resp_rows, sections) -> dict:
-        unassigned = [r for r in task_rows if r["clause"] is None and r["kind"] in ("task", "paragraph")]
-        for row in unassigned:
-            self.warn(f"task {row['task_id']} has no responsibility clause", row["line"])
+        columns = task_rows.columns
+        unassigned = [(row_id, line) for row_id, line, clause, kind
+                      in zip(columns["task_id"], columns["line"], columns["clause"], columns["kind"])
+                      if clause is None and kind in ("task", "paragraph")]
+        for row_id, line in unassigned:
+            self.warn(f"task {row_id} has no responsibility clause", line)
         return {
             "doc_id": self.doc_id, "source": self.src.source, "encoding": self.src.encoding,
             "script": "traditional" if self.src.original is not None else "simplified",
             **info,
             "closing": "\n".join(i.body for i in closing) or None,
             "n_sections": sum(1 for s in sections if s["level"] == "section" and not s["framing"]),
-            # (the cells gathered by itemgetter in C: no Python step per row)
-            "n_tasks": len(task_rows) - list(map(_KIND, task_rows)).count("box"),
-            "n_units": len(set(map(_UNIT, resp_rows))),
+            "n_tasks": len(task_rows) - columns["kind"].count("box"),
+            "n_units": len(set(resp_rows.columns["unit"])),
             "n_responsibilities": len(resp_rows), "n_unassigned": len(unassigned),
             "warnings": "\n".join(self.warnings) or None,
             "n_warnings": len(self.warnings), "n_unknown_units": len(self.unknown_units),
@@ -457,10 +464,12 @@ class _Builder:
 
 @functools.lru_cache(maxsize=8192)
 def _clause_units(content: str, registry: Registry):
-    """The responsibility rows of a clause (doc and task left None), the (unit, role) pairs named twice,
-    the clause's doubts, its time qualifier, its suspect names with their reasons and its unknown units.
+    """The responsibility cells of a clause, the (unit, role) pairs named twice, the clause's doubts, its
+    time qualifier, its suspect names with their reasons and its unknown units.
 
-    Clauses repeat within a plan and across plans (各街道办事处负责落实), so each is
+    The cells come column by column, in the order of :data:`~gongkai_analysis.schema.RESPONSIBILITY_COLUMNS`
+    after ``doc_id`` and ``task_id`` (a tuple per column, a value per unit; empty when the clause names
+    no unit).  Clauses repeat within a plan and across plans (各街道办事处负责落实), so each is
     read and looked up once per registry.
     """
     units, seen, repeated = [], set(), []
@@ -472,20 +481,11 @@ def _clause_units(content: str, registry: Registry):
             repeated.append(key)
             continue
         seen.add(key)
-        units.append({
-            "doc_id": None, "task_id": None,
-            "unit": match.unit, "unit_raw": a.unit_raw, "alias": a.alias, "role": a.role, "mode": a.mode,
-            "collective": match.collective, "open_ended": a.open_ended, "known": match.known,
-            "category": match.category, "unit_function": match.function,
-        })
-    suspects = tuple((u["unit_raw"], r) for u in units if (r := clauses.suspect_reasons(u["unit_raw"])))
-    unknown = tuple(u["unit"] for u in units if not u["known"])
-    return tuple(units), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
-
-
-def _any_clause(rows: list[dict]) -> bool:
-    """True when any task row so far has a responsibility clause."""
-    return any(row["clause"] is not None for row in rows)
+        units.append((match.unit, a.unit_raw, a.alias, a.role, a.mode, match.collective, a.open_ended,
+                      match.known, match.category, match.function))
+    suspects = tuple((unit[1], r) for unit in units if (r := clauses.suspect_reasons(unit[1])))
+    unknown = tuple(unit[0] for unit in units if not unit[7])
+    return tuple(zip(*units)), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
 
 
 def _numbers_restart(tasks: list[Item]) -> bool:
