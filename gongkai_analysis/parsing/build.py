@@ -345,11 +345,23 @@ class _Builder:
                     units, repeated, doubts, clause_time, suspects, unknown = _clause_units(content, registry)
                     if time_limit is None:  # a time qualifier inside the clause: 5月底完成，牵头…
                         time_limit = clause_time
-                add_doc(doc_id), add_id(row_id), add_seq(len(clause_column) + 1), add_number(number)
-                add_part(part_no), add_section_no(task.section_no), add_section_title(task.section_title)
-                add_subsection_no(task.subsection_no), add_subsection_title(task.subsection_title)
-                add_text(text), add_clause(clause), add_time(time_limit), add_line(line), add_original(original)
-                add_kind(kind), add_extra(task.extra), add_piece(k if pieces else None)
+                add_seq(len(clause_column) + 1)
+                add_doc(doc_id)
+                add_id(row_id)
+                add_number(number)
+                add_part(part_no)
+                add_section_no(task.section_no)
+                add_section_title(task.section_title)
+                add_subsection_no(task.subsection_no)
+                add_subsection_title(task.subsection_title)
+                add_text(text)
+                add_clause(clause)
+                add_time(time_limit)
+                add_line(line)
+                add_original(original)
+                add_kind(kind)
+                add_extra(task.extra)
+                add_piece(k if pieces else None)
                 if not closed:
                     self.warn(f"task {row_id}: its clause has no closing bracket (read up to the end)", line)
                 if content is None:
