@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import os
 from dataclasses import dataclass, field
@@ -295,8 +296,10 @@ class _Builder:
     def _rows(self, tasks: list[Item], n_parts: int, restarts: dict[tuple, bool]):
         """The tasks' and responsibilities' rows (as columns, see :class:`~gongkai_analysis.schema.Rows`),
         and the closing text found after the last task of each part."""
-        task_rows = schema.Rows(schema.TASK_COLUMNS)
-        resp_rows = schema.Rows(schema.RESPONSIBILITY_COLUMNS)
+        rows: list[tuple] = []  # one tuple per task row, the cells in the order of TASK_COLUMNS
+        cell_ids: list[str] = []  # per clause read: its task row's id, and its cells (see _clause_units)
+        cell_groups: list[tuple] = []
+        any_clause = False
         closing: list[Item] = []
         used_ids: set[str] = set()
         last_of_part = {t.part: i for i, t in enumerate(tasks) if t.task_kind in ("task", "paragraph")}
@@ -305,13 +308,6 @@ class _Builder:
         doc_id, has_original = self.doc_id, self.src.original is not None
         last_indexes = set(last_of_part.values())
         registry, unknown_units, unit_lines = self.registry, self.unknown_units, self.unit_lines
-        # each column's append (a task row is 17 appends: cheaper than a dict, and no transposing later)
-        (add_doc, add_id, add_seq, add_number, add_part, add_section_no, add_section_title, add_subsection_no,
-         add_subsection_title, add_text, add_clause, add_time, add_line, add_original, add_kind, add_extra,
-         add_piece) = (column.append for column in task_rows.columns.values())
-        clause_column = task_rows.columns["clause"]
-        resp_columns = list(resp_rows.columns.values())
-        resp_doc, resp_task, resp_rest = resp_columns[0].extend, resp_columns[1].extend, resp_columns[2:]
         for index, task in enumerate(tasks):
             number, kind, line = task.number, task.task_kind, task.line
             if plain and kind != "box":
@@ -331,7 +327,7 @@ class _Builder:
                 if len(parts) > 1 and parts[-1][1] is None:
                     tail = parts.pop()
                     closing.append(Item("text", None, tail[0], line))
-                elif parts[0][1] is None and "\n" in parts[0][0] and clause_column.count(None) == len(clause_column):
+                elif not any_clause and parts[0][1] is None and "\n" in parts[0][0]:
                     # a plan with no clauses at all: the paragraphs after the last task close the plan
                     first, _, rest = parts[0][0].partition("\n")
                     parts = [(first.strip(), None, None, parts[0][3], True)]
@@ -345,25 +341,12 @@ class _Builder:
                     units, repeated, doubts, clause_time, suspects, unknown = _clause_units(content, registry)
                     if time_limit is None:  # a time qualifier inside the clause: 5月底完成，牵头…
                         time_limit = clause_time
-                add_seq(len(clause_column) + 1)
-                add_doc(doc_id)
-                add_id(row_id)
-                add_number(number)
-                add_part(part_no)
-                add_section_no(task.section_no)
-                add_section_title(task.section_title)
-                add_subsection_no(task.subsection_no)
-                add_subsection_title(task.subsection_title)
-                add_text(text)
-                add_clause(clause)
-                add_time(time_limit)
-                add_line(line)
-                add_original(original)
-                add_kind(kind)
-                add_extra(task.extra)
-                add_piece(k if pieces else None)
+                rows.append((doc_id, row_id, len(rows) + 1, number, part_no, task.section_no, task.section_title,
+                             task.subsection_no, task.subsection_title, text, clause, time_limit, line, original,
+                             kind, task.extra, k if pieces else None))
                 if not closed:
                     self.warn(f"task {row_id}: its clause has no closing bracket (read up to the end)", line)
+                any_clause = any_clause or clause is not None
                 if content is None:
                     continue
                 if not units or repeated or doubts or suspects:
@@ -376,12 +359,9 @@ class _Builder:
                     else:
                         task_ids.append(row_id)
                 if units:  # the clause's cells, column by column (cached with the clause)
-                    n = len(units[0])
-                    resp_doc((doc_id,) * n)
-                    resp_task((row_id,) * n)
-                    for column, values in zip(resp_rest, units):
-                        column.extend(values)
-        return task_rows, resp_rows, closing
+                    cell_ids.append(row_id)
+                    cell_groups.append(units)
+        return _task_columns(rows), _responsibility_columns(doc_id, cell_ids, cell_groups), closing
 
     def _original_of(self, task: Item, cursor: int) -> tuple[str, int]:
         """The task's wording before conversion from traditional characters, and where it was found.
@@ -498,6 +478,29 @@ def _clause_units(content: str, registry: Registry):
     suspects = tuple((unit[1], r) for unit in units if (r := clauses.suspect_reasons(unit[1])))
     unknown = tuple(unit[0] for unit in units if not unit[7])
     return tuple(zip(*units)), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
+
+
+def _task_columns(rows: list[tuple]) -> schema.Rows:
+    """The tasks' rows, a tuple each (the cells in the order of the table's columns), as columns (in C)."""
+    table = schema.Rows(schema.TASK_COLUMNS)
+    if rows:
+        table.columns = dict(zip(schema.TASK_COLUMNS, map(list, zip(*rows))))
+    return table
+
+
+def _responsibility_columns(doc_id: str, task_ids: list[str], groups: list[tuple]) -> schema.Rows:
+    """The responsibilities' columns: each clause's cells (see :func:`_clause_units`) under its task's id.
+
+    The cells come column by column from the cached clauses; they are chained
+    into each column in C, with no step per unit or per task in Python.
+    """
+    table = schema.Rows(schema.RESPONSIBILITY_COLUMNS)
+    if groups:
+        counts = [len(group[0]) for group in groups]
+        cells = [list(itertools.chain.from_iterable(column)) for column in zip(*groups)]
+        ids = list(itertools.chain.from_iterable(map(itertools.repeat, task_ids, counts)))
+        table.columns = dict(zip(schema.RESPONSIBILITY_COLUMNS, [[doc_id] * len(ids), ids, *cells]))
+    return table
 
 
 def _numbers_restart(tasks: list[Item]) -> bool:
