@@ -297,8 +297,8 @@ class _Builder:
         """The tasks' and responsibilities' rows (as columns, see :class:`~gongkai_analysis.schema.Rows`),
         and the closing text found after the last task of each part."""
         rows: list[tuple] = []  # one tuple per task row, the cells in the order of TASK_COLUMNS
-        cell_ids: list[str] = []  # per clause read: its task row's id, and its cells (see _clause_units)
-        cell_groups: list[tuple] = []
+        unit_ids: list[str] = []  # per unit named: its task row's id, and its cells (see _clause_units)
+        unit_rows: list[tuple] = []
         any_clause = False
         closing: list[Item] = []
         used_ids: set[str] = set()
@@ -358,10 +358,10 @@ class _Builder:
                         unit_lines[unit] = line
                     else:
                         task_ids.append(row_id)
-                if units:  # the clause's cells, column by column (cached with the clause)
-                    cell_ids.append(row_id)
-                    cell_groups.append(units)
-        return _task_columns(rows), _responsibility_columns(doc_id, cell_ids, cell_groups), closing
+                if units:  # the clause's rows, cached with the clause
+                    unit_rows.extend(units)
+                    unit_ids.extend(itertools.repeat(row_id, len(units)))
+        return _task_columns(rows), _responsibility_columns(doc_id, unit_ids, unit_rows), closing
 
     def _original_of(self, task: Item, cursor: int) -> tuple[str, int]:
         """The task's wording before conversion from traditional characters, and where it was found.
@@ -456,13 +456,12 @@ class _Builder:
 
 @functools.lru_cache(maxsize=8192)
 def _clause_units(content: str, registry: Registry):
-    """The responsibility cells of a clause, the (unit, role) pairs named twice, the clause's doubts, its
+    """The responsibility rows of a clause, the (unit, role) pairs named twice, the clause's doubts, its
     time qualifier, its suspect names with their reasons and its unknown units.
 
-    The cells come column by column, in the order of :data:`~gongkai_analysis.schema.RESPONSIBILITY_COLUMNS`
-    after ``doc_id`` and ``task_id`` (a tuple per column, a value per unit; empty when the clause names
-    no unit).  Clauses repeat within a plan and across plans (各街道办事处负责落实), so each is
-    read and looked up once per registry.
+    A row is a tuple of the cells of :data:`~gongkai_analysis.schema.RESPONSIBILITY_COLUMNS` after
+    ``doc_id`` and ``task_id``.  Clauses repeat within a plan and across plans (各街道办事处负责落实),
+    so each is read and looked up once per registry.
     """
     units, seen, repeated = [], set(), []
     clause = clauses.parse_clause(content)
@@ -477,7 +476,7 @@ def _clause_units(content: str, registry: Registry):
                       match.known, match.category, match.function))
     suspects = tuple((unit[1], r) for unit in units if (r := clauses.suspect_reasons(unit[1])))
     unknown = tuple(unit[0] for unit in units if not unit[7])
-    return tuple(zip(*units)), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
+    return tuple(units), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
 
 
 def _task_columns(rows: list[tuple]) -> schema.Rows:
@@ -488,18 +487,12 @@ def _task_columns(rows: list[tuple]) -> schema.Rows:
     return table
 
 
-def _responsibility_columns(doc_id: str, task_ids: list[str], groups: list[tuple]) -> schema.Rows:
-    """The responsibilities' columns: each clause's cells (see :func:`_clause_units`) under its task's id.
-
-    The cells come column by column from the cached clauses; they are chained
-    into each column in C, with no step per unit or per task in Python.
-    """
+def _responsibility_columns(doc_id: str, task_ids: list[str], units: list[tuple]) -> schema.Rows:
+    """The responsibilities' columns: each unit's cells (see :func:`_clause_units`) under its task's id (in C)."""
     table = schema.Rows(schema.RESPONSIBILITY_COLUMNS)
-    if groups:
-        counts = [len(group[0]) for group in groups]
-        cells = [list(itertools.chain.from_iterable(column)) for column in zip(*groups)]
-        ids = list(itertools.chain.from_iterable(map(itertools.repeat, task_ids, counts)))
-        table.columns = dict(zip(schema.RESPONSIBILITY_COLUMNS, [[doc_id] * len(ids), ids, *cells]))
+    if units:
+        table.columns = dict(zip(schema.RESPONSIBILITY_COLUMNS,
+                                 [[doc_id] * len(task_ids), task_ids, *map(list, zip(*units))]))
     return table
 
 
