@@ -95,7 +95,7 @@ def pandas_dtypes(columns: dict) -> dict:
 
 
 class Rows:
-    """The rows of one table kept as columns: one list per column, filled row by row.
+    """The rows of one table kept as columns: one sequence per column (a list, or the parser's tuples).
 
     The parser's tasks and responsibilities are kept this way (the tables are
     then built column by column, with no row dict made and no transposing).
@@ -128,8 +128,8 @@ class Rows:
     __slots__ = ("columns",)
 
     def __init__(self, names: Iterable[str]) -> None:
-        #: Column name → its values, one per row.
-        self.columns: dict[str, list] = {name: [] for name in names}
+        #: Column name → its values, one per row (a new table's columns are empty lists).
+        self.columns: dict[str, list | tuple] = {name: [] for name in names}
 
     def __len__(self) -> int:
         return len(next(iter(self.columns.values()), ()))

@@ -125,7 +125,8 @@ def test_a_failure_in_one_documents_rows_stays_its_error(plans, tmp_path, monkey
     def parse_rows(source, **options):
         parsed = real(source, **options)
         if parsed.meta["doc_id"] == "a/plan1":
-            parsed.responsibilities.columns["role"][0] = "overseer"  # no role of the vocabulary
+            roles = parsed.responsibilities.columns["role"]
+            parsed.responsibilities.columns["role"] = ("overseer", *roles[1:])  # no role of the vocabulary
         return parsed
 
     monkeypatch.setattr(build, "parse_rows", parse_rows)

@@ -111,8 +111,8 @@ def parse_rows(
     parsed = _Builder(src, doc_id or _default_doc_id(src), registry, strict).build()
     if segmenter is not None:
         columns = parsed.tasks.columns
-        columns["tokens"] = segmenter.tokens_many([text or "" for text in columns["text"]])
-        columns["keywords"] = [segmenter.keywords(words) for words in columns["tokens"]]
+        columns["tokens"] = tuple(segmenter.tokens_many([text or "" for text in columns["text"]]))
+        columns["keywords"] = tuple(segmenter.keywords(words) for words in columns["tokens"])
     return parsed
 
 
@@ -480,19 +480,25 @@ def _clause_units(content: str, registry: Registry):
 
 
 def _task_columns(rows: list[tuple]) -> schema.Rows:
-    """The tasks' rows, a tuple each (the cells in the order of the table's columns), as columns (in C)."""
+    """The tasks' rows, a tuple each (the cells in the order of the table's columns), as columns (in C).
+
+    The columns are tuples: a tuple of strings and numbers is left out of the
+    garbage collector's passes once it has seen it, where a list is walked,
+    item by item, at every pass over its generation.
+    """
     table = schema.Rows(schema.TASK_COLUMNS)
     if rows:
-        table.columns = dict(zip(schema.TASK_COLUMNS, map(list, zip(*rows))))
+        table.columns = dict(zip(schema.TASK_COLUMNS, zip(*rows)))
     return table
 
 
 def _responsibility_columns(doc_id: str, task_ids: list[str], units: list[tuple]) -> schema.Rows:
-    """The responsibilities' columns: each unit's cells (see :func:`_clause_units`) under its task's id (in C)."""
+    """The responsibilities' columns: each unit's cells (see :func:`_clause_units`) under its task's id (in C;
+    tuples, as :func:`_task_columns` makes them)."""
     table = schema.Rows(schema.RESPONSIBILITY_COLUMNS)
     if units:
         table.columns = dict(zip(schema.RESPONSIBILITY_COLUMNS,
-                                 [[doc_id] * len(task_ids), task_ids, *map(list, zip(*units))]))
+                                 [(doc_id,) * len(task_ids), tuple(task_ids), *zip(*units)]))
     return table
 
 
