@@ -176,6 +176,11 @@ def _stacked(parts: list, names: Iterable[str]):
     if parts and isinstance(parts[0], Rows):  # the list columns (tokens) go where the first part has them
         names += [name for name in parts[0].columns if name not in names]
     stacked = Rows(names)
+    if all(isinstance(part, Rows) and part.columns.keys() >= set(names) for part in parts):
+        # the parser's documents: each column chained in C
+        stacked.columns = {name: list(itertools.chain.from_iterable([part.columns[name] for part in parts]))
+                           for name in names}
+        return stacked
     for name, column in stacked.columns.items():
         for part in parts:
             if isinstance(part, Rows):

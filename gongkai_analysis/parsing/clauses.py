@@ -207,14 +207,13 @@ def closing_clause(folded: str) -> int:
     >>> closing_clause("做好公开。（财政局负责落实）。"), closing_clause("做好公开（以下简称）")
     (-1, -1)
     """
-    if not folded.endswith("）"):
-        return -1
-    before, _, content = folded[:-1].partition("（")
-    if "）" in before or "（" in content or "）" in content:
+    before, _, rest = folded.partition("（")
+    # one （ and one ）, the ） last: the clause is rest (without copying the body once more)
+    if not rest.endswith("）") or rest.find("）") != len(rest) - 1 or "（" in rest or "）" in before:
         return -1
     if ("〔" in folded or "〕" in folded) and not _squares_pair_alone(folded):
         return -1
-    return len(before) if is_clause(content) else -1
+    return len(before) if is_clause(rest[:-1]) else -1
 
 
 def _squares_pair_alone(folded: str) -> bool:
