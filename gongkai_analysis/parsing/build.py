@@ -1,6 +1,8 @@
 """Clean text to rows: metadata, sections, tasks and responsibilities of one document.
 
-The rows are plain dicts (cheap to pickle between processes and to stack);
+The metadata and sections are plain dicts; the tasks and responsibilities are
+kept as columns (:class:`gongkai_analysis.schema.Rows`, a tuple per column,
+read row by row as mappings), cheap to pickle and to stack.
 :mod:`gongkai_analysis.schema` makes them into tables and
 :mod:`gongkai_analysis.document` wraps the tables.
 
