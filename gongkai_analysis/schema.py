@@ -173,22 +173,23 @@ def _stacked(parts: list, names: Iterable[str]):
     if all(isinstance(part, list) for part in parts):
         return [row for part in parts for row in part]
     names = list(names)
-    if parts and isinstance(parts[0], Rows):  # the list columns (tokens) go where the first part has them
+    if isinstance(parts[0], Rows):  # the list columns (tokens) go where the first part has them
         names += [name for name in parts[0].columns if name not in names]
+    parts = [part if isinstance(part, Rows) else _as_rows(part, names) for part in parts]
     stacked = Rows(names)
-    if all(isinstance(part, Rows) and part.columns.keys() >= set(names) for part in parts):
-        # the parser's documents: each column chained in C
-        stacked.columns = {name: list(itertools.chain.from_iterable([part.columns[name] for part in parts]))
-                           for name in names}
-        return stacked
-    for name, column in stacked.columns.items():
-        for part in parts:
-            if isinstance(part, Rows):
-                values = part.columns.get(name)
-                column.extend(values if values is not None else [None] * len(part))
-            else:
-                column.extend(row.get(name) for row in part)
+    stacked.columns = {  # each column chained in C; a part without the column gives missing values
+        name: list(itertools.chain.from_iterable(
+            [part.columns[name] if name in part.columns else (None,) * len(part) for part in parts]))
+        for name in names}
     return stacked
+
+
+def _as_rows(rows: list[dict], names: list[str]) -> Rows:
+    """Row dicts as :class:`Rows` of the columns named (a missing key is a missing value)."""
+    table = Rows(names)
+    if rows:
+        table.columns = dict(zip(names, _transposed(rows, names)))
+    return table
 
 
 def _transposed(rows: list[dict], names: list[str]) -> list[list]:

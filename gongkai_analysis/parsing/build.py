@@ -45,7 +45,7 @@ class Parsed:
     """One document's rows, before they become DataFrames (cheap to pickle and stack).
 
     The parser keeps the tasks and responsibilities as columns
-    (:class:`~gongkai_analysis.schema.Rows`: read row by row they give dicts);
+    (:class:`~gongkai_analysis.schema.Rows`: read row by row they give read-only mappings);
     lists of row dicts are taken too.
 
     Examples
