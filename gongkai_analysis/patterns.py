@@ -453,10 +453,11 @@ COLLECTIVE_HINT = re.compile(
 UNIT_PREFIX = re.compile(r"^(?:北京市东城区|北京市|东城区|区委|区|市)")
 #: The level prefix of a unit's name (``区财政局``, ``市审批服务局``, ``省发展改革委``), removed once to
 #: give the matching form, on known and unknown names alike.  A level character that begins a word
-#: is not a prefix: 市场, 市政 (not 市政府), 市民 (not 市民政), 市委/区委 (a party committee's units keep
+#: is not a prefix: 市场, 市政 (municipal works; not 市政府 or 市政务…: 市政务服务中心 is the city's
+#: 政务服务中心), 市民 (not 市民政), 市委/区委 (a party committee's units keep
 #: it), 市直, 市级, 区属, 区域, 市县 …, nor one before （ or 、 (县（市、区）人民政府, 市、县人民政府).
 UNIT_LEVEL_PREFIX = re.compile(
-    r"北京市东城区|东城区|北京市(?=东城区)|[省市区县](?![场委直级属辖域县区内外（、]|政(?!府)|民(?!政))"
+    r"北京市东城区|东城区|北京市(?=东城区)|[省市区县](?![场委直级属辖域县区内外（、]|政(?!府|务)|民(?!政))"
 )
 #: The place a document is from, at the start of its title, notice title or issuer: one or more
 #: named administrative levels (``包头市``, ``安徽省``, ``北京市东城区``; after an optional 关于印发).

@@ -103,10 +103,10 @@ def parse_rows(
     ...                     "2.加强解读。（区政务公开办负责）\\n", doc_id="d")
     >>> [(row["task_id"], row["text"], row["section_title"]) for row in parsed.tasks]
     [('1', '做好公开工作。', '总体'), ('2', '加强解读。', '总体')]
-    >>> [(row["unit"], row["role"]) for row in parsed.responsibilities]
-    [('区政务公开办', 'responsible'), ('区政务公开办', 'responsible')]
+    >>> [(row["unit"], row["unit_raw"], row["role"]) for row in parsed.responsibilities]
+    [('政务公开办', '区政务公开办', 'responsible'), ('政务公开办', '区政务公开办', 'responsible')]
     >>> parsed.warnings
-    ['line 3: unknown unit 区政务公开办 (not in the registry) in tasks 1, 2']
+    ['line 3: unknown unit 政务公开办 (not in the registry) in tasks 1, 2']
     """
     src = to_simplified(_as_source(source))
     registry = registry or load_registry()

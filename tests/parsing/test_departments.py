@@ -26,6 +26,11 @@ def test_unknown_name_loses_its_level_prefix_like_a_known_one():
                                          "市、县人民政府", "市直各部门")] == [
         "财政局", "市场监管局", "市场监管局", "市场监管局", "民政局", "市委网信办", "宣传部", "政府办公室",
         "县（市、区）人民政府", "市、县人民政府", "市直各部门"]
+    # 市政 is a word (municipal works), 市政务… is the city's 政务… (the genre's 政务服务 and 政务公开 units)
+    assert [reg.lookup(n).unit for n in ("市政务服务中心", "县政务服务局", "省政务服务管理办公室", "区政务服务中心",
+                                         "市政管理委员会", "市政市容委", "市政协")] == [
+        "政务服务中心", "政务服务局", "政务服务管理办公室", "政务服务中心", "市政管理委员会", "市政市容委", "市政协"]
+    assert [reg.lookup(n).known for n in ("区政务服务中心", "县政务服务中心")] == [True, False]
 
 
 def test_names_from_another_level_are_not_the_districts_units():

@@ -83,7 +83,8 @@ def test_hz_bytes_are_read_as_hz_not_as_ascii():
     assert src.encoding == "hz"
     doc = gk.parse_document(src, tokens=False, strict=False)
     assert doc.tasks["text"].tolist() == ["做好政务公开工作。", "加强政策解读。"]
-    assert doc.responsibilities["unit"].tolist() == ["区政务公开办", "区政务公开办"]
+    assert doc.responsibilities["unit_raw"].tolist() == ["区政务公开办", "区政务公开办"]
+    assert doc.responsibilities["unit"].tolist() == ["政务公开办", "政务公开办"]  # the level prefix set aside
 
 
 def test_ascii_with_a_tilde_brace_stays_utf8():
