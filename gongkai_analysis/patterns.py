@@ -351,7 +351,7 @@ def is_clause_content(content: str) -> bool:
 
     A clause opens with a label (``牵头单位：…``), holds a labelled group after a
     time qualifier (``5月底完成，牵头考核单位：…``), or ends with a role verb
-    (``财政局负责落实``).
+    (``财政局负责落实``), maybe followed by when (``财政局负责，12月底前完成``).
 
     Parameters
     ----------
@@ -366,18 +366,56 @@ def is_clause_content(content: str) -> bool:
     --------
     >>> is_clause_content("5月底完成，牵头考核单位：市审批服务局"), is_clause_content("包括牵头单位自身")
     (True, False)
+    >>> is_clause_content("市财政局负责，12月底前完成"), is_clause_content("详见附件，12月底前")
+    (True, False)
     """
     if ends_with_role(content) or UNIT_LABEL.match(content.lstrip()):
         return True
-    return ("：" in content and ("，" in content or "；" in content)
-            and _LABEL_AFTER_SEPARATOR.search(content) is not None)
+    if ("：" in content and ("，" in content or "；" in content)
+            and _LABEL_AFTER_SEPARATOR.search(content) is not None):
+        return True
+    # units and their role verb, then when: 财政局负责，12月底前完成 (up to three such groups at the end)
+    head = content
+    for _ in range(3):
+        cut = max(head.rfind("，"), head.rfind("；"))
+        if cut <= 0 or not is_time_group(head[cut + 1 :].strip().rstrip("。").rstrip()):
+            return False
+        head = head[:cut]
+        if ends_with_role(head):
+            return True
+    return False
+
+
+def is_time_group(group: str) -> bool:
+    """True when a group of a clause says when, not who (``5月底完成``, ``持续推进``, ``2024年底前``).
+
+    Parameters
+    ----------
+    group : str
+        One group of a clause (folded), between separators.
+
+    Returns
+    -------
+    bool
+        A time word, no unit's ending and no role verb at the end.
+
+    Examples
+    --------
+    >>> is_time_group("12月底前完成"), is_time_group("全年持续推进"), is_time_group("市财政局负责")
+    (True, True, False)
+    >>> is_time_group("年度考核办公室")  # a unit's name that holds a time word
+    False
+    """
+    return TIME_WORD.search(group) is not None and not UNIT_SUFFIX.search(group) \
+        and not group.endswith(ROLE_ENDINGS)
 
 
 def count_clause_signatures(folded: str) -> int:
     """Count the bracketed clauses of a whole folded text by their signature.
 
     A bracket closes a clause when the text before it ends with a role verb, or
-    when the bracket it closes opened with a label or holds a labelled group.
+    when the bracket it closes opened with a label, holds a labelled group, or
+    ends with when after a role verb.
     An independent count, to check the parser.
 
     Parameters
@@ -394,6 +432,8 @@ def count_clause_signatures(folded: str) -> int:
     --------
     >>> count_clause_signatures("做好公开。（财政局负责落实。）（牵头单位：财政局）（以下简称）（5月底完成，牵头考核单位：甲局）")
     3
+    >>> count_clause_signatures("做好公开。（财政局负责，年底前完成）（详见附件，年底前）")
+    1
     """
     count = 0
     for piece in folded.split("）")[:-1]:
@@ -409,7 +449,8 @@ def count_clause_signatures(folded: str) -> int:
             count += 1
             continue
         opening = piece.rfind("（")
-        if opening >= 0 and piece.find("：", opening) > 0 and is_clause_content(piece[opening + 1 :]):
+        if opening >= 0 and (piece.find("：", opening) > 0 or piece.find("，", opening) > 0
+                             or piece.find("；", opening) > 0) and is_clause_content(piece[opening + 1 :]):
             count += 1
     return count
 

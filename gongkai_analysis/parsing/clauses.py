@@ -479,8 +479,7 @@ def _trim(text: str, a: int, b: int, chars: str = _TRIM) -> tuple[int, int]:
 
 def _is_time(group: str) -> bool:
     """True when a group says when, not who (``5月底完成``, ``持续推进``)."""
-    return patterns.TIME_WORD.search(group) is not None and not patterns.UNIT_SUFFIX.search(group) \
-        and not group.endswith(patterns.ROLE_ENDINGS)
+    return patterns.is_time_group(group)
 
 
 def _mark_line_breaks(folded: str) -> str:

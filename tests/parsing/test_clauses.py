@@ -162,6 +162,28 @@ def test_time_qualifier_clause_is_found_in_a_body():
     assert not is_clause("包括牵头单位自身") and not is_clause("持续推进")
 
 
+@pytest.mark.parametrize(("body", "content", "time_limit"), [
+    ("做好公开。（市财政局负责，12月底前完成）", "市财政局负责，12月底前完成", "12月底前完成"),
+    ("做好解读。（市政府办公室牵头，市直各部门按职责分工落实，全年持续推进）",
+     "市政府办公室牵头，市直各部门按职责分工落实，全年持续推进", "全年持续推进"),
+    ("做好回应。（县司法局负责；2024年6月底前；长期坚持）", "县司法局负责；2024年6月底前；长期坚持",
+     "2024年6月底前，长期坚持"),
+])
+def test_a_clause_that_ends_with_when_is_a_clause(body, content, time_limit):
+    """When printed after the units and their role (``（X局负责，12月底前完成）``) is still the task's clause."""
+    (span,) = find_clauses(patterns.fold(body))
+    assert span.content == content and span.end == len(body)
+    assert parse_clause(content).time_limit == time_limit
+    assert patterns.count_clause_signatures(patterns.fold(body)) == 1
+    rows = gk.parsing.build.parse_rows(f"一、公开\n1.{body}\n", strict=True)
+    assert [(r["text"], r["time_limit"]) for r in rows.tasks] == [(body[: body.index("（")], time_limit)]
+
+
+@pytest.mark.parametrize("content", ["详见附件，12月底前", "含2024年，年底前完成", "市财政局负责的项目，年内完成"])
+def test_a_bracket_that_ends_with_when_but_names_no_role_is_no_clause(content):
+    assert not is_clause(content)
+
+
 def test_table_cell_with_one_unit_a_line():
     text = ("某区工作要点\n一、公开\n序号\t工作任务\t责任单位\t完成时限\n"
             "1\t做好A\t区发展改革委\u2028区住房城乡建设委\t2017年底\n2\t做好B\t牵头：区财政局\u20282017年6月底前\t\n")
