@@ -198,14 +198,15 @@ _CN_ORDINAL_FULL = re.compile(CN_ORDINAL)
 # --------------------------------------------------------------------------
 # Structure markers (matched on folded text)
 # --------------------------------------------------------------------------
-#: One pattern finds every candidate marker; the parser decides which count.  Arabic task
+#: One pattern finds every candidate marker; the parser decides which count.  Sections:
+#: ``一、``, or with a dot ``一．`` ``一.`` ``一﹒`` (as Word's numbering prints them); arabic task
 #: markers: ``1.`` ``1．`` ``1、`` ``1﹒`` (U+FE52) ``（1）`` ``1）`` ``①`` (full-width digits are
 #: folded to ASCII first); a regulation's ``第X章`` and ``第X条``; a boxed insert ``专栏3``.
 MARKER = re.compile(
     # the look-ahead names every marker's first character: the engine then skips other text
     # in C instead of trying nine alternatives at every character (seven times faster on a run-on line)
     r"(?=[一二三四五六七八九十（\d第专\u2460-\u2473])"
-    rf"(?:(?P<section>(?P<sec_no>{CN_NUM})、)"
+    rf"(?:(?P<section>(?P<sec_no>{CN_NUM})(?:、|[.．﹒](?![\d.．])))"  # 一、 and the dotted 一． 一.
     rf"|(?P<subsection>（(?P<sub_no>{CN_NUM})）)"
     r"|(?P<task_dot>(?P<dot_no>\d{1,4})[.．、﹒](?!\d))"
     r"|(?P<task_paren>（(?P<paren_no>\d{1,4})）)"

@@ -403,3 +403,16 @@ def test_unknown_unit_warnings_are_the_same_whether_or_not_they_are_logged(caplo
     assert any(w.endswith("unknown unit 丙丁中心 (not in the registry) in task 13") for w in quiet)
     assert [r.getMessage().split(": ", 1)[1] for r in caplog.records if "unknown unit" in r.getMessage()] \
         == [w for w in logged if "unknown unit" in w]
+
+
+@pytest.mark.parametrize("dot", ["．", ".", "﹒"])
+@pytest.mark.parametrize("joiner", ["\n", ""])
+def test_a_section_numbered_with_a_dot_is_a_section(dot, joiner):
+    """``一．加强公开`` (Word's numbering) heads a section as ``一、`` does, on its own line or run on;
+    it never lands in the task before it."""
+    lines = [f"一{dot}加强公开", "1.做好公开。（市财政局负责）", "2.做好解读。（市政府办公室负责）",
+             f"二{dot}强化保障", "3.加强培训。（市政府办公室负责）"]
+    parsed = parse_rows("某市要点\n" + joiner.join(lines) + "\n", strict=True)
+    assert [(r["task_id"], r["section_no"], r["section_title"], r["text"]) for r in parsed.tasks] == [
+        ("1", 1, "加强公开", "做好公开。"), ("2", 1, "加强公开", "做好解读。"), ("3", 2, "强化保障", "加强培训。")]
+    assert parsed.meta["n_sections"] == 2
