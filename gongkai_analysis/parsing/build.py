@@ -612,10 +612,14 @@ def _split_body(task: Item) -> list[tuple]:
         return [(body, task.unit_cell or None, task.unit_cell or None, task.time_cell, True)]
     if "\n" in body:
         body_lines, label_lines, time_limit = [], [], None
+        depth = 0  # brackets open at the start of the line: a line inside a clause wrapped over lines reads on
         for line in body.split("\n"):
             folded = patterns.fold(line).strip()
             time = patterns.TIME_LABEL.match(folded)
-            if time and body_lines:
+            opened, depth = depth, max(depth + folded.count("（") - folded.count("）"), 0)
+            if opened > 0:
+                body_lines.append(line)
+            elif time and body_lines:
                 time_limit = line.strip()[time.start("value"):].strip() or None
                 label_lines.append(line.strip())
             elif patterns.UNIT_LABEL.match(folded) and body_lines:

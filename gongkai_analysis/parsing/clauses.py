@@ -369,7 +369,7 @@ def parse_clause(content: str) -> Clause:
     doubts: list[str] = []
     carried_role: str | None = None
     group_no = 0
-    for a0, b0 in _top_level_spans(marked, "，；", 0, len(marked)):
+    for a0, b0 in _split_at_labels(marked, _top_level_spans(marked, "，；", 0, len(marked))):
         a, b = _trim(marked, a0, b0, _TRIM[:-1])  # a label's colon may end the group
         if a >= b:
             continue
@@ -521,6 +521,28 @@ def _top_level_spans(text: str, separators: str, start: int, end: int) -> list[t
             a = pos + 1
     spans.append((a, end))
     return spans
+
+
+def _split_at_labels(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` (groups of a clause) cut again where a label opens inside one: ``牵头单位：X 配合单位：Y``.
+
+    A clause printed over two lines, or with a space between its groups, has
+    no separator before its second label; the label still opens a group.
+
+    >>> text = "牵头单位：财政局 配合单位：审计局"
+    >>> [text[a:b] for a, b in _split_at_labels(text, [(0, len(text))])]
+    ['牵头单位：财政局 ', '配合单位：审计局']
+    """
+    if "：" not in text:
+        return spans
+    cut = []
+    for a, b in spans:
+        for label in patterns.UNIT_LABEL.finditer(text, a, b):
+            if text[a : label.start()].strip():
+                cut.append((a, label.start()))
+                a = label.start()
+        cut.append((a, b))
+    return cut
 
 
 def _names(folded: str, start: int, end: int) -> list[tuple[int, int]]:

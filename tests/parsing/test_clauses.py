@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import gongkai_analysis as gk
 from gongkai_analysis import patterns
+from gongkai_analysis.parsing.build import parse_rows
 from gongkai_analysis.parsing.clauses import find_clauses, is_clause, parse_clause, read_clause, split_units
 
 
@@ -175,8 +176,22 @@ def test_a_clause_that_ends_with_when_is_a_clause(body, content, time_limit):
     assert span.content == content and span.end == len(body)
     assert parse_clause(content).time_limit == time_limit
     assert patterns.count_clause_signatures(patterns.fold(body)) == 1
-    rows = gk.parsing.build.parse_rows(f"一、公开\n1.{body}\n", strict=True)
+    rows = parse_rows(f"一、公开\n1.{body}\n", strict=True)
     assert [(r["text"], r["time_limit"]) for r in rows.tasks] == [(body[: body.index("（")], time_limit)]
+
+
+@pytest.mark.parametrize("joiner", [" ", "\u3000", "\n", ""])
+def test_a_label_opens_a_group_without_a_separator_before_it(joiner):
+    """``牵头单位：X 配合单位：Y``: groups parted by a space, or by a line break inside the brackets
+    (a clause wrapped over two lines), never run the second label into the first group's unit."""
+    body = f"做好公开。（牵头单位：市财政局{joiner}配合单位：市审计局、市统计局）"
+    rows = parse_rows(f"一、公开\n1.{body}\n2.做好解读。（市审计局负责）\n", strict=True)
+    assert [r["text"] for r in rows.tasks] == ["做好公开。", "做好解读。"]
+    assert rows.tasks[0]["clause"] == body[body.index("（"):]
+    assert [(r["task_id"], r["unit_raw"], r["role"]) for r in rows.responsibilities] == [
+        ("1", "市财政局", "lead"), ("1", "市审计局", "support"), ("1", "市统计局", "support"),
+        ("2", "市审计局", "responsible")]
+    assert not any("suspect" in w or "clause" in w for w in rows.warnings)
 
 
 @pytest.mark.parametrize("content", ["详见附件，12月底前", "含2024年，年底前完成", "市财政局负责的项目，年内完成"])
