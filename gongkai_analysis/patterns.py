@@ -313,6 +313,9 @@ MAX_UNIT_NAME = 30
 ROLE_ENDINGS = ("落实", "负责", "牵头", "配合")
 #: A role ending, maybe with a full stop, right at the end of a text (no space to strip first).
 _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS))
+#: A clause printed after the task's last sentence on the same line, without brackets:
+#: ``做好X工作。责任单位：市财政局。`` (matched on folded text; the label must follow 。 or ；).
+INLINE_LABEL = re.compile(rf"(?<=[。；])[ \t]*(?={UNIT_LABEL.pattern})")
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 

@@ -603,7 +603,8 @@ def _split_body(task: Item) -> list[tuple]:
     Each part is a tuple ``(text, clause, clause content, time limit, closed)``
     (plain tuples: a named tuple per task cost more than the rest of the cut).
     Separate lines such as ``牵头单位：X`` / ``责任单位：Y`` / ``完成时限：…`` form
-    the clause of the whole task; a table row brings its unit cell.
+    the clause of the whole task, and so do such labels after its last
+    sentence on the same line; a table row brings its unit cell.
     """
     kind, body = task.task_kind, task.body
     if kind == "article" or kind == "box":
@@ -640,9 +641,14 @@ def _split_body(task: Item) -> list[tuple]:
         # more steps (a test holds the two equal)
         return [(body[:start].strip(), body[start:], body[start + 1 : -1], None, True)]
     spans = clauses.find_clauses(folded)
-    if not spans:
-        return [(body, None, None, None, True)]
-    return _cut_at_clauses(task, body, folded, spans)
+    if spans:
+        return _cut_at_clauses(task, body, folded, spans)
+    inline = patterns.INLINE_LABEL.search(folded)
+    if inline and body[: inline.start()].strip():
+        # the clause after the last sentence, unbracketed: 做好X。责任单位：市财政局；完成时限：年底。
+        clause = body[inline.end() :].strip()
+        return [(body[: inline.start()].strip(), clause, clause.rstrip("。；;").rstrip(), None, True)]
+    return [(body, None, None, None, True)]
 
 
 def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.ClauseSpan]) -> list[tuple]:

@@ -194,6 +194,21 @@ def test_a_label_opens_a_group_without_a_separator_before_it(joiner):
     assert not any("suspect" in w or "clause" in w for w in rows.warnings)
 
 
+def test_a_labelled_clause_after_the_last_sentence_is_the_tasks_clause():
+    """``做好X。责任单位：市财政局；完成时限：2024年底。`` on one line: the labels after the task's last
+    sentence are its clause, as they are on lines of their own; a label inside a sentence is not."""
+    rows = parse_rows("一、公开\n1.做好财政信息公开工作。责任单位：市财政局。\n"
+                      "2.做好审计结果公开；牵头单位：市审计局；配合单位：市财政局、市统计局；完成时限：2024年底。\n"
+                      "3.明确责任单位：各区政府。（市政府办公室负责）\n", strict=True)
+    assert [(r["text"], r["clause"], r["time_limit"]) for r in rows.tasks] == [
+        ("做好财政信息公开工作。", "责任单位：市财政局。", None),
+        ("做好审计结果公开；", "牵头单位：市审计局；配合单位：市财政局、市统计局；完成时限：2024年底。", "2024年底"),
+        ("明确责任单位：各区政府。", "（市政府办公室负责）", None)]
+    assert [(r["task_id"], r["unit_raw"], r["role"]) for r in rows.responsibilities] == [
+        ("1", "市财政局", "responsible"), ("2", "市审计局", "lead"), ("2", "市财政局", "support"),
+        ("2", "市统计局", "support"), ("3", "市政府办公室", "responsible")]
+
+
 @pytest.mark.parametrize("content", ["详见附件，12月底前", "含2024年，年底前完成", "市财政局负责的项目，年内完成"])
 def test_a_bracket_that_ends_with_when_but_names_no_role_is_no_clause(content):
     assert not is_clause(content)
