@@ -282,7 +282,7 @@ LEADING_FILLERS = ("由", "请", "均由", "分别由")
 _ROLE_WORDS = (
     "牵头负责落实|牵头负责|牵头落实|牵头|"
     "分别负责落实|分别负责|分别落实|共同负责落实|共同负责|"
-    "配合落实|配合|负责落实|负责|落实"
+    "配合落实|配合|负责落实|负责|落实|协助|承办"
 )
 #: A role verb inside a clause, longest alternative first.
 ROLE_VERB = re.compile(_ROLE_WORDS)
@@ -310,7 +310,9 @@ SUSPECT_WORD = re.compile(
 MAX_UNIT_NAME = 30
 
 #: The last two characters of every role verb above (checked by a test): a clause ends with one.
-ROLE_ENDINGS = ("落实", "负责", "牵头", "配合")
+#: (参与 reads as a role inside a clause, but a bracket that ends with it is no clause on that
+#: account: 鼓励公众参与 is an aside, not an assignment.)
+ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办")
 #: A role ending, maybe with a full stop, right at the end of a text (no space to strip first).
 _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS))
 #: A clause printed after the task's last sentence on the same line, without brackets:

@@ -209,6 +209,14 @@ def test_a_labelled_clause_after_the_last_sentence_is_the_tasks_clause():
         ("2", "市统计局", "support"), ("3", "市政府办公室", "responsible")]
 
 
+def test_every_role_verb_of_the_grammar_but_participation_closes_a_clause():
+    """A bracket that ends with 协助 or 承办 is a clause, as the grammar reads them; 参与 closes none."""
+    assert is_clause("市财政局牵头，市审计局协助") and is_clause("市档案馆承办")
+    assert not is_clause("鼓励社会公众参与")
+    assert set(patterns.ROLE_VERBS) - {"参与"} == {verb for verb in patterns.ROLE_VERBS
+                                                  if verb.endswith(patterns.ROLE_ENDINGS)}
+
+
 @pytest.mark.parametrize("content", ["详见附件，12月底前", "含2024年，年底前完成", "市财政局负责的项目，年内完成"])
 def test_a_bracket_that_ends_with_when_but_names_no_role_is_no_clause(content):
     assert not is_clause(content)
