@@ -291,6 +291,10 @@ ROLE_VERB = re.compile(_ROLE_WORDS)
 UNIT_LABEL = re.compile(
     "(?P<label>" + "|".join(sorted(CLAUSE_LABELS, key=len, reverse=True)) + r")\s*："
 )
+#: A line that starts with a decimal item number (``1.1 建立…``, ``2．3完善…``, ``1.2.1 …``): a numbering the
+#: parser does not read as tasks, reported where it is left in a task's text.  A decimal amount
+#: (``2.5亿元``, ``1.5%``) is not one.
+DECIMAL_ITEM = re.compile(r"(?m)^[ \t]*(?P<number>\d{1,3}(?:[.．]\d{1,3})+)(?![\d.．%％])(?=[ \t]|[^\W\d_亿万千百元倍个])")
 #: A separate line giving a deadline, e.g. ``完成时限：2017年底前``.
 #: The month an annual disclosure is due in, where the task's text names it: 每年3月底前, 每年的一月, 每年12月31日前.
 ANNUAL_MONTH = re.compile(r"每年(?:的)?(?P<month>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")

@@ -194,6 +194,7 @@ class _Builder:
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         boxes = [Item("text", None, t.body, t.line) for t in tasks if t.task_kind == "box"]
         self._check_clauses(task_rows, closing + preamble + intros + boxes)
+        self._check_unread_numbering(task_rows)
         meta = self._meta(info, closing, task_rows, resp_rows, sections)
         meta["n_parts"] = n_parts
         levels = [t.level for t in tasks if t.task_kind != "box" and t.level]
@@ -432,6 +433,18 @@ class _Builder:
         if n_text != n_tasks + n_outside:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
                               f"and {n_outside} outside them", None)
+
+    def _check_unread_numbering(self, task_rows: schema.Rows) -> None:
+        """Warn about items numbered ``1.1``, ``1.2`` … left inside a task's text (not read as tasks)."""
+        columns = task_rows.columns
+        texts = [text or "" for text in columns["text"]]
+        if patterns.DECIMAL_ITEM.search("\n".join(texts)) is None:  # (one search for the whole document)
+            return
+        for row_id, line, text in zip(columns["task_id"], columns["line"], texts):
+            numbers = [m["number"] for m in patterns.DECIMAL_ITEM.finditer(text)]
+            if numbers:
+                self.warn(f"task {row_id}: its text holds items numbered {', '.join(numbers)}, a numbering "
+                          "the parser does not read as tasks (the items keep their numbers in the text)", line)
 
     # -- metadata ----------------------------------------------------------
     def _meta(self, info, closing, task_rows, resp_rows, sections) -> dict:

@@ -416,3 +416,18 @@ def test_a_section_numbered_with_a_dot_is_a_section(dot, joiner):
     assert [(r["task_id"], r["section_no"], r["section_title"], r["text"]) for r in parsed.tasks] == [
         ("1", 1, "加强公开", "做好公开。"), ("2", 1, "加强公开", "做好解读。"), ("3", 2, "强化保障", "加强培训。")]
     assert parsed.meta["n_sections"] == 2
+
+
+def test_items_numbered_1_1_left_in_a_task_are_reported():
+    """Decimal item numbers (1.1, 1.2 …) are not a task level the parser reads: where such items stay in
+    a task's text, each task that holds them says so; a decimal amount at a line's start does not."""
+    text = ("某市要点\n一、公开\n1.推进决策公开\n1.1 建立预公开制度。（市政府办公室负责）\n"
+            "1.2 完善意见征集。（市司法局负责）\n2.推进执行公开。资金\n2.5亿元用于平台。（市政府督查室负责）\n")
+    parsed = parse_rows(text, strict=False)
+    numbering = [w for w in parsed.warnings if "numbered" in w]
+    assert numbering == [
+        "line 3: task 1a: its text holds items numbered 1.1, a numbering the parser does not read as tasks "
+        "(the items keep their numbers in the text)",
+        "line 3: task 1b: its text holds items numbered 1.2, a numbering the parser does not read as tasks "
+        "(the items keep their numbers in the text)"]
+    assert parsed.meta["n_warnings"] == len(parsed.warnings)
