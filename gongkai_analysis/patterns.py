@@ -295,6 +295,9 @@ UNIT_LABEL = re.compile(
 #: parser does not read as tasks, reported where it is left in a task's text.  A decimal amount
 #: (``2.5亿元``, ``1.5%``) is not one.
 DECIMAL_ITEM = re.compile(r"(?m)^[ \t]*(?P<number>\d{1,3}(?:[.．]\d{1,3})+)(?![\d.．%％])(?=[ \t]|[^\W\d_亿万千百元倍个])")
+#: A line that starts with a ``第X部分`` heading: a level above sections the parser does not read,
+#: reported where it is left in a task's text.
+PART_HEADING = re.compile(rf"(?m)^[ \t#]*(?P<number>第{CN_NUM}部分)")
 #: A separate line giving a deadline, e.g. ``完成时限：2017年底前``.
 #: The month an annual disclosure is due in, where the task's text names it: 每年3月底前, 每年的一月, 每年12月31日前.
 ANNUAL_MONTH = re.compile(r"每年(?:的)?(?P<month>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")

@@ -435,16 +435,21 @@ class _Builder:
                               f"and {n_outside} outside them", None)
 
     def _check_unread_numbering(self, task_rows: schema.Rows) -> None:
-        """Warn about items numbered ``1.1``, ``1.2`` … left inside a task's text (not read as tasks)."""
+        """Warn about numbering the parser does not read, left inside a task's text: items numbered
+        ``1.1``, ``1.2`` …, and ``第X部分`` headings."""
         columns = task_rows.columns
         texts = [text or "" for text in columns["text"]]
-        if patterns.DECIMAL_ITEM.search("\n".join(texts)) is None:  # (one search for the whole document)
-            return
-        for row_id, line, text in zip(columns["task_id"], columns["line"], texts):
-            numbers = [m["number"] for m in patterns.DECIMAL_ITEM.finditer(text)]
-            if numbers:
-                self.warn(f"task {row_id}: its text holds items numbered {', '.join(numbers)}, a numbering "
-                          "the parser does not read as tasks (the items keep their numbers in the text)", line)
+        joined = "\n".join(texts)
+        checks = [(pattern, what) for pattern, what in (
+            (patterns.DECIMAL_ITEM, "items numbered {}, a numbering the parser does not read as tasks "
+                                    "(the items keep their numbers in the text)"),
+            (patterns.PART_HEADING, "the heading {}, a level above sections the parser does not read"),
+        ) if pattern.search(joined) is not None]  # (one search of the whole document each)
+        for pattern, what in checks:
+            for row_id, line, text in zip(columns["task_id"], columns["line"], texts):
+                numbers = [m["number"] for m in pattern.finditer(text)]
+                if numbers:
+                    self.warn(f"task {row_id}: its text holds " + what.format(", ".join(numbers)), line)
 
     # -- metadata ----------------------------------------------------------
     def _meta(self, info, closing, task_rows, resp_rows, sections) -> dict:

@@ -431,3 +431,13 @@ def test_items_numbered_1_1_left_in_a_task_are_reported():
         "line 3: task 1b: its text holds items numbered 1.2, a numbering the parser does not read as tasks "
         "(the items keep their numbers in the text)"]
     assert parsed.meta["n_warnings"] == len(parsed.warnings)
+
+
+def test_a_part_heading_left_in_a_task_is_reported():
+    """``第二部分 …`` is a level above sections the parser does not read: where it lands in a task's
+    text, the task says so (it is not silently a piece of the task)."""
+    text = ("某市要点\n第一部分 重点任务\n1.做好公开。（市财政局负责）\n2.做好解读。（市政府办公室负责）\n"
+            "第二部分 保障措施\n3.加强培训。（市政府办公室负责）\n")
+    parsed = parse_rows(text, strict=False)
+    assert [w for w in parsed.warnings if "heading" in w] == [
+        "line 4: task 2b: its text holds the heading 第二部分, a level above sections the parser does not read"]
