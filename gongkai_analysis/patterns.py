@@ -325,6 +325,9 @@ _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS
 #: A clause printed after the task's last sentence on the same line, without brackets:
 #: ``做好X工作。责任单位：市财政局。`` (matched on folded text; the label must follow 。 or ；).
 INLINE_LABEL = re.compile(rf"(?<=[。；])[ \t]*(?={UNIT_LABEL.pattern})")
+#: A labelled clause in square brackets at the end of a task: ``【责任单位：市财政局】``, ``［牵头单位：…］``
+#: (folded, both are ``〔…〕``).
+SQUARE_CLAUSE = re.compile(rf"〔[ \t]*(?={UNIT_LABEL.pattern})[^〔〕]*〕[。；]?[ \t]*$")
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 

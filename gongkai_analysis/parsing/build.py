@@ -622,7 +622,8 @@ def _split_body(task: Item) -> list[tuple]:
     (plain tuples: a named tuple per task cost more than the rest of the cut).
     Separate lines such as ``牵头单位：X`` / ``责任单位：Y`` / ``完成时限：…`` form
     the clause of the whole task, and so do such labels after its last
-    sentence on the same line; a table row brings its unit cell.
+    sentence on the same line, bare or in square brackets (``【责任单位：X】``);
+    a table row brings its unit cell.
     """
     kind, body = task.task_kind, task.body
     if kind == "article" or kind == "box":
@@ -661,6 +662,12 @@ def _split_body(task: Item) -> list[tuple]:
     spans = clauses.find_clauses(folded)
     if spans:
         return _cut_at_clauses(task, body, folded, spans)
+    square = patterns.SQUARE_CLAUSE.search(folded)
+    if square and body[: square.start()].strip():
+        # a labelled clause in square brackets that ends the task: 做好X。【责任单位：市财政局】
+        clause = body[square.start() :].strip()
+        closing = folded.rindex("〕", square.start())
+        return [(body[: square.start()].strip(), clause, body[square.start() + 1 : closing].strip(), None, True)]
     inline = patterns.INLINE_LABEL.search(folded)
     if inline and body[: inline.start()].strip():
         # the clause after the last sentence, unbracketed: 做好X。责任单位：市财政局；完成时限：年底。

@@ -209,6 +209,16 @@ def test_a_labelled_clause_after_the_last_sentence_is_the_tasks_clause():
         ("2", "市统计局", "support"), ("3", "市政府办公室", "responsible")]
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("【", "】"), ("［", "］"), ("[", "]")])
+def test_a_labelled_clause_in_square_brackets_that_ends_the_task_is_its_clause(opening, closing):
+    clause = f"{opening}牵头单位：市审计局；配合单位：市财政局、市统计局{closing}"
+    rows = parse_rows(f"一、公开\n1.做好审计结果公开。{clause}\n2.做好解读。{opening}详见附件{closing}\n", strict=False)
+    assert [(r["text"], r["clause"]) for r in rows.tasks] == [
+        ("做好审计结果公开。", clause), (f"做好解读。{opening}详见附件{closing}", None)]
+    assert [(r["task_id"], r["unit_raw"], r["role"]) for r in rows.responsibilities] == [
+        ("1", "市审计局", "lead"), ("1", "市财政局", "support"), ("1", "市统计局", "support")]
+
+
 def test_every_role_verb_of_the_grammar_but_participation_closes_a_clause():
     """A bracket that ends with 协助 or 承办 is a clause, as the grammar reads them; 参与 closes none."""
     assert is_clause("市财政局牵头，市审计局协助") and is_clause("市档案馆承办")
