@@ -326,8 +326,8 @@ _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS
 #: ``做好X工作。责任单位：市财政局。`` (matched on folded text; the label must follow 。 or ；).
 INLINE_LABEL = re.compile(rf"(?<=[。；])[ \t]*(?={UNIT_LABEL.pattern})")
 #: A labelled clause in square brackets at the end of a task: ``【责任单位：市财政局】``, ``［牵头单位：…］``
-#: (folded, both are ``〔…〕``).
-SQUARE_CLAUSE = re.compile(rf"〔[ \t]*(?={UNIT_LABEL.pattern})[^〔〕]*〕[。；]?[ \t]*$")
+#: (folded, both are ``〔…〕``; an alias in 〔〕 may stand inside: ``【责任单位：科委〔知识产权局〕】``).
+SQUARE_CLAUSE = re.compile(rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*〕)*〕[。；]?[ \t]*$")
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 

@@ -125,22 +125,36 @@ VERBS = ["负责落实", "负责", "牵头负责落实", "分别负责落实"]
 PHRASES = ["公开财政预算", "按月公开收支情况", "做好政策解读", "及时回应关切", "推进清单管理", "公开审计结果"]
 
 
+WHENS = ["2020年底前", "6月底前完成", "持续推进"]
+#: The clause forms of the genre the generated plans use.
+FORMS = ["bracket", "bracket, when", "square label", "label after the sentence"]
+
+
 @st.composite
 def plans(draw):
     """A plan built from parts, with the tables it must parse into."""
     lines, expected = ["某区2020年政务公开工作要点"], []
     number = 0
     for s in range(1, draw(st.integers(1, 4)) + 1):
-        lines.append(f"{int_to_cn(s)}、第{s}部分")
+        lines.append(f"{int_to_cn(s)}{draw(st.sampled_from(['、', '．', '.']))}第{s}部分")
         for _ in range(draw(st.integers(1, 4))):
             number += 1
             text = draw(st.sampled_from(PHRASES)) + "。"
             units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))
             verb = draw(st.sampled_from(VERBS))
             open_paren, close_paren = draw(st.sampled_from([("(", ")"), ("（", "）")]))
-            clause = f"{open_paren}{'、'.join(units)}{verb}{close_paren}"
+            form, when = draw(st.sampled_from(FORMS)), None
+            if form == "bracket":
+                clause = f"{open_paren}{'、'.join(units)}{verb}{close_paren}"
+            elif form == "bracket, when":
+                when = draw(st.sampled_from(WHENS))
+                clause = f"{open_paren}{'、'.join(units)}{verb}，{when}{close_paren}"
+            elif form == "square label":
+                clause = f"【责任单位：{'、'.join(units)}】"
+            else:
+                clause = f"责任单位：{'、'.join(units)}。"
             lines.append(f"{number}.{text}{clause}")
-            expected.append((str(number), s, text, clause, [u.split("〔")[0] for u in units]))
+            expected.append((str(number), s, text, clause, [u.split("〔")[0] for u in units], when))
     return "\n".join(lines) + "\n", expected
 
 
@@ -151,6 +165,7 @@ def test_generated_plans_parse_back(plan):
     doc = gk.parse_document(text, tokens=False)
     got = list(zip(doc.tasks["task_id"], doc.tasks["section_no"], doc.tasks["text"], doc.tasks["clause"]))
     assert got == [e[:4] for e in expected]
-    for task_id, *_, units in expected:
+    assert [None if pd.isna(v) else v for v in doc.tasks["time_limit"]] == [e[5] for e in expected]
+    for task_id, *_, units, _ in expected:
         rows = doc.responsibilities[doc.responsibilities["task_id"] == task_id]
         assert rows["unit_raw"].str.split("〔").str[0].tolist() == units
