@@ -298,10 +298,12 @@ DECIMAL_ITEM = re.compile(r"(?m)^[ \t]*(?P<number>\d{1,3}(?:[.．]\d{1,3})+)(?![
 #: A line that starts with a ``第X部分`` heading: a level above sections the parser does not read,
 #: reported where it is left in a task's text.
 PART_HEADING = re.compile(rf"(?m)^[ \t#]*(?P<number>第{CN_NUM}部分)")
-#: A separate line giving a deadline, e.g. ``完成时限：2017年底前``.
 #: The month an annual disclosure is due in, where the task's text names it: 每年3月底前, 每年的一月, 每年12月31日前.
 ANNUAL_MONTH = re.compile(r"每年(?:的)?(?P<month>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")
-TIME_LABEL = re.compile(r"^\s*(?:完成时限|时限要求|完成时间|时间要求|时间节点)\s*：\s*(?P<value>.*)$")
+#: A deadline's label, on a separate line (``完成时限：2017年底前``) or as a group of a clause.
+TIME_LABEL = re.compile(
+    r"^\s*(?:完成时限|时限要求|完成时间|时间要求|时间节点|完成期限|截止时间|时限|期限)\s*：\s*(?P<value>.*)$"
+)
 #: A group of a clause that says when, not who: ``5月底完成``, ``持续推进``, ``2024年底前``.
 #: (Searched in one short group at a time, never over a whole text.)
 TIME_WORD = re.compile(

@@ -209,6 +209,15 @@ def test_a_labelled_clause_after_the_last_sentence_is_the_tasks_clause():
         ("2", "市统计局", "support"), ("3", "市政府办公室", "responsible")]
 
 
+@pytest.mark.parametrize("label", ["完成时限", "时限要求", "完成时间", "时间要求", "时间节点", "完成期限", "截止时间",
+                                   "时限", "期限"])
+def test_every_deadline_label_gives_the_time_limit(label):
+    rows = parse_rows(f"一、公开\n1.做好公开。\n责任单位：市财政局\n{label}：2024年底\n"
+                      f"2.做好解读。（市审计局负责，{label}：6月底）\n", strict=True)
+    assert [(r["text"], r["time_limit"]) for r in rows.tasks] == [("做好公开。", "2024年底"), ("做好解读。", "6月底")]
+    assert [r["unit_raw"] for r in rows.responsibilities] == ["市财政局", "市审计局"]
+
+
 @pytest.mark.parametrize(("opening", "closing"), [("【", "】"), ("［", "］"), ("[", "]")])
 def test_a_labelled_clause_in_square_brackets_that_ends_the_task_is_its_clause(opening, closing):
     clause = f"{opening}牵头单位：市审计局；配合单位：市财政局、市统计局{closing}"
