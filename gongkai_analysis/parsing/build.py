@@ -439,7 +439,7 @@ class _Builder:
         ``1.1``, ``1.2`` …, and ``第X部分`` headings."""
         columns = task_rows.columns
         texts = [text or "" for text in columns["text"]]
-        joined = "\n".join(texts)
+        joined = "\n" + "\n".join(texts)  # (the patterns start with a line break: see DECIMAL_ITEM)
         checks = [(pattern, what) for pattern, what in (
             (patterns.DECIMAL_ITEM, "items numbered {}, a numbering the parser does not read as tasks "
                                     "(the items keep their numbers in the text)"),
@@ -447,7 +447,7 @@ class _Builder:
         ) if pattern.search(joined) is not None]  # (one search of the whole document each)
         for pattern, what in checks:
             for row_id, line, text in zip(columns["task_id"], columns["line"], texts):
-                numbers = [m["number"] for m in pattern.finditer(text)]
+                numbers = [m["number"] for m in pattern.finditer("\n" + text)]
                 if numbers:
                     self.warn(f"task {row_id}: its text holds " + what.format(", ".join(numbers)), line)
 
