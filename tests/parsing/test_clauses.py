@@ -73,16 +73,50 @@ _CLAUSE_CONTENT = re.compile(rf"^\s*(?:{patterns.UNIT_LABEL.pattern}.*|.*(?:{pat
                              rf"|^.*[，；]\s*{patterns.UNIT_LABEL.pattern.replace('?P<label>', '')}", re.S)
 _SIGNATURE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*）"
                         rf"|（(?:[^（）]*[，；])?\s*{patterns.UNIT_LABEL.pattern}[^（）]*）")
+_ENDS_WITH_ROLE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*$")
 _PIECES = st.lists(st.sampled_from(["负责", "落实", "牵头", "配合", "分别", "。", "）", "（", " ", "\n", "\u3000",
-                                    "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、",
-                                    "，", "；", "5月底完成", "牵头考核单位："]), max_size=12).map("".join)
+                                    "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、", "协助",
+                                    "，", "；", "5月底完成", "牵头考核单位：", "持续推进"]), max_size=12).map("".join)
+
+
+def _role_then_when(content: str) -> bool:
+    """Units and a role verb, then one to three groups that say when (``财政局负责，5月底完成``)."""
+    for separator in re.finditer("[，；]", content):
+        head, groups = content[: separator.start()], re.split("[，；]", content[separator.start() + 1 :])
+        if separator.start() > 0 and len(groups) <= 3 and _ENDS_WITH_ROLE.search(head) and all(
+                patterns.is_time_group(group.strip().rstrip("。").rstrip()) for group in groups):
+            return True
+    return False
+
+
+def _clause_content_by_definition(content: str) -> bool:
+    return bool(_CLAUSE_CONTENT.match(content)) or _role_then_when(content)
+
+
+def _signatures_by_definition(text: str) -> int:
+    """The brackets that close a clause: the signatures, and the innermost brackets whose content is a
+    role verb then when (not counted twice)."""
+    return len(_SIGNATURE.findall(text)) + sum(
+        1 for bracket in re.finditer("（([^（）]*)）", text)
+        if _role_then_when(bracket[1]) and not _SIGNATURE.search(bracket[0]))
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(_PIECES)
-def test_fast_clause_tests_match_their_regular_expressions(text):
-    assert patterns.is_clause_content(text) == bool(_CLAUSE_CONTENT.match(text))
-    assert patterns.count_clause_signatures(text) == len(_SIGNATURE.findall(text))
+def test_fast_clause_tests_match_their_definitions(text):
+    assert patterns.is_clause_content(text) == _clause_content_by_definition(text)
+    assert patterns.count_clause_signatures(text) == _signatures_by_definition(text)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.one_of(_PIECES, _PIECES.map("（{}）".format)), max_size=4).map("".join))
+def test_the_signature_count_matches_its_definition_on_bracketed_texts(text):
+    assert patterns.count_clause_signatures(text) == _signatures_by_definition(text)
+
+
+@pytest.mark.parametrize("text", ["（财政局负责，5月底完成）", "（财政局协助；持续推进。）", "做好（负责，5月底完成）（详见，5月底完成）"])
+def test_a_role_then_when_is_a_clause_by_definition_and_by_the_fast_tests(text):
+    assert patterns.count_clause_signatures(text) == _signatures_by_definition(text) == 1
 
 
 _BODIES = st.lists(st.sampled_from(["做好公开", "（", "）", "〔", "〕", "财政局", "负责落实", "。", "\n", "以下简称",
