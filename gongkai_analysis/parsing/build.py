@@ -194,7 +194,6 @@ class _Builder:
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         boxes = [Item("text", None, t.body, t.line) for t in tasks if t.task_kind == "box"]
         self._check_clauses(task_rows, closing + preamble + intros + boxes)
-        self._check_unread_numbering(task_rows)
         meta = self._meta(info, closing, task_rows, resp_rows, sections)
         meta["n_parts"] = n_parts
         levels = [t.level for t in tasks if t.task_kind != "box" and t.level]
@@ -408,7 +407,8 @@ class _Builder:
 
     # -- self-checks -------------------------------------------------------
     def _check_clauses(self, task_rows: schema.Rows, outside: list[Item]) -> None:
-        """Every bracketed clause of the text lands on a task; none hides elsewhere."""
+        """Every bracketed clause of the text lands on a task; none hides elsewhere, nor is left in a
+        task's text unread (see :meth:`_check_left_in_text`)."""
         n_outside = 0
         for item in outside:
             body = item.body
@@ -418,14 +418,7 @@ class _Builder:
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
         columns = task_rows.columns
-        texts = [text or "" for text in columns["text"]]
-        joined = "\n".join(texts)
-        if "：" in joined or ":" in joined:  # (one test for the whole document when no text holds a colon)
-            for row_id, line, text in zip(columns["task_id"], columns["line"], texts):
-                if "：" in text or ":" in text:  # a label left in a task's text: a clause that was not read
-                    label = patterns.UNIT_LABEL.search(patterns.fold(text))
-                    if label:
-                        self.warn(f"task {row_id}: {label.group()!r} in its text was not read as a clause", line)
+        self._check_left_in_text(columns)
         # an independent count: how many clause endings (or labelled openings) the whole text has
         n_text = patterns.count_clause_signatures(self.folded)
         n_tasks = sum(1 for clause in columns["clause"]
@@ -434,19 +427,27 @@ class _Builder:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
                               f"and {n_outside} outside them", None)
 
-    def _check_unread_numbering(self, task_rows: schema.Rows) -> None:
-        """Warn about numbering the parser does not read, left inside a task's text: items numbered
-        ``1.1``, ``1.2`` …, and ``第X部分`` headings."""
-        columns = task_rows.columns
+    def _check_left_in_text(self, columns: dict) -> None:
+        """Warn about what a task's text holds that the parser did not read: a clause label (a clause
+        that was not read), items numbered ``1.1``, ``1.2`` … and ``第X部分`` headings (levels it does
+        not read).  The whole document is searched once for each; only then are the tasks looked at."""
         texts = [text or "" for text in columns["text"]]
-        joined = "\n" + "\n".join(texts)  # (the patterns start with a line break: see DECIMAL_ITEM)
-        checks = [(pattern, what) for pattern, what in (
+        joined = "\n" + "\n".join(texts)  # (the numbering patterns start with a line break: see DECIMAL_ITEM)
+        rows = list(zip(columns["task_id"], columns["line"], texts))
+        if "：" in joined or ":" in joined:
+            for row_id, line, text in rows:
+                if "：" in text or ":" in text:
+                    label = patterns.UNIT_LABEL.search(patterns.fold(text))
+                    if label:
+                        self.warn(f"task {row_id}: {label.group()!r} in its text was not read as a clause", line)
+        for pattern, what in (
             (patterns.DECIMAL_ITEM, "items numbered {}, a numbering the parser does not read as tasks "
                                     "(the items keep their numbers in the text)"),
             (patterns.PART_HEADING, "the heading {}, a level above sections the parser does not read"),
-        ) if pattern.search(joined) is not None]  # (one search of the whole document each)
-        for pattern, what in checks:
-            for row_id, line, text in zip(columns["task_id"], columns["line"], texts):
+        ):
+            if pattern.search(joined) is None:
+                continue
+            for row_id, line, text in rows:
                 numbers = [m["number"] for m in pattern.finditer("\n" + text)]
                 if numbers:
                     self.warn(f"task {row_id}: its text holds " + what.format(", ".join(numbers)), line)
