@@ -386,7 +386,7 @@ def parse_clause(content: str) -> Clause:
                 if value:
                     times.append(value)
                 continue
-            if _is_time(marked[a:b]):
+            if patterns.is_time_group(marked[a:b]):
                 times.append(raw[a:b].strip())
                 continue
         else:
@@ -477,11 +477,6 @@ def _trim(text: str, a: int, b: int, chars: str = _TRIM) -> tuple[int, int]:
     return a, b
 
 
-def _is_time(group: str) -> bool:
-    """True when a group says when, not who (``5月底完成``, ``持续推进``)."""
-    return patterns.is_time_group(group)
-
-
 def _mark_line_breaks(folded: str) -> str:
     """Turn the line breaks of a cell into separators: ``；`` between groups, ``、`` between units.
 
@@ -493,8 +488,9 @@ def _mark_line_breaks(folded: str) -> str:
     out = [lines[0]]
     for k in range(1, len(lines), 2):
         before, line = lines[k - 1].strip(), lines[k + 1].strip()
-        own_group = (patterns.UNIT_LABEL.match(line) or patterns.TIME_LABEL.match(line) or _is_time(line)
-                     or _is_time(before) or before.endswith(tuple(patterns.ROLE_VERBS)))
+        own_group = (patterns.UNIT_LABEL.match(line) or patterns.TIME_LABEL.match(line)
+                     or patterns.is_time_group(line) or patterns.is_time_group(before)
+                     or before.endswith(tuple(patterns.ROLE_VERBS)))
         out.append("；" if own_group else "、")
         out.append(lines[k + 1])
     return "".join(out)
