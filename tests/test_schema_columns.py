@@ -26,6 +26,8 @@ def exact(values, dtype, name="c"):
         raise ColumnError("missing", source=name)
     if dtype == "Int64":
         missing = np.fromiter((v is None or v is pd.NA for v in values), dtype=bool, count=len(values))
+        if any(not isinstance(v, (int, np.integer)) for v, m in zip(values, missing) if not m):
+            raise ColumnError("not a whole number", source=name)
         numbers = np.fromiter((0 if m else v for v, m in zip(values, missing)), dtype=np.int64, count=len(values))
         return pd.arrays.IntegerArray(numbers, missing)
     if dtype == "str":
@@ -55,7 +57,8 @@ def same(values, dtype):
 
 @SETTINGS
 @given(st.lists(st.one_of(MISSING, st.integers(-2**63, 2**63 - 1), st.booleans(),
-                          st.integers(2**63, 2**64)), max_size=30))
+                          st.integers(2**63, 2**64), st.floats(), st.sampled_from(["2", 2.0])),
+                 max_size=30))
 def test_int64_columns_equal_the_fromiter_road(values):
     same(values, "Int64")
 
@@ -67,7 +70,7 @@ def test_categorical_columns_equal_the_fromiter_road(values):
 
 
 @SETTINGS
-@given(st.lists(st.one_of(MISSING, st.booleans()), max_size=30))
+@given(st.lists(st.one_of(MISSING, st.booleans(), st.integers(-1, 300), st.text(max_size=2)), max_size=30))
 def test_bool_columns_equal_the_exact_road(values):
     same(values, "bool")
 
