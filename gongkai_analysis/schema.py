@@ -125,14 +125,94 @@ class Rows:
     'support'
     """
 
-    __slots__ = ("columns",)
+    __slots__ = ("_columns", "_records")
 
     def __init__(self, names: Iterable[str]) -> None:
-        #: Column name → its values, one per row (a new table's columns are empty lists).
-        self.columns: dict[str, list | tuple] = {name: [] for name in names}
+        self._columns: dict[str, list | tuple] | None = {name: [] for name in names}
+        self._records: _Records | None = None
+
+    @classmethod
+    def from_records(cls, names: Iterable[str], records: list[tuple], *, repeated: dict | None = None,
+                     per_row: dict | None = None) -> Rows:
+        """Rows kept as the tuples they were made as, turned into columns only when :attr:`columns` is read.
+
+        The parser's responsibilities are the cached tuples of each clause's
+        units (shared by every task that names the clause), under their task's
+        id: kept so, a document holds one reference per row instead of a
+        column per cell, and :func:`tables_from_rows` turns the rows of every
+        document into columns in one pass.
+
+        Parameters
+        ----------
+        names : iterable of str
+            Every column, in order: those of `repeated`, of `per_row`, then one per field of a record.
+        records : list of tuple
+            The remaining cells of each row.
+        repeated : dict, optional
+            Columns with one value for every row (a document's ``doc_id``).
+        per_row : dict, optional
+            Columns given as a sequence, one value per row.
+
+        Returns
+        -------
+        Rows
+
+        Examples
+        --------
+        >>> rows = Rows.from_records(["doc_id", "task_id", "unit", "role"], [("甲局", "lead"), ("乙局", "support")],
+        ...                          repeated={"doc_id": "d"}, per_row={"task_id": ["1", "2"]})
+        >>> len(rows), dict(rows[1])
+        (2, {'doc_id': 'd', 'task_id': '2', 'unit': '乙局', 'role': 'support'})
+        >>> rows.values("unit")
+        ('甲局', '乙局')
+        """
+        names = list(names)
+        repeated, per_row = repeated or {}, per_row or {}
+        fields = names[len(repeated) + len(per_row):]
+        if names[: len(repeated) + len(per_row)] != [*repeated, *per_row]:
+            raise ValueError("the columns of repeated and per_row come first, in that order")
+        table = cls.__new__(cls)
+        table._columns, table._records = None, _Records(names, fields, records, repeated, per_row)
+        return table
+
+    @property
+    def columns(self) -> dict[str, list | tuple]:
+        """Column name → its values, one per row (a new table's columns are empty lists)."""
+        if self._columns is None:
+            self._columns, self._records = self._records.columns(), None
+        return self._columns
+
+    @columns.setter
+    def columns(self, value: dict[str, list | tuple]) -> None:
+        self._columns, self._records = value, None
+
+    def values(self, name: str) -> list | tuple:
+        """The values of one column (of records, without turning the others into columns).
+
+        Parameters
+        ----------
+        name : str
+            A column of the rows.
+
+        Returns
+        -------
+        list or tuple
+
+        Examples
+        --------
+        >>> rows = Rows(["unit"])
+        >>> rows.columns["unit"].append("甲局")
+        >>> rows.values("unit")
+        ['甲局']
+        """
+        if self._records is None:
+            return self.columns[name]
+        return self._records.values(name)
 
     def __len__(self) -> int:
-        return len(next(iter(self.columns.values()), ()))
+        if self._records is not None:
+            return len(self._records.records)
+        return len(next(iter(self._columns.values()), ()))
 
     def __iter__(self):
         names = list(self.columns)
@@ -150,6 +230,31 @@ class Rows:
 
     def __repr__(self) -> str:
         return f"Rows({len(self)} rows: {', '.join(self.columns)})"
+
+
+class _Records(NamedTuple):
+    """Rows kept as records (see :meth:`Rows.from_records`)."""
+
+    names: list[str]
+    fields: list[str]
+    records: list[tuple]
+    repeated: dict
+    per_row: dict
+
+    def columns(self) -> dict[str, tuple]:
+        n = len(self.records)
+        columns = {name: (value,) * n for name, value in self.repeated.items()}
+        columns.update((name, tuple(values)) for name, values in self.per_row.items())
+        cells = list(zip(*self.records)) if self.records else [()] * len(self.fields)
+        columns.update(zip(self.fields, cells))
+        return columns
+
+    def values(self, name: str) -> tuple:
+        if name in self.repeated:
+            return (self.repeated[name],) * len(self.records)
+        if name in self.per_row:
+            return tuple(self.per_row[name])
+        return tuple(map(operator.itemgetter(self.fields.index(name)), self.records))
 
 
 def _columns_of(rows, names: list[str]) -> list[list]:
@@ -174,9 +279,23 @@ def _stacked(parts: list, names: Iterable[str]):
         return [row for part in parts for row in part]
     names = list(names)
     if isinstance(parts[0], Rows):  # the list columns (tokens) go where the first part has them
-        names += [name for name in parts[0].columns if name not in names]
+        first = parts[0]._records.names if parts[0]._records is not None else parts[0].columns
+        names += [name for name in first if name not in names]
     parts = [part if isinstance(part, Rows) else _as_rows(part, names) for part in parts]
     stacked = Rows(names)
+    kept = [part._records for part in parts]
+    if all(records is not None and records.names == names and records.repeated.keys() == kept[0].repeated.keys()
+           and records.per_row.keys() == kept[0].per_row.keys() for records in kept):
+        # every part kept as records of the same shape: the records of all, chained, turned into columns at once
+        chain = itertools.chain.from_iterable
+        columns = {name: list(chain([itertools.repeat(r.repeated[name], len(r.records)) for r in kept]))
+                   for name in kept[0].repeated}
+        columns.update((name, list(chain([r.per_row[name] for r in kept]))) for name in kept[0].per_row)
+        records = list(chain([r.records for r in kept]))
+        cells = list(zip(*records)) if records else [()] * len(kept[0].fields)
+        columns.update(zip(kept[0].fields, cells))
+        stacked.columns = {name: columns[name] for name in names}
+        return stacked
     stacked.columns = {  # each column chained in C; a part without the column gives missing values
         name: list(itertools.chain.from_iterable(
             [part.columns[name] if name in part.columns else (None,) * len(part) for part in parts]))

@@ -310,10 +310,11 @@ class _Builder:
         doc_id, has_original = self.doc_id, self.src.original is not None
         last_indexes = set(last_of_part.values())
         registry, unknown_units, unit_lines = self.registry, self.unknown_units, self.unit_lines
+        number_ids = _number_ids()
         for index, task in enumerate(tasks):
             number, kind, line = task.number, task.task_kind, task.line
             if plain and kind != "box":
-                base_id = str(number)
+                base_id = number_ids[number] if number < 1000 else str(number)
             else:
                 base_id = task_id(number, part=task.part if n_parts > 1 else None, kind=kind,
                                   section_no=task.section_no, subsection_no=task.subsection_no,
@@ -467,7 +468,7 @@ class _Builder:
             "closing": "\n".join(i.body for i in closing) or None,
             "n_sections": sum(1 for s in sections if s["level"] == "section" and not s["framing"]),
             "n_tasks": len(task_rows) - columns["kind"].count("box"),
-            "n_units": len(set(resp_rows.columns["unit"])),
+            "n_units": len(set(resp_rows.values("unit"))),
             "n_responsibilities": len(resp_rows), "n_unassigned": len(unassigned),
             "warnings": "\n".join(self.warnings) or None,
             "n_warnings": len(self.warnings), "n_unknown_units": len(self.unknown_units),
@@ -514,13 +515,18 @@ def _task_columns(rows: list[tuple]) -> schema.Rows:
 
 
 def _responsibility_columns(doc_id: str, task_ids: list[str], units: list[tuple]) -> schema.Rows:
-    """The responsibilities' columns: each unit's cells (see :func:`_clause_units`) under its task's id (in C;
-    tuples, as :func:`_task_columns` makes them)."""
-    table = schema.Rows(schema.RESPONSIBILITY_COLUMNS)
-    if units:
-        table.columns = dict(zip(schema.RESPONSIBILITY_COLUMNS,
-                                 [(doc_id,) * len(task_ids), tuple(task_ids), *zip(*units)]))
-    return table
+    """The responsibilities: each unit's cells (see :func:`_clause_units`, the clause's cached tuples, one
+    reference per row) under its task's id, turned into columns only when read (see
+    :meth:`~gongkai_analysis.schema.Rows.from_records`)."""
+    return schema.Rows.from_records(schema.RESPONSIBILITY_COLUMNS, units, repeated={"doc_id": doc_id},
+                                    per_row={"task_id": task_ids})
+
+
+@functools.lru_cache(maxsize=1)
+def _number_ids() -> tuple[str, ...]:
+    """The ids of tasks numbered 0–999, made once: one string shared by every plan's task 12, where
+    ``str(12)`` made a new one for each (a megabyte over 300 plans, held until their tables are made)."""
+    return tuple(map(str, range(1000)))
 
 
 def _numbers_restart(tasks: list[Item]) -> bool:
