@@ -399,12 +399,17 @@ class _Builder:
     def _warn_unknown_units(self) -> None:
         """One warning per unit the registry does not know, naming the tasks that name it."""
         unit_lines = self.unit_lines
-        for unit, task_ids in self.unknown_units.items():
-            if len(task_ids) == 1:
-                self.warn(f"unknown unit {unit} (not in the registry) in task {task_ids[0]}", unit_lines[unit])
-                continue
-            shown = ", ".join(dict.fromkeys(task_ids[:10])) + (" …" if len(task_ids) > 10 else "")
-            self.warn(f"unknown unit {unit} (not in the registry) in tasks {shown}", unit_lines[unit])
+        # (a plan from elsewhere names dozens: the warnings made in one pass, as warn makes them)
+        warnings = [
+            f"line {unit_lines[unit]}: unknown unit {unit} (not in the registry) in task {task_ids[0]}"
+            if len(task_ids) == 1 else
+            f"line {unit_lines[unit]}: unknown unit {unit} (not in the registry) in tasks "
+            + ", ".join(dict.fromkeys(task_ids[:10])) + (" …" if len(task_ids) > 10 else "")
+            for unit, task_ids in self.unknown_units.items()]
+        self.warnings.extend(warnings)
+        if self.log_warnings:
+            for warning in warnings:
+                log.info("%s: %s", self.src.source, warning)
 
     # -- self-checks -------------------------------------------------------
     def _check_clauses(self, task_rows: schema.Rows, outside: list[Item]) -> None:
