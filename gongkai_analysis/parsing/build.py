@@ -437,11 +437,15 @@ class _Builder:
         """Warn about what a task's text holds that the parser did not read: a clause label (a clause
         that was not read), items numbered ``1.1``, ``1.2`` … and ``第X部分`` headings (levels it does
         not read).  The whole document is searched once for each; only then are the tasks looked at."""
-        texts = [text or "" for text in columns["text"]]
-        joined = "\n" + "\n".join(texts)  # (the numbering patterns start with a line break: see DECIMAL_ITEM)
-        rows = list(zip(columns["task_id"], columns["line"], texts))
-        if "：" in joined or ":" in joined:
-            for row_id, line, text in rows:
+        texts = columns["text"]
+        joined = "\n" + "\n".join(filter(None, texts))  # (the numbering patterns start with a line break)
+
+        def rows():  # (only where the whole text holds something to look for)
+            return zip(columns["task_id"], columns["line"], (text or "" for text in texts))
+
+        if ("：" in joined or ":" in joined) and patterns.UNIT_LABEL.search(patterns.fold(joined)):
+            # (each text is a piece of the joined text, folded character by character: no match there, none in any)
+            for row_id, line, text in rows():
                 if "：" in text or ":" in text:
                     label = patterns.UNIT_LABEL.search(patterns.fold(text))
                     if label:
@@ -453,7 +457,7 @@ class _Builder:
         ):
             if pattern.search(joined) is None:
                 continue
-            for row_id, line, text in rows:
+            for row_id, line, text in rows():
                 numbers = [m["number"] for m in pattern.finditer("\n" + text)]
                 if numbers:
                     self.warn(f"task {row_id}: its text holds " + what.format(", ".join(numbers)), line)
