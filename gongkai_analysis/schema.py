@@ -129,7 +129,7 @@ class Rows:
 
     def __init__(self, names: Iterable[str]) -> None:
         self._columns: dict[str, list | tuple] | None = {name: [] for name in names}
-        self._records: _Records | _Chained | None = None
+        self._records: _Records | None = None
 
     @classmethod
     def from_records(cls, names: Iterable[str], records: list[tuple], *, repeated: dict | None = None,
@@ -211,12 +211,8 @@ class Rows:
 
     def __len__(self) -> int:
         if self._records is not None:
-            return len(self._records)
+            return len(self._records.records)
         return len(next(iter(self._columns.values()), ()))
-
-    def _names(self) -> list[str]:
-        """The columns' names (without turning records into columns)."""
-        return self._records.names if self._records is not None else list(self._columns)
 
     def __iter__(self):
         names = list(self.columns)
@@ -236,14 +232,14 @@ class Rows:
         return f"Rows({len(self)} rows: {', '.join(self.columns)})"
 
 
-class _Records:
+class _Records(NamedTuple):
     """Rows kept as records (see :meth:`Rows.from_records`)."""
 
-    __slots__ = ("names", "fields", "records", "repeated", "per_row")
-
-    def __init__(self, names: list[str], fields: list[str], records: list[tuple], repeated: dict,
-                 per_row: dict) -> None:
-        self.names, self.fields, self.records, self.repeated, self.per_row = names, fields, records, repeated, per_row
+    names: list[str]
+    fields: list[str]
+    records: list[tuple]
+    repeated: dict
+    per_row: dict
 
     def columns(self) -> dict[str, tuple]:
         n = len(self.records)
@@ -260,55 +256,10 @@ class _Records:
             return tuple(self.per_row[name])
         return tuple(map(operator.itemgetter(self.fields.index(name)), self.records))
 
-    def __len__(self) -> int:
-        return len(self.records)
-
-
-class _Chained:
-    """The rows of many documents, one after the other, each column chained only when it is read.
-
-    A table is built column by column (:func:`_frame`, :func:`arrow_table`): chaining each column
-    when it is needed holds one column of the whole corpus at a time, where chaining them all first
-    held every one at once (some 7 MB over 300 plans, each page of it new memory for the system to
-    hand over).  Records of the same shape in every part (the responsibilities, see
-    :meth:`Rows.from_records`) are read field by field, as fast in C as turning them all into
-    columns at once, and again one column at a time.
-    """
-
-    def __init__(self, parts: list[Rows], names: list[str]) -> None:
-        self.names, self.parts = names, parts
-        self.length = sum(map(len, parts))
-        kept = [part._records for part in parts]
-        self.records = kept if kept and all(isinstance(r, _Records) and r.names == kept[0].names
-                                   and r.repeated.keys() == kept[0].repeated.keys()
-                                   and r.per_row.keys() == kept[0].per_row.keys() for r in kept) else None
-        self.flat: list[tuple] | None = None
-
-    def __len__(self) -> int:
-        return self.length
-
-    def columns(self) -> dict[str, list | tuple]:
-        return {name: self.values(name) for name in self.names}
-
-    def values(self, name: str) -> list | tuple:
-        chain = itertools.chain.from_iterable
-        kept = self.records
-        if kept is not None and name in kept[0].fields:
-            if self.flat is None:  # every part's records, one after the other (references only)
-                self.flat = list(chain([r.records for r in kept]))
-            return list(map(operator.itemgetter(kept[0].fields.index(name)), self.flat))
-        if kept is not None and name in kept[0].repeated:
-            return list(chain([itertools.repeat(r.repeated[name], len(r.records)) for r in kept]))
-        return list(chain([part.values(name) if name in part._names() else itertools.repeat(None, len(part))
-                           for part in self.parts]))
-
 
 def _columns_of(rows, names: list[str]) -> list[list]:
     """The values of each column named, from :class:`Rows` or from row dicts (a missing key: missing values)."""
     if isinstance(rows, Rows):
-        if rows._records is not None:  # one column at a time, each made as it is asked for
-            n, present = len(rows), set(rows._names())
-            return (rows.values(name) if name in present else [None] * n for name in names)
         data, n = rows.columns, len(rows)
         return [data[name] if name in data else [None] * n for name in names]
     return _transposed(rows, names)
@@ -317,7 +268,7 @@ def _columns_of(rows, names: list[str]) -> list[list]:
 def _has_column(rows, name: str) -> bool:
     """Whether `rows` carry the column `name` (row dicts: whether the first row has it)."""
     if isinstance(rows, Rows):
-        return name in rows._names()
+        return name in rows.columns
     return bool(rows) and name in rows[0]
 
 
@@ -328,10 +279,27 @@ def _stacked(parts: list, names: Iterable[str]):
         return [row for part in parts for row in part]
     names = list(names)
     if isinstance(parts[0], Rows):  # the list columns (tokens) go where the first part has them
-        names += [name for name in parts[0]._names() if name not in names]
+        first = parts[0]._records.names if parts[0]._records is not None else parts[0].columns
+        names += [name for name in first if name not in names]
     parts = [part if isinstance(part, Rows) else _as_rows(part, names) for part in parts]
-    stacked = Rows.__new__(Rows)
-    stacked._columns, stacked._records = None, _Chained(parts, names)
+    stacked = Rows(names)
+    kept = [part._records for part in parts]
+    if all(records is not None and records.names == names and records.repeated.keys() == kept[0].repeated.keys()
+           and records.per_row.keys() == kept[0].per_row.keys() for records in kept):
+        # every part kept as records of the same shape: the records of all, chained, turned into columns at once
+        chain = itertools.chain.from_iterable
+        columns = {name: list(chain([itertools.repeat(r.repeated[name], len(r.records)) for r in kept]))
+                   for name in kept[0].repeated}
+        columns.update((name, list(chain([r.per_row[name] for r in kept]))) for name in kept[0].per_row)
+        records = list(chain([r.records for r in kept]))
+        cells = list(zip(*records)) if records else [()] * len(kept[0].fields)
+        columns.update(zip(kept[0].fields, cells))
+        stacked.columns = {name: columns[name] for name in names}
+        return stacked
+    stacked.columns = {  # each column chained in C; a part without the column gives missing values
+        name: list(itertools.chain.from_iterable(
+            [part.columns[name] if name in part.columns else (None,) * len(part) for part in parts]))
+        for name in names}
     return stacked
 
 
