@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import operator
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -304,7 +305,12 @@ class _Builder:
         any_clause = False
         closing: list[Item] = []
         used_ids: set[str] = set()
-        last_of_part = {t.part: i for i, t in enumerate(tasks) if t.task_kind in ("task", "paragraph")}
+        if n_parts == 1:  # one part: its last task, looked for from the end
+            last = next((i for i in range(len(tasks) - 1, -1, -1) if tasks[i].task_kind in ("task", "paragraph")),
+                        None)
+            last_of_part = {} if last is None else {1: last}
+        else:
+            last_of_part = {t.part: i for i, t in enumerate(tasks) if t.task_kind in ("task", "paragraph")}
         plain = n_parts == 1 and not any(restarts.values())  # ids are the printed numbers
         cursor = 0  # where the previous task's body was found in the text (for text_original)
         doc_id, has_original = self.doc_id, self.src.original is not None
@@ -467,7 +473,7 @@ class _Builder:
         columns = task_rows.columns
         unassigned = [(row_id, line) for row_id, line, clause, kind
                       in zip(columns["task_id"], columns["line"], columns["clause"], columns["kind"])
-                      if clause is None and kind in ("task", "paragraph")]
+                      if clause is None and kind in ("task", "paragraph")] if None in columns["clause"] else []
         for row_id, line in unassigned:
             self.warn(f"task {row_id} has no responsibility clause", line)
         return {
@@ -546,9 +552,8 @@ def _numbers_restart(tasks: list[Item]) -> bool:
                for i in ones)
 
 
-def _numbering_key(task: Item) -> tuple:
-    """Tasks numbered in one sequence: same part, same kind, scoped or not."""
-    return (task.part, task.task_kind, task.scoped)
+#: Tasks numbered in one sequence: same part, same kind, scoped or not (the key of a task, read in C).
+_numbering_key = operator.attrgetter("part", "task_kind", "scoped")
 
 
 def _numbering_groups(tasks: list[Item]) -> dict[tuple, list[Item]]:
