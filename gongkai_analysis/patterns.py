@@ -293,9 +293,9 @@ UNIT_LABEL = re.compile(
 )
 #: A line that starts with a decimal item number (``1.1 建立…``, ``2．3完善…``, ``1.2.1 …``): a numbering the
 #: parser does not read as tasks, reported where it is left in a task's text.  A decimal amount
-#: (``2.5亿元``, ``1.5%``) is not one.  Searched in ``"\n" + text``: a pattern that starts with a
+#: (``2.5亿元``, ``2.5 亿元``, ``1.5%``) is not one.  Searched in ``"\n" + text``: a pattern that starts with a
 #: literal line break is looked for in C, where ``(?m)^`` tried every position of the text.
-DECIMAL_ITEM = re.compile(r"\n[ \t]*(?P<number>\d{1,3}(?:[.．]\d{1,3})+)(?![\d.．%％])(?=[ \t]|[^\W\d_亿万千百元倍个])")
+DECIMAL_ITEM = re.compile(r"\n[ \t]*(?P<number>\d{1,3}(?:[.．]\d{1,3})+)(?![\d.．%％])(?=[ \t]*[^\W\d_亿万千百元倍个])")
 #: A line that starts with a ``第X部分`` heading: a level above sections the parser does not read,
 #: reported where it is left in a task's text (searched in ``"\n" + text``, as above).
 PART_HEADING = re.compile(rf"\n[ \t#]*(?P<number>第{CN_NUM}部分)")

@@ -422,7 +422,8 @@ def test_items_numbered_1_1_left_in_a_task_are_reported():
     """Decimal item numbers (1.1, 1.2 …) are not a task level the parser reads: where such items stay in
     a task's text, each task that holds them says so; a decimal amount at a line's start does not."""
     text = ("某市要点\n一、公开\n1.推进决策公开\n1.1 建立预公开制度。（市政府办公室负责）\n"
-            "1.2 完善意见征集。（市司法局负责）\n2.推进执行公开。资金\n2.5亿元用于平台。（市政府督查室负责）\n")
+            "1.2 完善意见征集。（市司法局负责）\n2.推进执行公开。资金\n2.5亿元用于平台。（市政府督查室负责）\n"
+            "3.推进结果公开。资金\n1.5 亿元用于评估。（市审计局负责）\n")
     parsed = parse_rows(text, strict=False)
     numbering = [w for w in parsed.warnings if "numbered" in w]
     assert numbering == [
