@@ -474,6 +474,94 @@ def count_clause_signatures(folded: str) -> int:
     return count
 
 
+#: A bracket at the end of a line (or of a task run on into the next) that holds no role verb at its end
+#: and no label: where its groups name units only (``（市财政局、市审计局）``, ``（市财政局牵头，市审计局）``)
+#: it is a clause whose bare groups are read as responsible (see
+#: :func:`gongkai_analysis.parsing.clauses.find_bare_clauses`).  Folded text.
+BARE_BRACKET_AT_END = re.compile(
+    r"（(?P<content>[^（）\n：]{2,200})(?<!落实)(?<!负责)(?<!牵头)(?<!配合)(?<!协助)(?<!承办)(?<!参与)）"
+    r"(?=[。；]?[ \t]*(?:\n|$|\d{1,4}[.．、﹒](?!\d)|[一二三四五六七八九十]{1,3}、))"
+)
+#: Bracket content that explains rather than assigns, though it may end like a unit's name
+#: (``以下简称市政务办``, ``含街道``, ``不含国家机关``).
+NOT_A_UNIT_LIST = re.compile(r"^(?:以下简称|下称|简称|即|含|不含|包括|包含|除|如|例如|详见|参见|见|其中|由|指|按|依据|根据)")
+#: Endings of words that end as a unit's name may (行, 会, 部 …) but name none (试行, 运行, 全部).
+_NOT_A_NAME_END = re.compile(
+    r"(?:(?<![银分支])行|(?<![委协学总联])会|(?:全|内|外|局)部|(?:全|各)处|机构改革)$"
+    r"|^(?:全局|当局|大局|格局|布局|结局|部门|单位|机构|企业|政府|社区)$"
+)
+#: Words that end a unit list in a bare clause group and are not part of a name.
+_BARE_GROUP_TAIL = re.compile(
+    "(?:" + "|".join(sorted((*OPEN_LIST_WORDS, *CLAUSE_MODIFIERS), key=len, reverse=True)) + ")$"
+)
+
+
+def is_bare_unit_group(group: str) -> bool:
+    """True when a clause group (folded) names units only: ``、``-separated names that each end as a
+    unit's name ends (:data:`UNIT_SUFFIX`), maybe with an alias in 〔〕 and an open-list word or a
+    modifier at the end.
+
+    Parameters
+    ----------
+    group : str
+        One group of bracket content, between ``，`` or ``；``.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_bare_unit_group("市财政局、市审计局等部门"), is_bare_unit_group("市交通委〔市道运局〕")
+    (True, True)
+    >>> is_bare_unit_group("以下简称市政务办"), is_bare_unit_group("2021-2023年"), is_bare_unit_group("试行")
+    (False, False, False)
+    """
+    group = _BARE_GROUP_TAIL.sub("", group.strip()).strip()
+    if not group or "。" in group or NOT_A_UNIT_LIST.match(group):
+        return False
+    for name in group.split("、"):
+        name = re.sub(r"〔[^〔〕]*〕$", "", name.strip())
+        if not 2 <= len(name) <= MAX_UNIT_NAME or not UNIT_SUFFIX.search(name) or ROLE_VERB.search(name) \
+                or _NOT_A_NAME_END.search(name):
+            return False
+    return True
+
+
+def is_bare_clause(content: str) -> bool:
+    """True when bracket content (folded) assigns units without a role verb or label in some group:
+    every group names units (:func:`is_bare_unit_group`), ends with a role verb, or says when, and
+    at least one names units without a verb.  Only a bracket that ends a task or a line is read so
+    (see :data:`BARE_BRACKET_AT_END`).
+
+    Parameters
+    ----------
+    content : str
+        The text inside the brackets.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_bare_clause("市财政局、市审计局"), is_bare_clause("市财政局牵头，市审计局")
+    (True, True)
+    >>> is_bare_clause("市财政局，2024年底前"), is_bare_clause("市财政局负责")  # (the second: a clause, not bare)
+    (True, False)
+    >>> is_bare_clause("以下简称市政务办"), is_bare_clause("2024年底前")
+    (False, False)
+    """
+    bare = False
+    for group in re.split("[，；]", content):
+        group = group.strip()
+        if is_bare_unit_group(group):
+            bare = True
+        elif not (ends_with_role(group) or is_time_group(group)):
+            return False
+    return bare
+
+
 #: Bracket pairs the parser balances (folded text).
 OPEN_BRACKETS = "（〔"
 CLOSE_BRACKETS = "）〕"

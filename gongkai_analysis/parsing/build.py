@@ -426,13 +426,19 @@ class _Builder:
             body = item.body
             if "（" not in body and "(" not in body:
                 continue  # no bracket that folds to （: no clause (and no need to fold)
-            for span in clauses.find_clauses(patterns.fold(body)):
+            folded = patterns.fold(body)
+            for span in [*clauses.find_clauses(folded), *clauses.find_bare_clauses(folded)]:
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
         columns = task_rows.columns
         self._check_left_in_text(columns)
-        # an independent count: how many clause endings (or labelled openings) the whole text has
-        n_text = patterns.count_clause_signatures(self.folded)
+        # an independent count: how many clause endings (or labelled openings) the whole text has, and
+        # how many brackets at the end of a line name units with no verb
+        n_bare = len(clauses.find_bare_clauses(self.folded))
+        n_text = patterns.count_clause_signatures(self.folded) + n_bare
+        if n_bare:
+            self.warn(f"{n_bare} clause{'s name' if n_bare > 1 else ' names'} units with no role verb or label "
+                      "(such as （市财政局、市审计局）): their units are read as responsible", None)
         n_tasks = sum(1 for clause in columns["clause"]
                       if clause is not None and clause[:1] in "(（" and clause[-1:] in ")）")
         if n_text != n_tasks + n_outside:
@@ -681,6 +687,9 @@ def _split_body(task: Item) -> list[tuple]:
         # more steps (a test holds the two equal)
         return [(body[:start].strip(), body[start:], body[start + 1 : -1], None, True)]
     spans = clauses.find_clauses(folded)
+    bare = clauses.find_bare_clauses(folded)  # units in brackets with no verb: 做好X。（市财政局、市审计局）
+    if bare:
+        spans = sorted([*spans, *(b for b in bare if not any(s.start < b.end and b.start < s.end for s in spans))])
     if spans:
         return _cut_at_clauses(task, body, folded, spans)
     square = patterns.SQUARE_CLAUSE.search(folded)

@@ -183,6 +183,46 @@ def find_clauses(folded: str) -> list[ClauseSpan]:
     return _find_nested_clauses(folded)
 
 
+def find_bare_clauses(folded: str) -> list[ClauseSpan]:
+    """Clauses that name units without a role verb or label: ``做好公开。（市财政局、市审计局）``.
+
+    Many task lists print the responsible units in brackets with no verb, or
+    a lead group followed by a bare one (``（市财政局牵头，市审计局）``).  Such
+    a bracket is a clause only where it ends a task or a line
+    (:data:`~gongkai_analysis.patterns.BARE_BRACKET_AT_END`), every group of it
+    names units, says when or ends with a role verb, and it does not directly
+    follow a unit's name (``报送市政府办公室（市政务服务局）`` is that office's
+    other name).  Its bare groups are read as responsible, the role of a unit
+    named with no verb (see :func:`parse_clause`).
+
+    Parameters
+    ----------
+    folded : str
+        A task's body or a whole text, folded.
+
+    Returns
+    -------
+    list of ClauseSpan
+
+    Examples
+    --------
+    >>> [c.content for c in find_bare_clauses("做好公开。（市财政局、市审计局）")]
+    ['市财政局、市审计局']
+    >>> find_bare_clauses("报送市政府办公室（市政务服务局）。"), find_bare_clauses("全面推进（以下简称市政务办）")
+    ([], [])
+    """
+    spans = []
+    for m in patterns.BARE_BRACKET_AT_END.finditer(folded):
+        content = m["content"]
+        if not patterns.is_bare_clause(content) or is_clause(content):
+            continue
+        before = folded[max(m.start() - 12, 0) : m.start()].rstrip()
+        if before and patterns.UNIT_SUFFIX.search(before):
+            continue  # right after a unit's name: its other name, not a clause
+        spans.append(_new_tuple(ClauseSpan, (m.start(), m.end(), content, True)))
+    return spans
+
+
 def closing_clause(folded: str) -> int:
     """Where the one clause of the usual task body starts: a clause that closes the body, the only one.
 

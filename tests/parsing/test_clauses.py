@@ -382,3 +382,65 @@ def test_the_closing_clause_shortcut_takes_the_usual_bodies():
 
     assert closing_clause("做好公开。（科委〔知识产权局〕负责落实）") == 5
     assert closing_clause("做好公开。（财政局牵头，各街道办事处负责落实）") == 5
+
+
+# -- clauses that name units with no role verb or label ---------------------------------------------
+BARE_PLAN = ("某市2024年政务公开工作要点\n一、公开\n"
+             "1.做好预算公开。（市财政局、市审计局）\n"
+             "2.做好决策公开。（市发展改革委牵头，市统计局）\n"
+             "3.做好解读回应。（市政府办公室，2024年底前）\n"
+             "4.按时报送市政府办公室（市政务服务局）。\n"
+             "5.推进标准化建设（试行）\n"
+             "6.规范公开流程（以下简称市政务办）\n")
+
+
+def test_units_in_a_bracket_with_no_verb_at_the_end_of_a_task_are_its_responsible_units():
+    parsed = parse_rows(BARE_PLAN, strict=False)
+    assert [(r["task_id"], r["text"], r["clause"], r["time_limit"]) for r in parsed.tasks] == [
+        ("1", "做好预算公开。", "（市财政局、市审计局）", None),
+        ("2", "做好决策公开。", "（市发展改革委牵头，市统计局）", None),
+        ("3", "做好解读回应。", "（市政府办公室，2024年底前）", "2024年底前"),
+        # another name of the unit just named, a document's status and an abbreviation: no clause
+        ("4", "按时报送市政府办公室（市政务服务局）。", None, None),
+        ("5", "推进标准化建设（试行）", None, None),
+        ("6", "规范公开流程（以下简称市政务办）", None, None)]
+    assert [(r["task_id"], r["unit_raw"], r["role"], r["mode"]) for r in parsed.responsibilities] == [
+        ("1", "市财政局", "responsible", "joint"), ("1", "市审计局", "responsible", "joint"),
+        ("2", "市发展改革委", "lead", "sole"), ("2", "市统计局", "responsible", "sole"),
+        ("3", "市政府办公室", "responsible", "sole")]
+    notes = [w for w in parsed.warnings if "unknown unit" not in w]
+    # loud: one note says how the bare clauses were read; the three tasks without one are named; the
+    # self-check (clauses in the text against clauses on tasks) agrees
+    assert notes == ["3 clauses name units with no role verb or label (such as （市财政局、市审计局）): "
+                     "their units are read as responsible",
+                     "line 6: task 4 has no responsibility clause", "line 7: task 5 has no responsibility clause",
+                     "line 8: task 6 has no responsibility clause"]
+
+
+def test_bare_unit_clauses_are_read_in_run_on_text_and_at_the_end_of_an_inner_line():
+    run_on = parse_rows("某市要点 一、公开 1.做好A。（市财政局、市审计局）2.做好B。（市统计局）", strict=False)
+    assert [(r["task_id"], r["clause"]) for r in run_on.tasks] == [("1", "（市财政局、市审计局）"),
+                                                                   ("2", "（市统计局）")]
+    assert not [w for w in run_on.warnings if "bracketed clauses" in w]
+    inner = parse_rows("一、公开\n1.做好A。（市财政局）\n做好B。（市审计局负责）\n2.做好C。（市统计局负责）\n",
+                       strict=False)
+    assert [(r["task_id"], r["text"], r["clause"]) for r in inner.tasks] == [
+        ("1a", "做好A。", "（市财政局）"), ("1b", "做好B。", "（市审计局负责）"), ("2", "做好C。", "（市统计局负责）")]
+    assert not [w for w in inner.warnings if "bracketed clauses" in w]
+
+
+@pytest.mark.parametrize(("group", "expected"), [
+    ("市财政局、市审计局", True), ("区政府各部门、各街道办事处", True), ("市交通委〔市道运局〕", True),
+    ("市财政局等相关单位", True), ("科委", True), ("人民银行东城支行", True),
+    ("试行", False), ("暂行", False), ("全局", False), ("以下简称市政务办", False), ("含街道", False),
+    ("2021-2023年", False), ("详见附件", False), ("市财政局负责", False)])
+def test_a_bare_group_names_units_only(group, expected):
+    assert patterns.is_bare_unit_group(group) is expected
+
+
+def test_a_bracket_mid_sentence_is_never_a_bare_clause():
+    """Only a bracket that ends a task or a line is read as a bare clause: 依托市政务服务中心（市行政审批局）开展…
+    names the centre's other nameplate."""
+    parsed = parse_rows("一、公开\n1.依托市政务服务中心（市行政审批局）开展公开。（市财政局负责）\n", strict=True)
+    assert [(r["text"], r["clause"]) for r in parsed.tasks] == [
+        ("依托市政务服务中心（市行政审批局）开展公开。", "（市财政局负责）")]

@@ -127,7 +127,7 @@ PHRASES = ["公开财政预算", "按月公开收支情况", "做好政策解读
 
 WHENS = ["2020年底前", "6月底前完成", "持续推进"]
 #: The clause forms of the genre the generated plans use.
-FORMS = ["bracket", "bracket, when", "square label", "label after the sentence"]
+FORMS = ["bracket", "bracket, when", "square label", "label after the sentence", "bare units"]
 
 
 @st.composite
@@ -149,6 +149,8 @@ def plans(draw):
             elif form == "bracket, when":
                 when = draw(st.sampled_from(WHENS))
                 clause = f"{open_paren}{'、'.join(units)}{verb}，{when}{close_paren}"
+            elif form == "bare units":  # no verb: the units read as responsible
+                clause = f"{open_paren}{'、'.join(units)}{close_paren}"
             elif form == "square label":
                 clause = f"【责任单位：{'、'.join(units)}】"
             else:
