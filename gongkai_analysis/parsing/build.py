@@ -421,26 +421,32 @@ class _Builder:
     def _check_clauses(self, task_rows: schema.Rows, outside: list[Item]) -> None:
         """Every bracketed clause of the text lands on a task; none hides elsewhere, nor is left in a
         task's text unread (see :meth:`_check_left_in_text`)."""
-        n_outside = 0
+        n_outside = n_bare_outside = 0
         for item in outside:
             body = item.body
             if "（" not in body and "(" not in body:
                 continue  # no bracket that folds to （: no clause (and no need to fold)
             folded = patterns.fold(body)
-            for span in [*clauses.find_clauses(folded), *clauses.find_bare_clauses(folded)]:
+            bare = clauses.find_bare_clauses(folded)
+            n_bare_outside += len(bare)
+            for span in [*clauses.find_clauses(folded), *bare]:
                 n_outside += 1
                 self.warn(f"a responsibility clause outside any task: ({span.content})", item.line)
         columns = task_rows.columns
         self._check_left_in_text(columns)
-        # an independent count: how many clause endings (or labelled openings) the whole text has, and
-        # how many brackets at the end of a line name units with no verb
-        n_bare = len(clauses.find_bare_clauses(self.folded))
+        bracketed = [clause for clause in columns["clause"]
+                     if clause is not None and clause[:1] in "(（" and clause[-1:] in ")）"]
+        n_tasks = len(bracketed)
+        # an independent count: how many clause endings (or labelled openings) the whole text has, and, where
+        # a clause on a task or outside them does not end with a role verb (so it may name units with none),
+        # how many brackets at the end of a line name units with no verb (the text searched only then)
+        n_bare = 0
+        if n_bare_outside or any(clause[-3:-1] not in _ROLE_TAILS for clause in bracketed):
+            n_bare = len(clauses.find_bare_clauses(self.folded))
         n_text = patterns.count_clause_signatures(self.folded) + n_bare
         if n_bare:
             self.warn(f"{n_bare} clause{'s name' if n_bare > 1 else ' names'} units with no role verb or label "
                       "(such as （市财政局、市审计局）): their units are read as responsible", None)
-        n_tasks = sum(1 for clause in columns["clause"]
-                      if clause is not None and clause[:1] in "(（" and clause[-1:] in ")）")
         if n_text != n_tasks + n_outside:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
                               f"and {n_outside} outside them", None)
@@ -495,6 +501,10 @@ class _Builder:
             "n_warnings": len(self.warnings), "n_unknown_units": len(self.unknown_units),
             "n_suspect_units": len(self.suspect_units),
         }
+
+
+#: The two characters before a clause's closing bracket where it ends with a role verb.
+_ROLE_TAILS = frozenset(patterns.ROLE_ENDINGS)
 
 
 @functools.lru_cache(maxsize=8192)
