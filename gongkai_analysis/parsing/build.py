@@ -441,7 +441,7 @@ class _Builder:
         # a clause on a task or outside them does not end with a role verb (so it may name units with none),
         # how many brackets at the end of a line name units with no verb (the text searched only then)
         n_bare = 0
-        if n_bare_outside or any(clause[-3:-1] not in _ROLE_TAILS for clause in bracketed):
+        if n_bare_outside or not all(map(_ENDS_WITH_ROLE, bracketed)):  # (each clause asked in C)
             n_bare = len(clauses.find_bare_clauses(self.folded))
         n_text = patterns.count_clause_signatures(self.folded) + n_bare
         if n_bare:
@@ -503,8 +503,9 @@ class _Builder:
         }
 
 
-#: The two characters before a clause's closing bracket where it ends with a role verb.
-_ROLE_TAILS = frozenset(patterns.ROLE_ENDINGS)
+#: Whether a clause (as printed) closes with a role verb: ``…负责）`` or ``…负责)``.
+_ENDS_WITH_ROLE = operator.methodcaller("endswith", tuple(verb + bracket for bracket in "）)"
+                                                          for verb in patterns.ROLE_ENDINGS))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -697,7 +698,11 @@ def _split_body(task: Item) -> list[tuple]:
         # more steps (a test holds the two equal)
         return [(body[:start].strip(), body[start:], body[start + 1 : -1], None, True)]
     spans = clauses.find_clauses(folded)
-    bare = clauses.find_bare_clauses(folded)  # units in brackets with no verb: 做好X。（市财政局、市审计局）
+    # units in brackets with no verb: 做好X。（市财政局、市审计局）; such a bracket ends the body or a line of it
+    # (looked for only where no clause found ends the body, or where the body has several lines)
+    bare = clauses.find_bare_clauses(folded) \
+        if not spans or "\n" in folded or patterns.AFTER_CLAUSE.match(folded, spans[-1].end).end() < len(folded) \
+        else []
     if bare:
         spans = sorted([*spans, *(b for b in bare if not any(s.start < b.end and b.start < s.end for s in spans))])
     if spans:
