@@ -177,13 +177,41 @@ class Rows:
 
     @property
     def columns(self) -> dict[str, list | tuple]:
-        """Column name → its values, one per row (a new table's columns are empty lists)."""
+        """Column name → its values, one per row (a new table's columns are empty lists).
+
+        Rows kept as records (:meth:`from_records`) are turned into columns
+        the first time this is read, and kept so.
+
+        Returns
+        -------
+        dict
+
+        Examples
+        --------
+        >>> rows = Rows.from_records(["doc_id", "unit"], [("甲局",)], repeated={"doc_id": "d"})
+        >>> rows.columns
+        {'doc_id': ('d',), 'unit': ('甲局',)}
+        """
         if self._columns is None:
             self._columns, self._records = self._records.columns(), None
         return self._columns
 
     @columns.setter
     def columns(self, value: dict[str, list | tuple]) -> None:
+        """Replace every column (records kept before are dropped).
+
+        Parameters
+        ----------
+        value : dict
+            Column name → its values.
+
+        Examples
+        --------
+        >>> rows = Rows(["unit"])
+        >>> rows.columns = {"unit": ["甲局", "乙局"]}
+        >>> len(rows)
+        2
+        """
         self._columns, self._records = value, None
 
     def values(self, name: str) -> list | tuple:
