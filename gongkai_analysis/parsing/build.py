@@ -445,8 +445,9 @@ class _Builder:
             n_bare = len(clauses.find_bare_clauses(self.folded))
         n_text = patterns.count_clause_signatures(self.folded) + n_bare
         if n_bare:
-            self.warn(f"{n_bare} clause{'s name' if n_bare > 1 else ' names'} units with no role verb or label "
-                      "(such as （市财政局、市审计局）): their units are read as responsible", None)
+            self.warn(f"{n_bare} bracket{'s' if n_bare > 1 else ''} at the end of a line name{'' if n_bare > 1 else 's'} "
+                      "units with no role verb or label (such as （市财政局、市审计局））: where one closes a task, "
+                      "its units are read as responsible", None)
         if n_text != n_tasks + n_outside:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
                               f"and {n_outside} outside them", None)

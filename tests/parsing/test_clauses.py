@@ -411,8 +411,8 @@ def test_units_in_a_bracket_with_no_verb_at_the_end_of_a_task_are_its_responsibl
     notes = [w for w in parsed.warnings if "unknown unit" not in w]
     # loud: one note says how the bare clauses were read; the three tasks without one are named; the
     # self-check (clauses in the text against clauses on tasks) agrees
-    assert notes == ["3 clauses name units with no role verb or label (such as （市财政局、市审计局）): "
-                     "their units are read as responsible",
+    assert notes == ["3 brackets at the end of a line name units with no role verb or label (such as "
+                     "（市财政局、市审计局））: where one closes a task, its units are read as responsible",
                      "line 6: task 4 has no responsibility clause", "line 7: task 5 has no responsibility clause",
                      "line 8: task 6 has no responsibility clause"]
 
