@@ -453,13 +453,21 @@ def count_clause_signatures(folded: str) -> int:
     3
     >>> count_clause_signatures("做好公开。（财政局负责，年底前完成）（详见附件，年底前）")
     1
+    >>> count_clause_signatures("做好公开。（责任单位：市财政局（牵头），市审计局）")  # a role marked after a unit
+    1
     """
     count = 0
+    carry = ""
     for piece in folded.split("）")[:-1]:
+        if carry:  # the text before a role marker: the bracket around the marker reads on
+            piece, carry = carry + piece, ""
         # ends_with_role(piece), inlined (once per bracket of the text), after one test for the usual
         # ending with nothing between the role verb, a full stop and the bracket
         if piece.endswith(_ROLE_ENDINGS_BARE):
-            count += 1
+            if piece[-3:-2] != "（":
+                count += 1
+            else:  # a role word alone in brackets marks the unit before it (市财政局（牵头）): no clause
+                carry = piece[:-3]
             continue
         text = piece.rstrip()
         if text.endswith("。"):

@@ -341,8 +341,8 @@ def is_clause(content: str) -> bool:
     (True, False)
     """
     content = content.strip()
-    if not 0 < len(content) <= 200 or "。" in content.rstrip("。"):
-        return False
+    if not 0 < len(content) <= 200 or "。" in content.rstrip("。") or content in patterns.ROLE_VERBS:
+        return False  # (a role word alone names no unit: 市财政局（牵头） marks the unit before it)
     return patterns.is_clause_content(content)
 
 
@@ -495,17 +495,28 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
         role = "lead" if "lead" in roles else ("support" if "support" in roles else "responsible")
     else:
         role = carried_role or "responsible"
-    if mode is None:
-        mode = "sole" if len(names) == 1 and not open_ended else "joint"
+    read = []  # (unit as printed, name, alias, role) of each name
     for x, y in names:
-        alias = None
+        alias, unit_role = None, role
         unit_end = y
         match = patterns.ALIAS.match(marked[x:y])
         if match:
             unit_end = x + match.end("unit")
-            alias = raw[x + match.start("alias") : x + match.end("alias")].strip()
+            marker = _SPACE.sub("", marked[x + match.start("alias") : x + match.end("alias")])
+            marked_role = patterns.ROLE_VERBS.get(marker) or patterns.CLAUSE_LABELS.get(marker)
+            if marked_role is not None:  # 市财政局（牵头）: the unit's role in brackets after its name, not an alias
+                unit_role, y = marked_role, unit_end
+            else:
+                alias = raw[x + match.start("alias") : x + match.end("alias")].strip()
         name = _SPACE.sub("", folded[x:unit_end])
-        assignments.append(Assignment(raw[x:y].strip(), name, alias, role, mode, open_ended, group_no))
+        read.append((raw[x:y].strip(), name, alias, unit_role))
+    # the mode among the units of one role in the group (a unit marked 牵头 leads alone, the others share)
+    per_role = {}
+    for *_, unit_role in read:
+        per_role[unit_role] = per_role.get(unit_role, 0) + 1
+    for unit_raw, name, alias, unit_role in read:
+        unit_mode = mode or ("sole" if per_role[unit_role] == 1 and not open_ended else "joint")
+        assignments.append(Assignment(unit_raw, name, alias, unit_role, unit_mode, open_ended, group_no))
     return group_no
 
 

@@ -93,9 +93,16 @@ def _clause_content_by_definition(content: str) -> bool:
     return bool(_CLAUSE_CONTENT.match(content)) or _role_then_when(content)
 
 
+_ROLE_MARKER = re.compile("（(?:" + "|".join(patterns.ROLE_ENDINGS) + ")）")
+
+
 def _signatures_by_definition(text: str) -> int:
     """The brackets that close a clause: the signatures, and the innermost brackets whose content is a
-    role verb then when (not counted twice)."""
+    role verb then when (not counted twice); a role word alone in brackets marks the unit before it
+    (市财政局（牵头）) and is read as if it were not there."""
+    removed = 1
+    while removed:
+        text, removed = _ROLE_MARKER.subn("", text)
     return len(_SIGNATURE.findall(text)) + sum(
         1 for bracket in re.finditer("（([^（）]*)）", text)
         if _role_then_when(bracket[1]) and not _SIGNATURE.search(bracket[0]))
@@ -444,3 +451,19 @@ def test_a_bracket_mid_sentence_is_never_a_bare_clause():
     parsed = parse_rows("一、公开\n1.依托市政务服务中心（市行政审批局）开展公开。（市财政局负责）\n", strict=True)
     assert [(r["text"], r["clause"]) for r in parsed.tasks] == [
         ("依托市政务服务中心（市行政审批局）开展公开。", "（市财政局负责）")]
+
+
+def test_a_role_in_brackets_after_a_unit_is_its_role_not_an_alias():
+    """责任单位：市财政局（牵头）、市审计局 — the bracket marks the lead among the units of a group; it is
+    neither an alias nor a clause of its own (the self-check counts one clause per task)."""
+    text = ("某市2024年政务公开工作要点\n一、公开\n1.做好A项工作。\n责任单位：市财政局（牵头）、市审计局\n"
+            "2.做好B项工作。（责任单位：市发展改革委（牵头），市统计局）\n"
+            "3.做好C项工作。（市财政局（牵头）、市审计局、市统计局负责）\n4.做好D。（市交通委（市道运局）负责）\n")
+    parsed = parse_rows(text, strict=True)
+    assert [(r["task_id"], r["unit_raw"], r["alias"], r["role"], r["mode"]) for r in parsed.responsibilities] == [
+        ("1", "市财政局", None, "lead", "sole"), ("1", "市审计局", None, "responsible", "sole"),
+        ("2", "市发展改革委", None, "lead", "sole"), ("2", "市统计局", None, "responsible", "sole"),
+        ("3", "市财政局", None, "lead", "sole"), ("3", "市审计局", None, "responsible", "joint"),
+        ("3", "市统计局", None, "responsible", "joint"), ("4", "市交通委（市道运局）", "市道运局", "responsible", "sole")]
+    assert not [w for w in parsed.warnings if "unknown unit" not in w]
+    assert not is_clause("牵头") and patterns.count_clause_signatures("（市财政局（牵头）、市审计局负责）") == 1
