@@ -429,6 +429,11 @@ def is_time_group(group: str) -> bool:
         and not group.endswith(ROLE_ENDINGS)
 
 
+#: Words that, alone in brackets after a unit's name, give that unit its role (``市财政局（牵头）``,
+#: ``市审计局（配合单位）``): a role verb or a label.  Such a bracket is no clause and no alias.
+ROLE_MARKERS = frozenset((*ROLE_VERBS, *CLAUSE_LABELS))
+
+
 def count_clause_signatures(folded: str) -> int:
     """Count the bracketed clauses of a whole folded text by their signature.
 
@@ -464,10 +469,10 @@ def count_clause_signatures(folded: str) -> int:
         # ends_with_role(piece), inlined (once per bracket of the text), after one test for the usual
         # ending with nothing between the role verb, a full stop and the bracket
         if piece.endswith(_ROLE_ENDINGS_BARE):
-            if piece[-3:-2] != "（":
+            if (piece[-3:-2] == "（" or piece[-5:-4] == "（") and piece[piece.rfind("（") + 1 :] in ROLE_MARKERS:
+                carry = piece[: piece.rfind("（")]  # a role word alone in brackets marks the unit before it
+            else:
                 count += 1
-            else:  # a role word alone in brackets marks the unit before it (市财政局（牵头）): no clause
-                carry = piece[:-3]
             continue
         text = piece.rstrip()
         if text.endswith("。"):
@@ -476,6 +481,9 @@ def count_clause_signatures(folded: str) -> int:
             count += 1
             continue
         opening = piece.rfind("（")
+        if opening >= 0 and len(piece) - opening <= 7 and piece[opening + 1 :] in ROLE_MARKERS:
+            carry = piece[:opening]  # 市财政局（牵头单位）: a marker, as above
+            continue
         if opening >= 0 and (piece.find("：", opening) > 0 or piece.find("，", opening) > 0
                              or piece.find("；", opening) > 0) and is_clause_content(piece[opening + 1 :]):
             count += 1

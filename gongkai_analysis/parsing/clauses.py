@@ -341,7 +341,7 @@ def is_clause(content: str) -> bool:
     (True, False)
     """
     content = content.strip()
-    if not 0 < len(content) <= 200 or "。" in content.rstrip("。") or content in patterns.ROLE_VERBS:
+    if not 0 < len(content) <= 200 or "。" in content.rstrip("。") or content in patterns.ROLE_MARKERS:
         return False  # (a role word alone names no unit: 市财政局（牵头） marks the unit before it)
     return patterns.is_clause_content(content)
 
@@ -503,7 +503,8 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
         if match:
             unit_end = x + match.end("unit")
             marker = _SPACE.sub("", marked[x + match.start("alias") : x + match.end("alias")])
-            marked_role = patterns.ROLE_VERBS.get(marker) or patterns.CLAUSE_LABELS.get(marker)
+            marked_role = (patterns.ROLE_VERBS.get(marker) or patterns.CLAUSE_LABELS.get(marker)
+                           if marker in patterns.ROLE_MARKERS else None)
             if marked_role is not None:  # 市财政局（牵头）: the unit's role in brackets after its name, not an alias
                 unit_role, y = marked_role, unit_end
             else:

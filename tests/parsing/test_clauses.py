@@ -75,6 +75,7 @@ _SIGNATURE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*）"
                         rf"|（(?:[^（）]*[，；])?\s*{patterns.UNIT_LABEL.pattern}[^（）]*）")
 _ENDS_WITH_ROLE = re.compile(rf"(?:{patterns.ROLE_VERB.pattern})\s*。?\s*$")
 _PIECES = st.lists(st.sampled_from(["负责", "落实", "牵头", "配合", "分别", "。", "）", "（", " ", "\n", "\u3000",
+                                    "（牵头）", "（牵头单位）", "负责落实",
                                     "责任单位：", "牵头单位 ：", "财政局", "实", "负", "、", "协助",
                                     "，", "；", "5月底完成", "牵头考核单位：", "持续推进"]), max_size=12).map("".join)
 
@@ -93,7 +94,7 @@ def _clause_content_by_definition(content: str) -> bool:
     return bool(_CLAUSE_CONTENT.match(content)) or _role_then_when(content)
 
 
-_ROLE_MARKER = re.compile("（(?:" + "|".join(patterns.ROLE_ENDINGS) + ")）")
+_ROLE_MARKER = re.compile("（(?:" + "|".join(sorted(patterns.ROLE_MARKERS, key=len, reverse=True)) + ")）")
 
 
 def _signatures_by_definition(text: str) -> int:
@@ -467,3 +468,6 @@ def test_a_role_in_brackets_after_a_unit_is_its_role_not_an_alias():
         ("3", "市统计局", None, "responsible", "joint"), ("4", "市交通委（市道运局）", "市道运局", "responsible", "sole")]
     assert not [w for w in parsed.warnings if "unknown unit" not in w]
     assert not is_clause("牵头") and patterns.count_clause_signatures("（市财政局（牵头）、市审计局负责）") == 1
+    labelled = parse_rows("一、公开\n1.做好A。（责任单位：市财政局（牵头单位），市审计局（配合单位））\n", strict=True)
+    assert [(r["unit_raw"], r["role"]) for r in labelled.responsibilities] == [("市财政局", "lead"),
+                                                                              ("市审计局", "support")]
