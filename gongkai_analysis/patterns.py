@@ -497,8 +497,17 @@ def count_clause_signatures(folded: str) -> int:
 #: possessively: a bracket that ends with a role verb is given up at once, where backtracking through
 #: it, character by character, cost a tenth of the whole structure pass.)
 BARE_BRACKET_AT_END = re.compile(
-    r"（(?P<content>[^（）\n：]{2,200}+)(?<!落实)(?<!负责)(?<!牵头)(?<!配合)(?<!协助)(?<!承办)(?<!参与)）"
+    r"（(?P<content>[^（）：]{2,200}+)(?<!落实)(?<!负责)(?<!牵头)(?<!配合)(?<!协助)(?<!承办)(?<!参与)）"
     r"(?=[。；]?[ \t]*(?:\n|$|\d{1,4}[.．、﹒](?!\d)|[一二三四五六七八九十]{1,3}、))"
+)
+#: A bracket that ends a task and says only when it is due (``（2024年底前完成）``, ``（6月底前）``,
+#: ``（持续推进）``): no clause, but the task's time limit.  A year or a period alone (``（2021-2023年）``,
+#: a plan's years) is not one.
+DEADLINE_BRACKET_AT_END = re.compile(
+    r"（\s*(?=[^）]*(?:\d|持续|长期|常态化|按进度))(?=[^）]*(?:前|底|半年|季度|旬|完成|启动|实施|建成|推进|坚持|开展))"
+    r"(?P<when>(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|底|上半年|下半年|第[一二三四]季度|上旬|中旬|下旬)?"
+    r"(?:前|以前|之前)?(?:完成|启动|实施|建成)?"
+    r"|持续推进|长期坚持|长期推进|常态化推进|持续开展|按进度推进)\s*）[。；]?\s*$"
 )
 #: Bracket content that explains rather than assigns, though it may end like a unit's name
 #: (``以下简称市政务办``, ``含街道``, ``不含国家机关``).
@@ -535,7 +544,7 @@ def is_bare_unit_group(group: str) -> bool:
     >>> is_bare_unit_group("以下简称市政务办"), is_bare_unit_group("2021-2023年"), is_bare_unit_group("试行")
     (False, False, False)
     """
-    group = _BARE_GROUP_TAIL.sub("", group.strip()).strip()
+    group = _BARE_GROUP_TAIL.sub("", group.replace("\n", "").strip()).strip()  # (a line break is a wrap)
     if not group or "。" in group or NOT_A_UNIT_LIST.match(group):
         return False
     for name in group.split("、"):

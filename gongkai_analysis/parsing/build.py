@@ -719,6 +719,9 @@ def _split_body(task: Item) -> list[tuple]:
         # the clause after the last sentence, unbracketed: 做好X。责任单位：市财政局；完成时限：年底。
         clause = body[inline.end() :].strip()
         return [(body[: inline.start()].strip(), clause, clause.rstrip("。；;").rstrip(), None, True)]
+    when = patterns.DEADLINE_BRACKET_AT_END.search(folded)
+    if when:  # no unit, but when it is due: 做好X。（2024年底前完成） (the text keeps it; no clause)
+        return [(body, None, None, body[when.start("when") : when.end("when")].strip(), True)]
     return [(body, None, None, None, True)]
 
 

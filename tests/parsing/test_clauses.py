@@ -471,3 +471,18 @@ def test_a_role_in_brackets_after_a_unit_is_its_role_not_an_alias():
     labelled = parse_rows("一、公开\n1.做好A。（责任单位：市财政局（牵头单位），市审计局（配合单位））\n", strict=True)
     assert [(r["unit_raw"], r["role"]) for r in labelled.responsibilities] == [("市财政局", "lead"),
                                                                               ("市审计局", "support")]
+
+
+def test_a_bracket_that_only_says_when_gives_the_time_limit_and_stays_in_the_text():
+    """做好X。（2024年底前完成） assigns no unit (the task stays unassigned, and says so) but says when it
+    is due; a plan's years (（2021-2023年）) or a year alone do not."""
+    text = ("某市2024年政务公开工作要点\n一、公开\n1.做好A项工作。（2024年底前完成）\n2.做好B项工作（持续推进）\n"
+            "3.编制规划（2021-2023年）\n4.做好C项工作。（2024年）\n5.做好D项工作。（市财政局、\n市审计局）\n")
+    parsed = parse_rows(text, strict=False)
+    assert [(r["text"], r["clause"], r["time_limit"]) for r in parsed.tasks] == [
+        ("做好A项工作。（2024年底前完成）", None, "2024年底前完成"), ("做好B项工作（持续推进）", None, "持续推进"),
+        ("编制规划（2021-2023年）", None, None), ("做好C项工作。（2024年）", None, None),
+        ("做好D项工作。", "（市财政局、\n市审计局）", None)]  # (a bare clause wrapped over two lines reads on)
+    assert parsed.meta["n_unassigned"] == 4
+    assert [(r["unit_raw"], r["role"]) for r in parsed.responsibilities] == [("市财政局", "responsible"),
+                                                                           ("市审计局", "responsible")]
