@@ -432,6 +432,7 @@ def is_time_group(group: str) -> bool:
 #: Words that, alone in brackets after a unit's name, give that unit its role (``市财政局（牵头）``,
 #: ``市审计局（配合单位）``): a role verb or a label.  Such a bracket is no clause and no alias.
 ROLE_MARKERS = frozenset((*ROLE_VERBS, *CLAUSE_LABELS))
+_ROLE_MARKER_ALONE = re.compile("（(?:" + "|".join(sorted(ROLE_MARKERS, key=len, reverse=True)) + ")）")
 
 
 def count_clause_signatures(folded: str) -> int:
@@ -461,18 +462,19 @@ def count_clause_signatures(folded: str) -> int:
     >>> count_clause_signatures("做好公开。（责任单位：市财政局（牵头），市审计局）")  # a role marked after a unit
     1
     """
+    if _ROLE_MARKER_ALONE.search(folded) is not None:
+        # a role word alone in brackets marks the unit before it (市财政局（牵头）): read as if it were not
+        # there, so that the bracket around it reads on (one search of the text, in C, where testing
+        # every bracket for it cost two-thirds of this count)
+        removed = 1
+        while removed:
+            folded, removed = _ROLE_MARKER_ALONE.subn("", folded)
     count = 0
-    carry = ""
     for piece in folded.split("）")[:-1]:
-        if carry:  # the text before a role marker: the bracket around the marker reads on
-            piece, carry = carry + piece, ""
         # ends_with_role(piece), inlined (once per bracket of the text), after one test for the usual
         # ending with nothing between the role verb, a full stop and the bracket
         if piece.endswith(_ROLE_ENDINGS_BARE):
-            if (piece[-3:-2] == "（" or piece[-5:-4] == "（") and piece[piece.rfind("（") + 1 :] in ROLE_MARKERS:
-                carry = piece[: piece.rfind("（")]  # a role word alone in brackets marks the unit before it
-            else:
-                count += 1
+            count += 1
             continue
         text = piece.rstrip()
         if text.endswith("。"):
@@ -481,9 +483,6 @@ def count_clause_signatures(folded: str) -> int:
             count += 1
             continue
         opening = piece.rfind("（")
-        if opening >= 0 and len(piece) - opening <= 7 and piece[opening + 1 :] in ROLE_MARKERS:
-            carry = piece[:opening]  # 市财政局（牵头单位）: a marker, as above
-            continue
         if opening >= 0 and (piece.find("：", opening) > 0 or piece.find("，", opening) > 0
                              or piece.find("；", opening) > 0) and is_clause_content(piece[opening + 1 :]):
             count += 1
