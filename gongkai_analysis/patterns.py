@@ -331,6 +331,8 @@ INLINE_LABEL = re.compile(rf"(?<=[。；])[ \t]*(?={UNIT_LABEL.pattern})")
 #: A labelled clause in square brackets at the end of a task: ``【责任单位：市财政局】``, ``［牵头单位：…］``
 #: (folded, both are ``〔…〕``; an alias in 〔〕 may stand inside: ``【责任单位：科委〔知识产权局〕】``).
 SQUARE_CLAUSE = re.compile(rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*〕)*〕[。；]?[ \t]*$")
+#: Such a clause anywhere in a task: before its text (``【牵头单位：市财政局】做好…``) or after its title.
+SQUARE_CLAUSE_ANYWHERE = re.compile(rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*〕)*〕")
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 
@@ -502,12 +504,15 @@ BARE_BRACKET_AT_END = re.compile(
 #: A bracket that ends a task and says only when it is due (``（2024年底前完成）``, ``（6月底前）``,
 #: ``（持续推进）``): no clause, but the task's time limit.  A year or a period alone (``（2021-2023年）``,
 #: a plan's years) is not one.
-DEADLINE_BRACKET_AT_END = re.compile(
+_DEADLINE_BRACKET = (
     r"（\s*(?=[^）]*(?:\d|持续|长期|常态化|按进度))(?=[^）]*(?:前|底|半年|季度|旬|完成|启动|实施|建成|推进|坚持|开展))"
     r"(?P<when>(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年底|底|上半年|下半年|第[一二三四]季度|上旬|中旬|下旬)?"
     r"(?:前|以前|之前)?(?:完成|启动|实施|建成)?"
-    r"|持续推进|长期坚持|长期推进|常态化推进|持续开展|按进度推进)\s*）[。；]?\s*$"
+    r"|持续推进|长期坚持|长期推进|常态化推进|持续开展|按进度推进)\s*）"
 )
+DEADLINE_BRACKET_AT_END = re.compile(_DEADLINE_BRACKET + r"[。；]?\s*$")
+#: Such a bracket right after a clause (``（市财政局负责）（2024年6月底前）``): the clause's when.
+DEADLINE_BRACKET = re.compile(_DEADLINE_BRACKET)
 #: Bracket content that explains rather than assigns, though it may end like a unit's name
 #: (``以下简称市政务办``, ``含街道``, ``不含国家机关``).
 NOT_A_UNIT_LIST = re.compile(r"^(?:以下简称|下称|简称|即|含|不含|包括|包含|除|如|例如|详见|参见|见|其中|由|指|按|依据|根据)")

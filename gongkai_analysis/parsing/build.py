@@ -714,6 +714,13 @@ def _split_body(task: Item) -> list[tuple]:
         clause = body[square.start() :].strip()
         closing = folded.rindex("〕", square.start())
         return [(body[: square.start()].strip(), clause, body[square.start() + 1 : closing].strip(), None, True)]
+    squares = patterns.SQUARE_CLAUSE_ANYWHERE.findall(folded)
+    if len(squares) == 1:
+        # one labelled clause in square brackets before the task's text or after its title: the task's clause
+        # (【牵头单位：市财政局】做好X。); the text is what stands around it
+        square = patterns.SQUARE_CLAUSE_ANYWHERE.search(folded)
+        a, b = square.span()
+        return [((body[:a] + body[b:]).strip(), body[a:b], body[a + 1 : b - 1].strip(), None, True)]
     inline = patterns.INLINE_LABEL.search(folded)
     if inline and body[: inline.start()].strip():
         # the clause after the last sentence, unbracketed: 做好X。责任单位：市财政局；完成时限：年底。
@@ -737,7 +744,14 @@ def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.Clau
         # (a clause that ends the body has nothing after it: no match to try)
         after = end if end == len(folded) else after_clause(folded, end).end()
         content = body[start + 1 : end - 1] if closed else body[start + 1 : end]
-        parts.append(((body[position:start] + body[end:after]).strip(), body[start:end], content, None, closed))
+        clause_end, when = end, None
+        if after < len(folded) and folded[after] == "（":  # （市财政局负责）（2024年6月底前）: the clause's when
+            deadline = patterns.DEADLINE_BRACKET.match(folded, after)
+            if deadline:
+                clause_end, when = deadline.end(), body[deadline.start("when") : deadline.end("when")].strip()
+                after = after_clause(folded, clause_end).end()
+        parts.append(((body[position:start] + body[clause_end:after]).strip(), body[start:clause_end], content, when,
+                      closed))
         position = after
     tail = body[position:].strip()
     if tail:

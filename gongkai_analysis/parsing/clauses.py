@@ -663,6 +663,10 @@ def _split_conjunctions_at(folded: str, start: int, end: int) -> list[tuple[int,
 # --------------------------------------------------------------------------
 # Doubts about a name
 # --------------------------------------------------------------------------
+#: Marks a unit's name never holds: a sentence's end, a closing square bracket (as printed).
+_SENTENCE_MARK = re.compile(r"[。！？!?】］\]]")
+
+
 @functools.lru_cache(maxsize=8192)
 def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
     """Why a unit's name as printed looks misread (empty when it looks right).
@@ -687,6 +691,8 @@ def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
     ("holds '按职责分工'",)
     >>> suspect_reasons("各街道办\\n事处"), suspect_reasons("省推进工作专班牵头单位")
     (('holds whitespace',), ())
+    >>> suspect_reasons("市审计局】。做好B项工作"), suspect_reasons("科委[知识产权局]")
+    (("holds '】'",), ())
     """
     reasons = []
     if _SPACE.search(unit_raw):
@@ -699,6 +705,10 @@ def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
     word = patterns.SUSPECT_WORD.search(text)
     if word:
         reasons.append(f"holds {word.group()!r}")
+    mark = _SENTENCE_MARK.search(unit_raw)
+    if mark and (mark.group() in "。！？!?" or not any(c in unit_raw[: mark.start()] for c in "【［[")):
+        # a sentence's end, or a square bracket that closes nothing in the name: text read into it
+        reasons.append(f"holds {mark.group()!r}")
     if len(unit_raw) > patterns.MAX_UNIT_NAME:
         reasons.append(f"is longer than {patterns.MAX_UNIT_NAME} characters")
     return tuple(reasons)

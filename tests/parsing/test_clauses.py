@@ -486,3 +486,35 @@ def test_a_bracket_that_only_says_when_gives_the_time_limit_and_stays_in_the_tex
     assert parsed.meta["n_unassigned"] == 4
     assert [(r["unit_raw"], r["role"]) for r in parsed.responsibilities] == [("市财政局", "responsible"),
                                                                            ("市审计局", "responsible")]
+
+
+def test_a_deadline_bracket_right_after_the_clause_is_the_clauses_when():
+    """（市财政局负责）（2024年6月底前）: the second bracket says when; it belongs to the clause (as printed)
+    and its time limit — not to the document's closing text, nor to a piece of the task of its own."""
+    text = ("某市2024年政务公开工作要点\n一、公开\n1.做好A项工作。（市统计局负责）（2024年底前）\n"
+            "2.做好B项工作。（市财政局负责）（2024年6月底前）\n")
+    parsed = parse_rows(text, strict=True)
+    assert [(r["task_id"], r["text"], r["clause"], r["time_limit"]) for r in parsed.tasks] == [
+        ("1", "做好A项工作。", "（市统计局负责）（2024年底前）", "2024年底前"),
+        ("2", "做好B项工作。", "（市财政局负责）（2024年6月底前）", "2024年6月底前")]
+    assert parsed.meta["closing"] is None and not [w for w in parsed.warnings if "unknown unit" not in w]
+
+
+def test_a_labelled_square_clause_before_the_text_or_after_the_title_is_the_tasks_clause():
+    text = ("某市2024年政务公开工作要点\n一、公开\n1.【牵头单位：市财政局】做好A项工作。\n"
+            "2.加强政策解读【牵头单位：市政府办公室；配合单位：市审计局】。做好B项工作。\n")
+    parsed = parse_rows(text, strict=True)
+    assert [(r["text"], r["clause"]) for r in parsed.tasks] == [
+        ("做好A项工作。", "【牵头单位：市财政局】"),
+        ("加强政策解读。做好B项工作。", "【牵头单位：市政府办公室；配合单位：市审计局】")]
+    assert [(r["task_id"], r["unit_raw"], r["role"]) for r in parsed.responsibilities] == [
+        ("1", "市财政局", "lead"), ("2", "市政府办公室", "lead"), ("2", "市审计局", "support")]
+    assert not [w for w in parsed.warnings if "unknown unit" not in w]
+
+
+def test_a_unit_name_holding_a_sentence_end_or_a_stray_closing_bracket_is_suspect():
+    from gongkai_analysis.parsing.clauses import suspect_reasons
+
+    assert suspect_reasons("市审计局】。做好B项工作") == ("holds '】'",)
+    assert suspect_reasons("市财政局。做好") == ("holds '。'",)
+    assert suspect_reasons("科委[知识产权局]") == () and suspect_reasons("科委〔知识产权局〕") == ()
