@@ -521,6 +521,8 @@ _NOT_A_NAME_END = re.compile(
     r"(?:(?<![银分支])行|(?<![委协学总联])会|(?:全|内|外|局)部|(?:全|各)处|机构改革)$"
     r"|^(?:全局|当局|大局|格局|布局|结局|部门|单位|机构|企业|政府|社区)$"
 )
+#: Every area of a kind, as a unit list names their governments: 各县区, 各区县, 各乡镇, 各省.
+_AREA_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇]|街道|自治区|直辖市)+$")
 #: Words that end a unit list in a bare clause group and are not part of a name.
 _BARE_GROUP_TAIL = re.compile(
     "(?:" + "|".join(sorted((*OPEN_LIST_WORDS, *CLAUSE_MODIFIERS), key=len, reverse=True)) + ")$"
@@ -553,6 +555,8 @@ def is_bare_unit_group(group: str) -> bool:
         return False
     for name in group.split("、"):
         name = re.sub(r"〔[^〔〕]*〕$", "", name.strip())
+        if _AREA_GROUP.match(name):  # 各县区, 各乡镇: the governments of a kind of area
+            continue
         if not 2 <= len(name) <= MAX_UNIT_NAME or not UNIT_SUFFIX.search(name) or ROLE_VERB.search(name) \
                 or _NOT_A_NAME_END.search(name):
             return False

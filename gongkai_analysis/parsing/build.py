@@ -283,8 +283,9 @@ class _Builder:
             if group[0].task_kind == "box":
                 continue
             restart = group[0].scoped or restarts[key]
-            if not restart and [t.number for t in group] == list(range(1, len(group) + 1)):
-                continue  # the usual plan: one sequence without a gap (the loop below would find nothing)
+            if [t.number for t in group] == list(range(1, len(group) + 1)) and not restarts[key]:
+                # one sequence without a gap (the usual plan; also （一） tasks numbered on across sections)
+                continue
             previous: dict[tuple, int] = {}
             for task in group:
                 scope = (task.section_no, task.subsection_no if not task.scoped else None) if restart else ()

@@ -439,7 +439,8 @@ def test_bare_unit_clauses_are_read_in_run_on_text_and_at_the_end_of_an_inner_li
 
 @pytest.mark.parametrize(("group", "expected"), [
     ("市财政局、市审计局", True), ("区政府各部门、各街道办事处", True), ("市交通委〔市道运局〕", True),
-    ("市财政局等相关单位", True), ("科委", True), ("人民银行东城支行", True),
+    ("市财政局等相关单位", True), ("科委", True), ("人民银行东城支行", True), ("各县区、市直各部门", True),
+    ("各乡镇", True), ("各项任务", False),
     ("试行", False), ("暂行", False), ("全局", False), ("以下简称市政务办", False), ("含街道", False),
     ("2021-2023年", False), ("详见附件", False), ("市财政局负责", False)])
 def test_a_bare_group_names_units_only(group, expected):

@@ -442,3 +442,18 @@ def test_a_part_heading_left_in_a_task_is_reported():
     parsed = parse_rows(text, strict=False)
     assert [w for w in parsed.warnings if "heading" in w] == [
         "line 4: task 2b: its text holds the heading 第二部分, a level above sections the parser does not read"]
+
+
+def test_paren_tasks_numbered_on_across_sections_need_no_warning():
+    """（一）…（二） under 一、 and （三） under 二、 (as State Council plans number them) is one sequence; a
+    sequence that restarts under each section is one too; a gap is reported either way."""
+    on = ("某省2024年政务公开工作要点\n一、推进决策公开\n（一）做好A项工作。（省财政厅负责）\n"
+          "（二）做好B项工作。（省审计厅负责）\n二、强化保障\n（三）做好C项工作。（省政府办公厅负责）\n")
+    parsed = parse_rows(on, strict=True)
+    assert [r["task_id"] for r in parsed.tasks] == ["1", "2", "3"] and parsed.meta["task_level"] == "paren"
+    restarting = parse_rows(on.replace("（三）", "（一）"), strict=True)
+    assert [r["task_id"] for r in restarting.tasks] == ["S1.1", "S1.2", "S2.1"]
+    gap = parse_rows(on.replace("（二）", "（四）"), strict=False)
+    # (with a gap the sequence is read as restarting under each section: both places are reported)
+    assert [w for w in gap.warnings if "sequence" in w] == ["line 4: task number 4 skips the sequence (expected 2)",
+                                                           "line 6: task number 3 skips the sequence (expected 1)"]
