@@ -625,6 +625,13 @@ AREA_COLLECTIVE = re.compile(
 OPEN_ENDED = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位|机构|街道|成员单位)?$")
 #: A name in 〔〕 or （） after the unit: another nameplate of the same unit.
 ALIAS = re.compile(r"^(?P<unit>.+?)[〔（](?P<alias>[^〔〕（）]+)[〕）]$")
+#: A party committee and the government of the same place sharing one office's name: ``市委、市政府督查室``
+#: (市委督查室 and 市政府督查室, or one joint office): read as printed, and reported.
+SHARED_ENDING = re.compile(
+    r"(?P<party>(?P<level>[省市区县州])委)、(?P<government>(?P=level)(?:人民)?政府)"
+    r"(?P<ending>[^、，；\s]{1,10}?(?:办公室|办公厅|督查室|信访局|信访办|研究室|接待室|总值班室|应急办|室|办|局))"
+    r"(?=$|[、，；\s])"
+)
 #: Words that start a unit list without being part of a name.
 LEADING_FILLER = re.compile(r"^(?:由|请|均由|分别由)")
 #: Unknown names that still name a group of units.

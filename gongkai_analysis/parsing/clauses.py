@@ -490,6 +490,10 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
     if not names:
         doubts.append(f"{printed!r} names no unit")
         return group_no
+    for shared in patterns.SHARED_ENDING.finditer(marked, a, b):  # 市委、市政府督查室
+        doubts.append(f"{shared.group()!r} may name {shared['party']}{shared['ending']} (an ending shared with "
+                      f"{shared['government']}{shared['ending']}); read as {shared['party']} and "
+                      f"{shared['government']}{shared['ending']}")
     group_no += 1
     if roles:
         role = "lead" if "lead" in roles else ("support" if "support" in roles else "responsible")
@@ -507,8 +511,9 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
                            if marker in patterns.ROLE_MARKERS else None)
             if marked_role is not None:  # 市财政局（牵头）: the unit's role in brackets after its name, not an alias
                 unit_role, y = marked_role, unit_end
-            else:
+            elif not patterns.NOT_A_UNIT_LIST.match(marker):
                 alias = raw[x + match.start("alias") : x + match.end("alias")].strip()
+            # (else a note on the unit's scope, 各区政府（含经开区）: no alias; the name as printed keeps it)
         name = _SPACE.sub("", folded[x:unit_end])
         read.append((raw[x:y].strip(), name, alias, unit_role))
     # the mode among the units of one role in the group (a unit marked 牵头 leads alone, the others share)

@@ -519,3 +519,16 @@ def test_a_unit_name_holding_a_sentence_end_or_a_stray_closing_bracket_is_suspec
     assert suspect_reasons("市审计局】。做好B项工作") == ("holds '】'",)
     assert suspect_reasons("市财政局。做好") == ("holds '。'",)
     assert suspect_reasons("科委[知识产权局]") == () and suspect_reasons("科委〔知识产权局〕") == ()
+
+
+def test_a_scope_note_in_brackets_is_no_alias_and_a_shared_ending_is_reported():
+    text = ("某市2024年政务公开工作要点\n一、公开\n1.做好A项工作。（各区政府（含经开区）负责）\n"
+            "2.做好B项工作。（市委、市政府督查室负责）\n3.做好C项工作。（市委、市政府负责）\n")
+    parsed = parse_rows(text, strict=False)
+    assert [(r["task_id"], r["unit_raw"], r["alias"]) for r in parsed.responsibilities] == [
+        ("1", "各区政府（含经开区）", None), ("2", "市委", None), ("2", "市政府督查室", None),
+        ("3", "市委", None), ("3", "市政府", None)]
+    # 市委、市政府督查室 may be 市委督查室 and 市政府督查室, or one joint office: read as printed, and said
+    assert [w for w in parsed.warnings if "unknown unit" not in w] == [
+        "line 4: task 2: clause read in part: '市委、市政府督查室' may name 市委督查室 (an ending shared with "
+        "市政府督查室); read as 市委 and 市政府督查室"]
