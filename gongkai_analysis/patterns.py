@@ -212,6 +212,7 @@ MARKER = re.compile(
     r"|(?P<task_paren>（(?P<paren_no>\d{1,4})）)"
     r"|(?P<task_rparen>(?P<rparen_no>\d{1,4})）)"
     r"|(?P<task_circle>(?P<circle_no>[\u2460-\u2473]))"
+    rf"|(?P<division>第(?P<div_no>{CN_NUM})部分)"  # 第二部分 重点任务: a division above sections
     rf"|(?P<chapter>第(?P<chap_no>{CN_ORDINAL})章)"
     rf"|(?P<article>第(?P<art_no>{CN_ORDINAL})条)"
     r"|(?P<box>专栏 *(?P<box_no>\d{1,3})))"

@@ -574,11 +574,11 @@ def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
     for s in sections:
         if s["level"] == "section":
             current = s["number"]
-        elif s["level"] == "part":
+        elif s["level"] in ("part", "division"):
             current = None
         rows.append({"doc_id": doc_id, "level": s["level"], "number": s["number"],
                      "section_no": current if s["level"] == "subsection" else
-                     (None if s["level"] == "part" else s["number"]),
+                     (None if s["level"] in ("part", "division") else s["number"]),
                      "title": s["title"], "framing": s["framing"], "intro": s["intro"] or None,
                      "line": s["line"], "part": s.get("part")})
     return rows

@@ -251,6 +251,11 @@ class _Builder:
                 section = subsection = no_header
                 sections.append({"level": "part", "number": part, "title": item.body, "line": item.line,
                                  "framing": False, "intro": "", "part": part})
+            elif kind == "division":  # 第二部分 …: above sections, which may number afresh under it
+                settle_pending(False)
+                section = subsection = no_header
+                sections.append({"level": "division", "number": item.number, "title": item.body, "line": item.line,
+                                 "framing": item.framing, "intro": "", "part": part})
             elif kind == "section":
                 section = (item.number, item.body)
                 subsection = no_header

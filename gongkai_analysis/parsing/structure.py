@@ -320,6 +320,13 @@ def _scan_part(doc: _Text, lo: int, hi: int, starts: list[_Marker], *, alone: bo
             items.append(Item(kind, number, title, line, token, framing=framing, level=level))
             if newline:
                 items.extend(doc.text_items(marker_end + len(first_line) + 1, end))
+        elif kind == "division":  # 第二部分 重点任务: a heading above sections; what it frames starts afresh
+            first_line, newline, rest = content.partition("\n")
+            framing = False
+            items.append(Item("division", number, first_line.strip(), line, token, level=level,
+                              framing=_is_framing(folded, marker_end)))
+            if newline:
+                items.extend(doc.text_items(marker_end + len(first_line) + 1, end))
         elif kind == "box":
             items.append(Item("task", number, (token + content).strip(), line, token,
                               task_kind="box", level=level))
@@ -360,7 +367,7 @@ def _accept(doc: _Text, lo: int, hi: int, starts: list[_Marker], *,
             return "arabic", accepted, set()
         return "arabic", accepted, _paren_tasks(doc, accepted, hi, only_without_tasks=True)
     # no arabic level at the start of lines: (一) items with clauses, then paragraphs, then run-on text
-    headers = [c for c in starts if c.kind in ("section", "subsection", "box")]
+    headers = [c for c in starts if c.kind in ("section", "subsection", "box", "division")]
     if n_style == 0:
         paren = _paren_tasks(doc, headers, hi, only_without_tasks=False)
         if paren:
@@ -399,7 +406,7 @@ def _accept_sequence(doc: _Text, candidates: list[_Marker], task_style: str | No
         if kind == "task" and c.style != task_style:
             continue
         if run_on and c.start not in line_starts:  # inside a line
-            if kind == "box":
+            if kind == "box" or kind == "division":
                 continue
             expected = {"section": section + 1, "subsection": subsection + 1, "task": task + 1}[kind]
             restart_ok = kind in ("task", "subsection") and c.number == 1 and header_since_task
@@ -608,6 +615,7 @@ _MARKER_READINGS = {
     "task_paren": ("task", "paren_no", int, "paren"),
     "task_rparen": ("task", "rparen_no", int, "rparen"),
     "task_circle": ("task", "circle_no", _circle_number, "circle"),
+    "division": ("division", "div_no", patterns.cn_to_int, "division"),
     "chapter": ("chapter", "chap_no", patterns.cn_to_int, "chapter"),
     "article": ("article", "art_no", patterns.cn_to_int, "article"),
     "box": ("box", "box_no", int, "box"),

@@ -434,14 +434,31 @@ def test_items_numbered_1_1_left_in_a_task_are_reported():
     assert parsed.meta["n_warnings"] == len(parsed.warnings)
 
 
-def test_a_part_heading_left_in_a_task_is_reported():
-    """``第二部分 …`` is a level above sections the parser does not read: where it lands in a task's
-    text, the task says so (it is not silently a piece of the task)."""
-    text = ("某市要点\n第一部分 重点任务\n1.做好公开。（市财政局负责）\n2.做好解读。（市政府办公室负责）\n"
-            "第二部分 保障措施\n3.加强培训。（市政府办公室负责）\n")
+def test_part_headings_are_divisions_above_sections():
+    """``第一部分 总体要求`` / ``第二部分 重点任务`` divide a plan above its sections (which may number afresh
+    under each): each is a row of level ``division`` in the sections table; the text under it before a
+    section is its intro; no task takes a heading into its text."""
+    text = ("某市2024年政务公开工作要点\n第一部分 总体要求\n坚持以人民为中心。\n"
+            "第二部分 重点任务\n一、推进决策公开\n1.做好A项工作。（市财政局负责）\n2.做好B项工作。（市审计局负责）\n"
+            "二、推进执行公开\n3.做好C项工作。（市统计局负责）\n"
+            "第三部分 保障措施\n一、加强组织领导\n4.做好D项工作。（市政府办公室负责）\n")
+    parsed = parse_rows(text, strict=True)
+    assert [(r["level"], r["number"], r["section_no"], r["title"], r["framing"], r["intro"]) for r in parsed.sections] == [
+        ("division", 1, None, "总体要求", True, "坚持以人民为中心。"), ("division", 2, None, "重点任务", False, None),
+        ("section", 1, 1, "推进决策公开", False, None), ("section", 2, 2, "推进执行公开", False, None),
+        ("division", 3, None, "保障措施", False, None), ("section", 1, 1, "加强组织领导", False, None)]
+    assert [(r["task_id"], r["section_no"], r["text"]) for r in parsed.tasks] == [
+        ("1", 1, "做好A项工作。"), ("2", 1, "做好B项工作。"), ("3", 2, "做好C项工作。"), ("4", 1, "做好D项工作。")]
+    assert parsed.meta["n_sections"] == 3 and parsed.meta["n_parts"] == 1
+
+
+def test_a_part_heading_left_in_an_article_is_reported():
+    """A regulation's articles are its units: a ``第X部分`` heading among them lands in an article's text, and
+    the article says so (it is not silently part of the article)."""
+    text = "某办法\n第一条 为了公开。\n第二部分 附则\n第二条 本办法自发布之日起施行。\n"
     parsed = parse_rows(text, strict=False)
     assert [w for w in parsed.warnings if "heading" in w] == [
-        "line 4: task 2b: its text holds the heading 第二部分, a level above sections the parser does not read"]
+        "line 2: task 1: its text holds the heading 第二部分, a level above sections the parser does not read"]
 
 
 def test_paren_tasks_numbered_on_across_sections_need_no_warning():
