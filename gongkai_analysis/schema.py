@@ -47,7 +47,7 @@ RESPONSIBILITY_COLUMNS = {
     "category": "str", "unit_function": "str",
 }
 SECTION_COLUMNS = {
-    "doc_id": "str", "level": "str", "section_no": "Int64", "number": "int64", "title": "str",
+    "doc_id": "str", "level": "str", "section_no": "Int64", "number": "int64", "title": "str", "clause": "str",
     "framing": "bool", "intro": "str", "line": "int64", "part": "Int64",
 }
 META_COLUMNS = {
@@ -579,7 +579,8 @@ def section_rows(sections: list[dict], doc_id: str) -> list[dict]:
         rows.append({"doc_id": doc_id, "level": s["level"], "number": s["number"],
                      "section_no": current if s["level"] == "subsection" else
                      (None if s["level"] in ("part", "division") else s["number"]),
-                     "title": s["title"], "framing": s["framing"], "intro": s["intro"] or None,
+                     "title": s["title"], "clause": s.get("clause"), "framing": s["framing"],
+                     "intro": s["intro"] or None,
                      "line": s["line"], "part": s.get("part")})
     return rows
 

@@ -155,6 +155,9 @@ class _Builder:
         self.unknown_units: dict[str, list[str]] = {}
         self.suspect_units: set[str] = set()
         self.unit_lines: dict[str, int] = {}
+        #: tasks that took the clause of the header above them, and the headers whose titles end with a clause
+        self.n_inherited = 0
+        self.header_clauses: list[str] = []
         self.original_lines = src.original.split("\n") if src.original is not None else []
         #: whether warnings are logged: asked once per document, not once per warning
         self.log_warnings = log.isEnabledFor(logging.INFO)
@@ -194,7 +197,8 @@ class _Builder:
         closing = [*loose, *closing]
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
         boxes = [Item("text", None, t.body, t.line) for t in tasks if t.task_kind == "box"]
-        self._check_clauses(task_rows, closing + preamble + intros + boxes)
+        self._check_clauses(task_rows, closing + preamble + intros + boxes,
+                            n_headers=sum(1 for s in sections if s.get("clause")))
         meta = self._meta(info, closing, task_rows, resp_rows, sections)
         meta["n_parts"] = n_parts
         levels = [t.level for t in tasks if t.task_kind != "box" and t.level]
@@ -222,6 +226,7 @@ class _Builder:
         closing: list[Item] = []
         pending: list[Item] = []
         no_header = (None, None)  # (number, title) of the section and sub-section a task stands under
+        section_clause = subsection_clause = None  # the clauses that end their titles
         section = subsection = no_header
         part = 1
 
@@ -244,27 +249,32 @@ class _Builder:
                 item.part = part
                 item.section_no, item.section_title = section
                 item.subsection_no, item.subsection_title = subsection
+                if section_clause is not None or subsection_clause is not None:
+                    item.header_clause = subsection_clause or section_clause
                 tasks.append(item)
             elif kind == "part":
                 settle_pending(False)
                 part = item.number
                 section = subsection = no_header
+                section_clause = subsection_clause = None
                 sections.append({"level": "part", "number": part, "title": item.body, "line": item.line,
                                  "framing": False, "intro": "", "part": part})
             elif kind == "division":  # 第二部分 …: above sections, which may number afresh under it
                 settle_pending(False)
                 section = subsection = no_header
+                section_clause = subsection_clause = None
                 sections.append({"level": "division", "number": item.number, "title": item.body, "line": item.line,
                                  "framing": item.framing, "intro": "", "part": part})
             elif kind == "section":
-                section = (item.number, item.body)
-                subsection = no_header
-                sections.append({"level": "section", "number": item.number, "title": item.body,
+                title, section_clause = _title_and_clause(item.body)
+                section, subsection, subsection_clause = (item.number, title), no_header, None
+                sections.append({"level": "section", "number": item.number, "title": title, "clause": section_clause,
                                  "line": item.line, "framing": item.framing, "intro": "", "part": part})
             elif kind == "subsection":
-                subsection = (item.number, item.body)
-                sections.append({"level": "subsection", "number": item.number, "title": item.body,
-                                 "line": item.line, "framing": item.framing, "intro": "",
+                title, subsection_clause = _title_and_clause(item.body)
+                subsection = (item.number, title)
+                sections.append({"level": "subsection", "number": item.number, "title": title,
+                                 "clause": subsection_clause, "line": item.line, "framing": item.framing, "intro": "",
                                  "section_no": section[0], "part": part})
             elif not tasks and not sections:
                 preamble.append(item)
@@ -347,6 +357,12 @@ class _Builder:
                     first, _, rest = parts[0][0].partition("\n")
                     parts = [(first.strip(), None, None, parts[0][3], True)]
                     closing.append(Item("text", None, rest.strip(), line + 1))
+            if task.header_clause is not None and len(parts) == 1 and parts[0][2] is None \
+                    and kind in ("task", "paragraph"):
+                # no clause of its own under a header whose title ends with one: the header's clause
+                clause = task.header_clause
+                parts = [(parts[0][0], clause, clause[1:-1], parts[0][3], True)]
+                self.n_inherited += 1
             pieces = len(parts) > 1
             part_no = task.part if n_parts > 1 else None
             for k, (text, clause, content, time_limit, closed) in enumerate(parts, start=1):
@@ -424,9 +440,9 @@ class _Builder:
                 log.info("%s: %s", self.src.source, warning)
 
     # -- self-checks -------------------------------------------------------
-    def _check_clauses(self, task_rows: schema.Rows, outside: list[Item]) -> None:
-        """Every bracketed clause of the text lands on a task; none hides elsewhere, nor is left in a
-        task's text unread (see :meth:`_check_left_in_text`)."""
+    def _check_clauses(self, task_rows: schema.Rows, outside: list[Item], *, n_headers: int = 0) -> None:
+        """Every bracketed clause of the text lands on a task (or ends a header's title, `n_headers` of them);
+        none hides elsewhere, nor is left in a task's text unread (see :meth:`_check_left_in_text`)."""
         n_outside = n_bare_outside = 0
         for item in outside:
             body = item.body
@@ -442,7 +458,11 @@ class _Builder:
         self._check_left_in_text(columns)
         bracketed = [clause for clause in columns["clause"]
                      if clause is not None and clause[:1] in "(（" and clause[-1:] in ")）"]
-        n_tasks = len(bracketed)
+        n_tasks = len(bracketed) - self.n_inherited + n_headers  # (a header's clause counted once, on the header)
+        if self.n_inherited:
+            self.warn(f"{self.n_inherited} task{'s' if self.n_inherited > 1 else ''} with no clause of "
+                      f"{'their' if self.n_inherited > 1 else 'its'} own take the clause that ends the title of the "
+                      "header above (the clause column holds it as printed there)", None)
         # an independent count: how many clause endings (or labelled openings) the whole text has, and, where
         # a clause on a task or outside them does not end with a role verb (so it may name units with none),
         # how many brackets at the end of a line name units with no verb (the text searched only then)
@@ -456,7 +476,7 @@ class _Builder:
                       "its units are read as responsible", None)
         if n_text != n_tasks + n_outside:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
-                              f"and {n_outside} outside them", None)
+                              f"(or headers) and {n_outside} outside them", None)
 
     def _check_left_in_text(self, columns: dict) -> None:
         """Warn about what a task's text holds that the parser did not read: a clause label (a clause
@@ -653,6 +673,30 @@ def _piece_letter(k: int) -> str:
         k, rest = divmod(k - 1, 26)
         letters = chr(ord("a") + rest) + letters
     return letters
+
+
+def _title_and_clause(title: str) -> tuple[str, str | None]:
+    """A header's title and the bracketed clause that ends it, if any: ``推进决策公开（市政府办公室牵头）``.
+
+    >>> _title_and_clause("推进决策公开（市政府办公室牵头）"), _title_and_clause("推进决策公开（试行）")
+    (('推进决策公开', '（市政府办公室牵头）'), ('推进决策公开（试行）', None))
+    """
+    if "（" not in title and "(" not in title:
+        return title, None
+    folded = patterns.fold(title)
+    spans = clauses.find_clauses(folded)
+    if not spans or not spans[-1].closed:
+        return title, None
+    start, end = spans[-1].start, spans[-1].end
+    after = patterns.AFTER_CLAUSE.match(folded, end).end()
+    head = folded[:start].strip()
+    if after != len(folded) or not head or len(head) > _HEADER_TITLE_MAX or "。" in head or "；" in head:
+        return title, None  # (a long title, or one with a sentence in it, is text run into the header's line)
+    return (title[:start] + title[end:after]).strip(), title[start:end]
+
+
+#: The longest header title before a clause that ends it (a longer one is text run into the header's line).
+_HEADER_TITLE_MAX = 40
 
 
 def _is_label_line(text: str) -> bool:

@@ -98,6 +98,8 @@ class Item:
     section_title: str | None = None
     subsection_no: int | None = None
     subsection_title: str | None = None
+    #: The clause that ends the title of the header a task stands under (its sub-section's, else its section's).
+    header_clause: str | None = None
 
 
 class _Marker(NamedTuple):

@@ -532,3 +532,24 @@ def test_a_scope_note_in_brackets_is_no_alias_and_a_shared_ending_is_reported():
     assert [w for w in parsed.warnings if "unknown unit" not in w] == [
         "line 4: task 2: clause read in part: '市委、市政府督查室' may name 市委督查室 (an ending shared with "
         "市政府督查室); read as 市委 and 市政府督查室"]
+
+
+def test_a_task_with_no_clause_takes_the_clause_that_ends_its_headers_title():
+    """一、推进决策公开（市政府办公室牵头） over tasks that name no unit: the header's clause is theirs (the
+    sub-section's before the section's); a task's own clause wins; the header keeps its title and its clause
+    apart, and one warning says how many tasks took one."""
+    text = ("某市2024年政务公开工作要点\n一、推进决策公开（市政府办公室牵头）\n1.做好A项工作。\n"
+            "2.做好B项工作。（市审计局负责）\n二、推进执行公开\n（一）加强解读（牵头单位：市政府新闻办）\n"
+            "3.做好C项工作。\n（二）回应关切\n4.做好D项工作。\n")
+    parsed = parse_rows(text, strict=False)
+    assert [(r["task_id"], r["section_title"], r["subsection_title"], r["clause"]) for r in parsed.tasks] == [
+        ("1", "推进决策公开", None, "（市政府办公室牵头）"), ("2", "推进决策公开", None, "（市审计局负责）"),
+        ("3", "推进执行公开", "加强解读", "（牵头单位：市政府新闻办）"), ("4", "推进执行公开", "回应关切", None)]
+    assert [(r["task_id"], r["unit_raw"], r["role"]) for r in parsed.responsibilities] == [
+        ("1", "市政府办公室", "lead"), ("2", "市审计局", "responsible"), ("3", "市政府新闻办", "lead")]
+    assert [(s["level"], s["title"], s["clause"]) for s in parsed.sections] == [
+        ("section", "推进决策公开", "（市政府办公室牵头）"), ("section", "推进执行公开", None),
+        ("subsection", "加强解读", "（牵头单位：市政府新闻办）"), ("subsection", "回应关切", None)]
+    assert [w for w in parsed.warnings if "unknown unit" not in w] == [
+        "2 tasks with no clause of their own take the clause that ends the title of the header above (the clause "
+        "column holds it as printed there)", "line 9: task 4 has no responsibility clause"]

@@ -42,9 +42,11 @@ def _output_text(doc) -> str:
     meta = doc.meta.iloc[0]
     pieces = [meta["preamble"], meta["closing"]]
     sections = doc.sections[~((doc.sections["level"] == "part") & (doc.sections["number"] == 1))]  # the title, again
-    pieces += [*sections["title"], *sections["intro"]]
+    pieces += [*sections["title"], *sections["intro"], *sections["clause"]]
+    # a task with no clause of its own may take its header's (the warnings say so): a copy, not more text
+    inherited = set(sections["clause"].dropna()) if any("take the clause" in w for w in doc.warnings) else set()
     for column in ("text", "clause", "extra"):
-        pieces += list(doc.tasks[column])
+        pieces += [v for v in doc.tasks[column] if not (column == "clause" and v in inherited)]
     # a time limit read from inside the clause is the clause's, not a second copy of the text
     pieces += [t for t, c in zip(doc.tasks["time_limit"], doc.tasks["clause"])
                if isinstance(t, str) and not (isinstance(c, str) and _fold(t) in _fold(c))]
