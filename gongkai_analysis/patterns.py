@@ -297,8 +297,9 @@ UNIT_LABEL = re.compile(
 #: (``2.5亿元``, ``2.5 亿元``, ``1.5%``) is not one.  Searched in ``"\n" + text``: a pattern that starts with a
 #: literal line break is looked for in C, where ``(?m)^`` tried every position of the text.
 DECIMAL_ITEM = re.compile(r"\n[ \t]*(?P<number>\d{1,3}(?:[.．]\d{1,3})+)(?![\d.．%％])(?=[ \t]*[^\W\d_亿万千百元倍个])")
-#: A line that starts with a ``第X部分`` heading: a level above sections the parser does not read,
-#: reported where it is left in a task's text (searched in ``"\n" + text``, as above).
+#: A line that starts with a ``第X部分`` heading: a division above sections, read as one at the head of a
+#: line (see :data:`MARKER`) but reported where it is left in a task's text, as among a regulation's
+#: articles (searched in ``"\n" + text``, as above).
 PART_HEADING = re.compile(rf"\n[ \t#]*(?P<number>第{CN_NUM}部分)")
 #: The month an annual disclosure is due in, where the task's text names it: 每年3月底前, 每年的一月, 每年12月31日前.
 ANNUAL_MONTH = re.compile(r"每年(?:的)?(?P<month>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")
@@ -331,9 +332,10 @@ _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS
 INLINE_LABEL = re.compile(rf"(?<=[。；])[ \t]*(?={UNIT_LABEL.pattern})")
 #: A labelled clause in square brackets at the end of a task: ``【责任单位：市财政局】``, ``［牵头单位：…］``
 #: (folded, both are ``〔…〕``; an alias in 〔〕 may stand inside: ``【责任单位：科委〔知识产权局〕】``).
-SQUARE_CLAUSE = re.compile(rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*〕)*〕[。；]?[ \t]*$")
+_SQUARE_CLAUSE = rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*〕)*〕"
+SQUARE_CLAUSE = re.compile(_SQUARE_CLAUSE + r"[。；]?[ \t]*$")
 #: Such a clause anywhere in a task: before its text (``【牵头单位：市财政局】做好…``) or after its title.
-SQUARE_CLAUSE_ANYWHERE = re.compile(rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*〕)*〕")
+SQUARE_CLAUSE_ANYWHERE = re.compile(_SQUARE_CLAUSE)
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 
@@ -499,8 +501,9 @@ def count_clause_signatures(folded: str) -> int:
 #: possessively: a bracket that ends with a role verb is given up at once, where backtracking through
 #: it, character by character, cost a tenth of the whole structure pass.)
 BARE_BRACKET_AT_END = re.compile(
-    r"（(?P<content>[^（）：]{2,200}+)(?<!落实)(?<!负责)(?<!牵头)(?<!配合)(?<!协助)(?<!承办)(?<!参与)）"
-    r"(?=[。；]?[ \t]*(?:\n|$|\d{1,4}[.．、﹒](?!\d)|[一二三四五六七八九十]{1,3}、))"
+    r"（(?P<content>[^（）：]{2,200}+)"
+    + "".join(f"(?<!{ending})" for ending in sorted({*ROLE_ENDINGS, *(v[-2:] for v in ROLE_VERBS)}))  # no role verb
+    + r"）(?=[。；]?[ \t]*(?:\n|$|\d{1,4}[.．、﹒](?!\d)|[一二三四五六七八九十]{1,3}、))"
 )
 #: A bracket that ends a task and says only when it is due (``（2024年底前完成）``, ``（6月底前）``,
 #: ``（持续推进）``): no clause, but the task's time limit.  A year or a period alone (``（2021-2023年）``,

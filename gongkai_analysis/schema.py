@@ -190,7 +190,7 @@ class Rows:
         --------
         >>> rows = Rows.from_records(["doc_id", "unit"], [("甲局",)], repeated={"doc_id": "d"})
         >>> rows.columns
-        {'doc_id': ('d',), 'unit': ('甲局',)}
+        {'doc_id': ['d'], 'unit': ('甲局',)}
         """
         if self._columns is None:
             self._columns, self._records = self._records.columns(), None
@@ -269,13 +269,8 @@ class _Records(NamedTuple):
     repeated: dict
     per_row: dict
 
-    def columns(self) -> dict[str, tuple]:
-        n = len(self.records)
-        columns = {name: (value,) * n for name, value in self.repeated.items()}
-        columns.update((name, tuple(values)) for name, values in self.per_row.items())
-        cells = list(zip(*self.records)) if self.records else [()] * len(self.fields)
-        columns.update(zip(self.fields, cells))
-        return columns
+    def columns(self) -> dict[str, list | tuple]:
+        return _record_columns([self])
 
     def values(self, name: str) -> tuple:
         if name in self.repeated:
@@ -283,6 +278,19 @@ class _Records(NamedTuple):
         if name in self.per_row:
             return tuple(self.per_row[name])
         return tuple(map(operator.itemgetter(self.fields.index(name)), self.records))
+
+
+def _record_columns(kept: list[_Records]) -> dict[str, list | tuple]:
+    """The columns of records of one shape, one part's after another's (each column chained, the records'
+    fields turned into columns by one ``zip``, in C)."""
+    chain = itertools.chain.from_iterable
+    first = kept[0]
+    columns = {name: list(chain([itertools.repeat(r.repeated[name], len(r.records)) for r in kept]))
+               for name in first.repeated}
+    columns.update((name, list(chain([r.per_row[name] for r in kept]))) for name in first.per_row)
+    records = list(chain([r.records for r in kept]))
+    columns.update(zip(first.fields, zip(*records) if records else [()] * len(first.fields)))
+    return {name: columns[name] for name in first.names}
 
 
 def _columns_of(rows, names: list[str]) -> list[list]:
@@ -315,14 +323,7 @@ def _stacked(parts: list, names: Iterable[str]):
     if all(records is not None and records.names == names and records.repeated.keys() == kept[0].repeated.keys()
            and records.per_row.keys() == kept[0].per_row.keys() for records in kept):
         # every part kept as records of the same shape: the records of all, chained, turned into columns at once
-        chain = itertools.chain.from_iterable
-        columns = {name: list(chain([itertools.repeat(r.repeated[name], len(r.records)) for r in kept]))
-                   for name in kept[0].repeated}
-        columns.update((name, list(chain([r.per_row[name] for r in kept]))) for name in kept[0].per_row)
-        records = list(chain([r.records for r in kept]))
-        cells = list(zip(*records)) if records else [()] * len(kept[0].fields)
-        columns.update(zip(kept[0].fields, cells))
-        stacked.columns = {name: columns[name] for name in names}
+        stacked.columns = _record_columns(kept)
         return stacked
     stacked.columns = {  # each column chained in C; a part without the column gives missing values
         name: list(itertools.chain.from_iterable(

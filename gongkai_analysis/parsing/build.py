@@ -155,9 +155,8 @@ class _Builder:
         self.unknown_units: dict[str, list[str]] = {}
         self.suspect_units: set[str] = set()
         self.unit_lines: dict[str, int] = {}
-        #: tasks that took the clause of the header above them, and the headers whose titles end with a clause
+        #: tasks that took the clause of the header above them
         self.n_inherited = 0
-        self.header_clauses: list[str] = []
         self.original_lines = src.original.split("\n") if src.original is not None else []
         #: whether warnings are logged: asked once per document, not once per warning
         self.log_warnings = log.isEnabledFor(logging.INFO)
@@ -498,7 +497,7 @@ class _Builder:
         for pattern, what in (
             (patterns.DECIMAL_ITEM, "items numbered {}, a numbering the parser does not read as tasks "
                                     "(the items keep their numbers in the text)"),
-            (patterns.PART_HEADING, "the heading {}, a level above sections the parser does not read"),
+            (patterns.PART_HEADING, "the heading {}, a division above sections it does not read here"),
         ):
             if pattern.search(joined) is None:
                 continue
@@ -768,12 +767,11 @@ def _split_body(task: Item) -> list[tuple]:
         clause = body[square.start() :].strip()
         closing = folded.rindex("〕", square.start())
         return [(body[: square.start()].strip(), clause, body[square.start() + 1 : closing].strip(), None, True)]
-    squares = patterns.SQUARE_CLAUSE_ANYWHERE.findall(folded)
+    squares = list(patterns.SQUARE_CLAUSE_ANYWHERE.finditer(folded))
     if len(squares) == 1:
         # one labelled clause in square brackets before the task's text or after its title: the task's clause
         # (【牵头单位：市财政局】做好X。); the text is what stands around it
-        square = patterns.SQUARE_CLAUSE_ANYWHERE.search(folded)
-        a, b = square.span()
+        a, b = squares[0].span()
         return [((body[:a] + body[b:]).strip(), body[a:b], body[a + 1 : b - 1].strip(), None, True)]
     inline = patterns.INLINE_LABEL.search(folded)
     if inline and body[: inline.start()].strip():

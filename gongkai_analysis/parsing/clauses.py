@@ -507,8 +507,7 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
         if match:
             unit_end = x + match.end("unit")
             marker = _SPACE.sub("", marked[x + match.start("alias") : x + match.end("alias")])
-            marked_role = (patterns.ROLE_VERBS.get(marker) or patterns.CLAUSE_LABELS.get(marker)
-                           if marker in patterns.ROLE_MARKERS else None)
+            marked_role = patterns.ROLE_VERBS.get(marker) or patterns.CLAUSE_LABELS.get(marker)
             if marked_role is not None:  # 市财政局（牵头）: the unit's role in brackets after its name, not an alias
                 unit_role, y = marked_role, unit_end
             elif not patterns.NOT_A_UNIT_LIST.match(marker):

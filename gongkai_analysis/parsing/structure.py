@@ -314,19 +314,15 @@ def _scan_part(doc: _Text, lo: int, hi: int, starts: list[_Marker], *, alone: bo
             # this runs once per task, and keywords make the dataclass's __init__ half as fast again
             items.append(Item("task", number, content.strip(), line, token, None, None, False,
                               folded[marker_end:end].strip(), "task", level, start in task_paren))
-        elif kind in HEADER_KINDS and not (kind == "subsection" and start in task_paren):
+        elif (kind in HEADER_KINDS or kind == "division") and not (kind == "subsection" and start in task_paren):
             first_line, newline, rest = content.partition("\n")
             title = first_line.strip()
             if kind == "section":
                 framing = _is_framing(folded, marker_end) or start in support
-            items.append(Item(kind, number, title, line, token, framing=framing, level=level))
-            if newline:
-                items.extend(doc.text_items(marker_end + len(first_line) + 1, end))
-        elif kind == "division":  # 第二部分 重点任务: a heading above sections; what it frames starts afresh
-            first_line, newline, rest = content.partition("\n")
-            framing = False
-            items.append(Item("division", number, first_line.strip(), line, token, level=level,
-                              framing=_is_framing(folded, marker_end)))
+            elif kind == "division":  # 第二部分 重点任务: above sections; what it frames starts afresh
+                framing = False
+            items.append(Item(kind, number, title, line, token, level=level,
+                              framing=_is_framing(folded, marker_end) if kind == "division" else framing))
             if newline:
                 items.extend(doc.text_items(marker_end + len(first_line) + 1, end))
         elif kind == "box":

@@ -458,7 +458,7 @@ def test_a_part_heading_left_in_an_article_is_reported():
     text = "某办法\n第一条 为了公开。\n第二部分 附则\n第二条 本办法自发布之日起施行。\n"
     parsed = parse_rows(text, strict=False)
     assert [w for w in parsed.warnings if "heading" in w] == [
-        "line 2: task 1: its text holds the heading 第二部分, a level above sections the parser does not read"]
+        "line 2: task 1: its text holds the heading 第二部分, a division above sections it does not read here"]
 
 
 def test_paren_tasks_numbered_on_across_sections_need_no_warning():
