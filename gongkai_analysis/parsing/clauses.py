@@ -247,13 +247,16 @@ def closing_clause(folded: str) -> int:
     >>> closing_clause("做好公开。（财政局负责落实）。"), closing_clause("做好公开（以下简称）")
     (-1, -1)
     """
-    before, _, rest = folded.partition("（")
-    # one （ and one ）, the ） last: the clause is rest (without copying the body once more)
-    if not rest.endswith("）") or rest.find("）") != len(rest) - 1 or "（" in rest or "）" in before:
+    # one （ and one ）, the ） last (searched in place: no copy of the body but the clause's content)
+    last = len(folded) - 1
+    if last < 1 or folded.find("）") != last:
+        return -1
+    start = folded.find("（")
+    if start < 0 or folded.rfind("（") != start:
         return -1
     if ("〔" in folded or "〕" in folded) and not _squares_pair_alone(folded):
         return -1
-    return len(before) if is_clause(rest[:-1]) else -1
+    return start if is_clause(folded[start + 1 : last]) else -1
 
 
 def _squares_pair_alone(folded: str) -> bool:
