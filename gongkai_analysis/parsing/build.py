@@ -495,12 +495,12 @@ class _Builder:
         def rows():  # (only where the whole text holds something to look for)
             return zip(columns["task_id"], columns["line"], (text or "" for text in texts))
 
-        if ("：" in joined or ":" in joined) and patterns.UNIT_LABEL.search(self.folded):
+        if ("：" in joined or ":" in joined) and patterns.search_unit_label(self.folded):
             # (each text is cut from the document, folded character by character: no label in the whole
             # folded document, none in any text; the document was folded once, the texts need not be)
             for row_id, line, text in rows():
                 if "：" in text or ":" in text:
-                    label = patterns.UNIT_LABEL.search(patterns.fold(text))
+                    label = patterns.search_unit_label(patterns.fold(text))
                     if label:
                         self.warn(f"task {row_id}: {label.group()!r} in its text was not read as a clause", line)
         for pattern, what in (
