@@ -62,6 +62,8 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     kept_folded: list[str] = []  # the kept and notice lines folded (folding maps whitespace to whitespace
     notice_folded: list[str] = []  # only, so a folded line stripped is the stripped line folded)
     whole_preamble = [line.strip() for line in lines if line.strip()]
+    if len(whole_preamble) == 1 and len(whole_preamble[0]) > _RUN_ON_PREAMBLE:
+        lines = _run_on_fields(whole_preamble[0])
     joined = "\n".join(lines)
     if lines and joined.count("\n") == len(lines) - 1:  # lines without a line break: folded at once
         folded_lines = patterns.fold(joined).split("\n")
@@ -132,6 +134,27 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
             info["year"] = int(year.group(1)) if hasattr(year, "group") else year
             break
     return info
+
+
+#: A preamble of one line longer than this is a run-on text's (a page copied onto one line): its fields are
+#: read from the pieces between its spaces (see :func:`_run_on_fields`).
+_RUN_ON_PREAMBLE = 60
+#: Whitespace between two fields of a run-on preamble: not after a digit (``2017 年`` keeps its space).
+_FIELD_GAP = re.compile(r"(?<!\d)\s+")
+
+
+def _run_on_fields(line: str) -> list[str]:
+    """The pieces of a run-on preamble, one field each where spaces part them (its breadcrumb set aside).
+
+    A web page's header copied onto one line keeps the issuer, the notice's
+    title, the 文号, the recipients, the date and the plan's title side by side,
+    parted by spaces: read as lines, each is found as it is on a page of lines.
+
+    >>> _run_on_fields("首页 > 信息公开 > 正文 某市人民政府办公室 关于印发某市2017年政务公开 工作要点的通知 某政办发〔2017〕3号")
+    ['某市人民政府办公室', '关于印发某市2017年政务公开', '工作要点的通知', '某政办发〔2017〕3号']
+    """
+    crumb = patterns.BREADCRUMB.match(patterns.fold(line))
+    return [piece for piece in _FIELD_GAP.split(line[crumb.end() if crumb else 0 :]) if piece]
 
 
 def _date(text: str) -> str | None:

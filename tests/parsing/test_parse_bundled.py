@@ -136,3 +136,32 @@ def test_the_whole_document_on_one_line(bundled, bundled_text, joiner):
     pd.testing.assert_frame_equal(doc.responsibilities[cols], bundled.responsibilities[cols])
     assert doc.meta.loc[0, "doc_number"] == "东政办发〔2017〕13号"
     assert doc.meta.loc[0, "date"] == "2017-06-21"
+
+
+_FIELDS = ["title", "notice_title", "issuer", "doc_number", "date", "year", "recipients"]
+
+
+def test_a_run_on_preamble_parted_by_spaces_gives_the_fields_of_the_lines(bundled, bundled_text):
+    # a web page's header copied onto one line: issuer, notice title (wrapped in two), 文号, recipients, date and
+    # title side by side, parted by spaces
+    import gongkai_analysis as gk
+
+    one_line = " ".join(line for line in bundled_text.split("\n") if line.strip())
+    doc = gk.parse_document(one_line, tokens=False)
+    assert doc.meta.loc[0, _FIELDS].tolist() == bundled.meta.loc[0, _FIELDS].tolist()
+    assert doc.warnings == []
+
+
+def test_another_district_s_plan_on_one_line_is_read_as_that_district_s(bundled_text):
+    # its place is found in its run-on preamble: its units are not taken for 东城's (as they were when the
+    # fields of a run-on preamble went unread and the plan seemed to name no place)
+    import gongkai_analysis as gk
+
+    lined = bundled_text.replace("东城区", "西城区")
+    one_line = " ".join(line for line in lined.split("\n") if line.strip())
+    lined_doc, one_doc = (gk.parse_document(text, tokens=False, strict=False) for text in (lined, one_line))
+    assert one_doc.meta.loc[0, "title"] == "西城区2017年政务公开工作要点"
+    assert not one_doc.responsibilities["known"].any()
+    cols = ["task_id", "unit", "unit_raw", "role", "known"]
+    pd.testing.assert_frame_equal(one_doc.responsibilities[cols], lined_doc.responsibilities[cols])
+    assert one_doc.warnings[0].startswith("the document is from 西城区 and the registry is 东城's")
