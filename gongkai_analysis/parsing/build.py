@@ -200,6 +200,8 @@ class _Builder:
         self._check_numbers(groups, restarts)
         n_parts = max(tasks[-1].part, sections[-1]["part"] if sections else 1)  # parts only ever grow
         task_rows, resp_rows, closing = self._rows(tasks, n_parts, restarts)
+        if place is None and self.registry.places:
+            self._warn_no_place(resp_rows)
         self._warn_unknown_units()
         closing = [*loose, *closing]
         intros = [Item("text", None, s["intro"], s["line"]) for s in sections if s["intro"]]
@@ -430,6 +432,21 @@ class _Builder:
         for unit_raw, reasons in suspects:
             self.suspect_units.add(unit_raw)
             self.warn(f"task {task_id}: suspect unit name {unit_raw!r} ({', '.join(reasons)})", line)
+
+    def _warn_no_place(self, resp_rows: schema.Rows) -> None:
+        """Say that a plan which names no place had its units taken for the registry's, by name alone.
+
+        A plan whose title, notice title and issuer name no place (``2017年…``,
+        ``某区…``) may be from anywhere: its 财政局 is taken for the registry's
+        财政局 only because the names agree.  Where that made a unit known, one
+        warning says so, so that a plan from elsewhere is not silently counted
+        among the registry's units.
+        """
+        known = {unit for unit, is_known in zip(resp_rows.values("unit"), resp_rows.values("known")) if is_known}
+        if known:
+            self.warn(f"the document names no place (in its title, notice title or issuer): {len(known)} of its units "
+                      f"were taken for units of the registry of {'、'.join(self.registry.places)} by their names "
+                      "alone (known = True); if it is from elsewhere, read it with that place's registry")
 
     def _warn_unknown_units(self) -> None:
         """One warning per unit the registry does not know, naming the tasks that name it."""

@@ -130,4 +130,11 @@ def test_clause_outside_tasks_is_reported_not_lost():
 def test_clause_cut_before_its_closing_bracket_is_read_and_reported():
     doc = gk.parse_document("一、公开\n1.做好A。(财政局负责落实\n", tokens=False)
     assert doc.responsibilities["unit"].tolist() == ["财政局"]
-    assert doc.warnings == ["line 2: task 1: its clause has no closing bracket (read up to the end)"]
+    assert doc.warnings[0] == "line 2: task 1: its clause has no closing bracket (read up to the end)"
+    assert doc.warnings[1:] == [_NO_PLACE.format(1)]
+
+
+#: The warning on a plan that names no place and names units of the bundled registry (see build._warn_no_place).
+_NO_PLACE = ("the document names no place (in its title, notice title or issuer): {} of its units were taken for "
+             "units of the registry of 东城 by their names alone (known = True); if it is from elsewhere, read it "
+             "with that place's registry")
