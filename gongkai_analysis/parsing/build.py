@@ -386,6 +386,9 @@ class _Builder:
                              kind, task.extra, k if pieces else None))
                 if not closed:
                     self.warn(f"task {row_id}: its clause has no closing bracket (read up to the end)", line)
+                if pieces and not text:
+                    self.warn(f"task {row_id}: a clause with no text before it (the task's clauses may stand before "
+                              "their text: read each piece's clause against the text beside it)", line)
                 any_clause = any_clause or clause is not None
                 if content is None:
                     continue
@@ -814,6 +817,11 @@ def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.Clau
     """The parts of a task's body cut at the clauses `spans` found in its folded form (see :func:`_split_body`)."""
     parts: list[tuple] = []
     after_clause = patterns.AFTER_CLAUSE.match
+    if len(spans) == 1 and spans[0].start == 0 and spans[0].closed \
+            and after_clause(folded, spans[0].end).end() < len(folded):
+        # the one clause opens the task, its text follows: （市财政局牵头，各区政府配合）做好X。
+        end = spans[0].end
+        return [(body[end:].strip(), body[:end], body[1 : end - 1], None, True)]
     position = 0  # the parts must tile the body exactly: each span starts where the last part ended or later
     for start, end, _, closed in spans:
         if start < position:

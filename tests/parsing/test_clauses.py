@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -557,3 +558,25 @@ def test_a_task_with_no_clause_takes_the_clause_that_ends_its_headers_title():
     assert [w for w in parsed.warnings if "unknown unit" not in w] == [
         "2 tasks with no clause of their own take the clause that ends the title of the header above (the clause "
         "column holds it as printed there)", "line 9: task 4 has no responsibility clause"]
+
+
+def test_a_clause_that_opens_the_task_is_the_task_s_clause():
+    # （牵头…）做好X。: before, the task was cut into a piece of no text holding the clause and a piece of text
+    # with none, and the last task's text was taken for the plan's closing paragraph
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.（区财政局牵头，各街道办事处配合）做好预算公开。\n"
+            "2.（区审计局负责）做好审计公开。\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["task_id", "text", "clause"]].values.tolist() == [
+        ["1", "做好预算公开。", "（区财政局牵头，各街道办事处配合）"], ["2", "做好审计公开。", "（区审计局负责）"]]
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "财政局", "lead"], ["1", "各街道办事处", "support"], ["2", "审计局", "responsible"]]
+    assert pd.isna(doc.meta.loc[0, "closing"]) and doc.warnings == []
+
+
+def test_a_piece_of_a_task_with_a_clause_and_no_text_is_reported():
+    text = "东城区2019年政务公开工作要点\n一、公开\n1.（区财政局牵头）做好预算公开（各街道办事处配合）。\n"
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.tasks[["task_id", "text", "clause"]].values.tolist() == [
+        ["1a", "", "（区财政局牵头）"], ["1b", "做好预算公开。", "（各街道办事处配合）"]]
+    assert doc.warnings == ["line 3: task 1a: a clause with no text before it (the task's clauses may stand before "
+                            "their text: read each piece's clause against the text beside it)"]
