@@ -359,6 +359,10 @@ MAX_UNIT_NAME = 30
 #: (参与 reads as a role inside a clause, but a bracket that ends with it is no clause on that
 #: account: 鼓励公众参与 is an aside, not an assignment.)
 ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办")
+#: Role verbs that are no clause's signature on their own (:data:`ROLE_ENDINGS` leaves them out): a
+#: bracket that ends with one is a clause only after a group that ends with a role verb
+#: (``市财政局牵头，各有关单位参与``).
+WEAK_ROLE_ENDINGS = tuple(verb for verb in ROLE_VERBS if not verb.endswith(ROLE_ENDINGS))
 #: A role ending, maybe with a full stop, right at the end of a text (no space to strip first).
 _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS))
 #: A clause printed after the task's last sentence on the same line, without brackets:
@@ -426,9 +430,16 @@ def is_clause_content(content: str) -> bool:
     (True, False)
     >>> is_clause_content("市财政局负责，12月底前完成"), is_clause_content("详见附件，12月底前")
     (True, False)
+    >>> is_clause_content("市财政局牵头，各有关单位参与"), is_clause_content("鼓励公众参与")
+    (True, False)
     """
     if ends_with_role(content) or UNIT_LABEL.match(content.lstrip()):
         return True
+    if content.rstrip().rstrip("。").rstrip().endswith(WEAK_ROLE_ENDINGS):
+        # units that take part, after a group with its role verb: 市财政局牵头，各有关单位参与
+        cut = max(content.rfind("，"), content.rfind("；"))
+        if cut > 0 and ends_with_role(content[:cut]):
+            return True
     if ("：" in content and ("，" in content or "；" in content)
             and _LABEL_AFTER_SEPARATOR.search(content) is not None):
         return True

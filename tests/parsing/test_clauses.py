@@ -580,3 +580,14 @@ def test_a_piece_of_a_task_with_a_clause_and_no_text_is_reported():
         ["1a", "", "（区财政局牵头）"], ["1b", "做好预算公开。", "（各街道办事处配合）"]]
     assert doc.warnings == ["line 3: task 1a: a clause with no text before it (the task's clauses may stand before "
                             "their text: read each piece's clause against the text beside it)"]
+
+
+def test_units_that_take_part_after_a_group_with_its_role_make_a_clause():
+    # 参与 alone ends no clause (鼓励公众参与 is an aside), but after a group with its role verb it closes one
+    text = "东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区财政局牵头，各街道办事处参与）\n2.鼓励公众参与。（区民政局负责）\n"
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks["clause"].tolist() == ["（区财政局牵头，各街道办事处参与）", "（区民政局负责）"]
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "财政局", "lead"], ["1", "各街道办事处", "support"], ["2", "民政局", "responsible"]]
+    assert doc.warnings == []
+    assert not patterns.is_clause_content("鼓励公众参与") and patterns.is_clause_content("甲局牵头，乙局参与")
