@@ -337,10 +337,12 @@ DECIMAL_ITEM = re.compile(r"\n[ \t]*(?P<number>\d{1,3}(?:[.．]\d{1,3})+)(?![\d.
 PART_HEADING = re.compile(rf"\n[ \t#]*(?P<number>第{CN_NUM}部分)")
 #: The month an annual disclosure is due in, where the task's text names it: 每年3月底前, 每年的一月, 每年12月31日前.
 ANNUAL_MONTH = re.compile(r"每年(?:的)?(?P<month>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月")
+#: The labels of a deadline (longest first where one holds another).
+TIME_LABELS = ("完成时限", "时限要求", "完成时间", "时间要求", "时间节点", "完成期限", "截止时间", "时限", "期限")
 #: A deadline's label, on a separate line (``完成时限：2017年底前``) or as a group of a clause.
-TIME_LABEL = re.compile(
-    r"^\s*(?:完成时限|时限要求|完成时间|时间要求|时间节点|完成期限|截止时间|时限|期限)\s*：\s*(?P<value>.*)$"
-)
+TIME_LABEL = re.compile(r"^\s*(?:" + "|".join(TIME_LABELS) + r")\s*：\s*(?P<value>.*)$")
+#: A clause's label, of units or of a deadline, wherever it stands (``牵头单位：X 完成时限：Y``: a group opens there).
+ANY_LABEL = re.compile("(?:" + "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS]) + r")\s*：")
 #: A group of a clause that says when, not who: ``5月底完成``, ``持续推进``, ``2024年底前``.
 #: (Searched in one short group at a time, never over a whole text.)
 TIME_WORD = re.compile(

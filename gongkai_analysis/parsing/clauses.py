@@ -579,20 +579,22 @@ def _top_level_spans(text: str, separators: str, start: int, end: int) -> list[t
 
 
 def _split_at_labels(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` (groups of a clause) cut again where a label opens inside one: ``牵头单位：X 配合单位：Y``.
+    """`spans` (groups of a clause) cut again where a label opens inside one: ``牵头单位：X 配合单位：Y``,
+    ``责任单位：X 完成时限：Y``.
 
     A clause printed over two lines, or with a space between its groups, has
-    no separator before its second label; the label still opens a group.
+    no separator before its second label; the label (of units or of a
+    deadline) still opens a group.
 
-    >>> text = "牵头单位：财政局 配合单位：审计局"
+    >>> text = "牵头单位：财政局 配合单位：审计局 完成时限：年底"
     >>> [text[a:b] for a, b in _split_at_labels(text, [(0, len(text))])]
-    ['牵头单位：财政局 ', '配合单位：审计局']
+    ['牵头单位：财政局 ', '配合单位：审计局 ', '完成时限：年底']
     """
     if "：" not in text:
         return spans
     cut = []
     for a, b in spans:
-        for label in patterns.UNIT_LABEL.finditer(text, a, b):
+        for label in patterns.ANY_LABEL.finditer(text, a, b):
             if text[a : label.start()].strip():
                 cut.append((a, label.start()))
                 a = label.start()

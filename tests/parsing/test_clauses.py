@@ -591,3 +591,10 @@ def test_units_that_take_part_after_a_group_with_its_role_make_a_clause():
         ["1", "财政局", "lead"], ["1", "各街道办事处", "support"], ["2", "民政局", "responsible"]]
     assert doc.warnings == []
     assert not patterns.is_clause_content("鼓励公众参与") and patterns.is_clause_content("甲局牵头，乙局参与")
+
+
+def test_a_deadline_label_after_a_space_opens_a_group_of_its_own():
+    # （责任单位：X 完成时限：Y）: before, the unit was read as 'X 完成时限：Y' (reported as suspect)
+    clause = parse_clause("责任单位：市财政局 完成时限：2024年12月")
+    assert [(a.unit_raw, a.role) for a in clause.assignments] == [("市财政局", "responsible")]
+    assert clause.time_limit == "2024年12月" and clause.doubts == ()
