@@ -376,6 +376,10 @@ _SQUARE_CLAUSE = rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*�
 SQUARE_CLAUSE = re.compile(_SQUARE_CLAUSE + r"[。；]?[ \t]*$")
 #: Such a clause anywhere in a task: before its text (``【牵头单位：市财政局】做好…``) or after its title.
 SQUARE_CLAUSE_ANYWHERE = re.compile(_SQUARE_CLAUSE)
+#: A label in square brackets with no colon, the units after it: ``做好X。【牵头单位】市财政局【配合单位】市审计局``
+#: (folded; a deadline's label too: ``【完成时限】2024年底``).
+SQUARE_LABEL = re.compile("〔[ \t]*(?P<label>" + "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS])
+                          + ")[ \t]*〕")
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 

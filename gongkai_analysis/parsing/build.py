@@ -802,6 +802,14 @@ def _split_body(task: Item) -> list[tuple]:
         # (【牵头单位：市财政局】做好X。); the text is what stands around it
         a, b = squares[0].span()
         return [((body[:a] + body[b:]).strip(), body[a:b], body[a + 1 : b - 1].strip(), None, True)]
+    labels = list(patterns.SQUARE_LABEL.finditer(folded))
+    if labels and body[: labels[0].start()].strip() and patterns.CLAUSE_LABELS.get(labels[0]["label"]):
+        # labels in square brackets with no colon, each before its units, after the task's text:
+        # 做好X。【牵头单位】市财政局【配合单位】市审计局 — read as the groups 牵头单位：市财政局；配合单位：市审计局
+        ends = [m.start() for m in labels[1:]] + [len(body)]
+        content = "；".join(f"{m['label']}：{body[m.end() : end].strip().rstrip('。；;，,').rstrip()}"
+                           for m, end in zip(labels, ends))
+        return [(body[: labels[0].start()].strip(), body[labels[0].start() :].strip(), content, None, True)]
     inline = patterns.INLINE_LABEL.search(folded)
     if inline and body[: inline.start()].strip():
         # the clause after the last sentence, unbracketed: 做好X。责任单位：市财政局；完成时限：年底。

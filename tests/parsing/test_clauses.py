@@ -598,3 +598,15 @@ def test_a_deadline_label_after_a_space_opens_a_group_of_its_own():
     clause = parse_clause("责任单位：市财政局 完成时限：2024年12月")
     assert [(a.unit_raw, a.role) for a in clause.assignments] == [("市财政局", "responsible")]
     assert clause.time_limit == "2024年12月" and clause.doubts == ()
+
+
+def test_labels_in_square_brackets_without_a_colon_are_a_clause():
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。【牵头单位】区财政局【配合单位】各街道办事处"
+            "【完成时限】2019年底\n2.做好审计公开。［责任单位］区审计局。\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["text", "clause", "time_limit"]].fillna("NA").values.tolist() == [
+        ["做好预算公开。", "【牵头单位】区财政局【配合单位】各街道办事处【完成时限】2019年底", "2019年底"],
+        ["做好审计公开。", "［责任单位］区审计局。", "NA"]]
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "财政局", "lead"], ["1", "各街道办事处", "support"], ["2", "审计局", "responsible"]]
+    assert doc.warnings == []
