@@ -539,8 +539,13 @@ def count_clause_signatures(folded: str) -> int:
             count += 1
             continue
         opening = piece.rfind("（")
-        if opening >= 0 and (piece.find("：", opening) > 0 or piece.find("，", opening) > 0
-                             or piece.find("；", opening) > 0) and is_clause_content(piece[opening + 1 :]):
+        if opening < 0:
+            continue
+        if piece.find("\n", opening) > 0:  # a bracket wrapped over lines reads without its line breaks
+            if is_clause_content(piece[opening + 1 :].replace("\n", "")):
+                count += 1
+        elif (piece.find("：", opening) > 0 or piece.find("，", opening) > 0
+              or piece.find("；", opening) > 0) and is_clause_content(piece[opening + 1 :]):
             count += 1
     return count
 

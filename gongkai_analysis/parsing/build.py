@@ -760,14 +760,18 @@ def _split_body(task: Item) -> list[tuple]:
             opened, depth = depth, max(depth + folded.count("（") - folded.count("）"), 0)
             if opened > 0:
                 body_lines.append(line)
-            elif time and body_lines:
-                time_limit = line.strip()[time.start("value"):].strip() or None
+            elif (time or patterns.UNIT_LABEL.match(folded)) and body_lines:
                 label_lines.append(line.strip())
-            elif patterns.UNIT_LABEL.match(folded) and body_lines:
-                label_lines.append(line.strip())
+            elif label_lines and folded and "：" not in folded and not label_lines[-1].endswith(("。", "；", ";")):
+                # a label line wrapped (a hard-wrapped text: 责任单位：市财政局、市审 / 计局): it reads on
+                label_lines[-1] += line.strip()
             else:
                 body_lines.append(line)
         if label_lines:
+            for line in label_lines:  # (the last deadline line gives the time limit)
+                time = patterns.TIME_LABEL.match(patterns.fold(line))
+                if time:
+                    time_limit = line[time.start("value"):].strip() or None
             text = "\n".join(body_lines).strip()
             unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
             content = "；".join(unit_lines) if unit_lines else None

@@ -343,7 +343,8 @@ def is_clause(content: str) -> bool:
     >>> is_clause("持续推进，牵头考核单位：市委网信办"), is_clause("以下简称“五公开”")
     (True, False)
     """
-    content = content.strip()
+    # (a line break inside the brackets is where the line wrapped: 市财政局负\n责 reads 市财政局负责)
+    content = content.replace("\n", "").strip() if "\n" in content else content.strip()
     if not 0 < len(content) <= 200 or "。" in content.rstrip("。") or content in patterns.ROLE_MARKERS:
         return False  # (a role word alone names no unit: 市财政局（牵头） marks the unit before it)
     return patterns.is_clause_content(content)

@@ -610,3 +610,19 @@ def test_labels_in_square_brackets_without_a_colon_are_a_clause():
     assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
         ["1", "财政局", "lead"], ["1", "各街道办事处", "support"], ["2", "审计局", "responsible"]]
     assert doc.warnings == []
+
+
+def test_a_hard_wrapped_label_line_and_a_clause_wrapped_inside_its_verb_read_on():
+    # a text wrapped at a fixed width (a PDF's lines kept as they were): 责任单位：区财政局、区审 / 计局, and
+    # （区财政局负 / 责）.  Before, the unit was 区审 and 计局 went into the task's text, with no warning; and
+    # the clause was not read at all
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。\n责任单位：区财政局、区审\n计局\n"
+            "完成时限：2019年\n底前\n2.做好审计公开。（区审计局负\n责）\n3.做好决策公开。（区民政局负责）\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["text", "clause", "time_limit"]].fillna("NA").values.tolist() == [
+        ["做好预算公开。", "责任单位：区财政局、区审计局\n完成时限：2019年底前", "2019年底前"],
+        ["做好审计公开。", "（区审计局负\n责）", "NA"], ["做好决策公开。", "（区民政局负责）", "NA"]]
+    assert doc.responsibilities[["task_id", "unit_raw"]].values.tolist() == [
+        ["1", "区财政局"], ["1", "区审计局"], ["2", "区审计局"], ["3", "区民政局"]]
+    assert doc.warnings == []
+    assert patterns.count_clause_signatures(patterns.fold(text)) == 2  # the self-check counts the wrapped one
