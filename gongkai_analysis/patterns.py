@@ -241,6 +241,8 @@ BOX = re.compile(r"专栏 *\d{1,3}")
 
 #: What may stand right before a marker that is not at the start of a line.
 MIDLINE_BEFORE = set("。；！？）」”』 \u3000\u00a0")
+#: The end of a document's title, right before its first section in a run-on text (``…实施方案一、``).
+TITLE_END = re.compile(r"(?:方案|要点|办法|意见|规定|细则|条例|规划|计划|政策措施|若干政策|指标)$")
 
 #: Titles of sections that frame the plan instead of assigning tasks.
 NON_TASK_SECTION = re.compile(r"^(总体要求|指导思想|基本原则|工作目标|总体目标|主要目标|目标要求)")

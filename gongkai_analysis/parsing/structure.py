@@ -655,9 +655,13 @@ def _task_style(candidates: list[_Marker], has_sections: bool) -> str | None:
 
 
 def _fits_midline(folded: str, c: _Marker, after_header: bool) -> bool:
+    """Whether a marker inside a run-on line may open an item: after a sentence's end, a space or a header,
+    or, for the first section, right after the document's title (``…实施方案一、总体要求``)."""
     before = folded[max(c.start - 1, 0) : c.start]
     if not before or before in patterns.MIDLINE_BEFORE or before.isspace():
         return True
+    if c.kind == "section" and c.number == 1:
+        return patterns.TITLE_END.search(folded, max(c.start - 6, 0), c.start) is not None
     return after_header and not before.isdigit()
 
 

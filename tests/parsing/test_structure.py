@@ -254,6 +254,19 @@ def test_the_plan_on_one_line_gives_the_same_tasks_and_units(bundled, bundled_te
     assert doc.responsibilities[cols].values.tolist() == bundled.responsibilities[cols].values.tolist()
 
 
+def test_a_run_on_plan_whose_first_section_follows_its_title_directly_is_read():
+    # …实施方案一、总体要求…: no full stop or space before the first section, only the title's end.  Before:
+    # "no numbered tasks found"
+    text = ("包头市人民政府办公室关于印发包头市数字政府建设实施方案的通知包政办发〔2022〕3号各旗县区人民政府："
+            "现印发给你们。包头市数字政府建设实施方案一、总体要求为推进数字政府建设。二、重点任务1.建设平台。"
+            "（市大数据局负责）2.完善制度。（市司法局负责）")
+    doc = parse(text)
+    assert doc.tasks[["task_id", "section_no", "text", "clause"]].values.tolist() == [
+        ["1", 2, "建设平台。", "（市大数据局负责）"], ["2", 2, "完善制度。", "（市司法局负责）"]]
+    assert doc.sections[["number", "title", "framing"]].values.tolist()[:2] == [
+        [1, "总体要求为推进数字政府建设。", True], [2, "重点任务", False]]
+
+
 @pytest.mark.slow
 def test_run_on_text_parses_in_linear_time(bundled):
     """A 4 MB run-on line takes about eight times as long as a 0.5 MB one (quadratic would be 64).
