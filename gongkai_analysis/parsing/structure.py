@@ -17,7 +17,8 @@ items into tables.
   end with one.  Boxed inserts (``专栏3 …工程``) are items of their own.
 * A part with no task at the start of a line may be *run on* (a whole plan on
   one line): a marker inside a line counts when its number is the next one
-  expected and it follows the end of a sentence or a header.
+  expected and it follows the end of a sentence or a header (the first section may follow the
+  document's title: ``…实施方案一、总体要求``).
 
 Every step is a regular-expression pass over the whole text, or a loop over the
 markers it found; nothing is done per character or per line pair, so the scan
