@@ -651,23 +651,38 @@ def split_units(text: str) -> list[str]:
 
 
 def _split_conjunctions_at(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split at 和/及/与/以及/会同 only when every part ends like a unit's name."""
+    """Split at 和/及/与/以及/会同 where the words before it end like a unit's name, and so do the last ones.
+
+    A conjunction inside a name (人力资源和社会保障局, 工业和信息化局) has no unit's
+    ending before it and stays; one between names does:
+    ``市工业和信息化局和市文化和旅游局`` is two units, cut at its second 和 only.
+
+    >>> [(a, b) for a, b in _split_conjunctions_at("工业和信息化局和文化和旅游局", 0, 14)]
+    [(0, 7), (8, 14)]
+    >>> _split_conjunctions_at("人力资源和社会保障局", 0, 10), _split_conjunctions_at("财政局和有关情况", 0, 8)
+    ([(0, 10)], [(0, 8)])
+    """
     if _CONJUNCTION.search(folded, start, end) is None:
         return [(start, end)]
     piece = folded[start:end]
     bare = re.sub(r"[〔（][^〔〕（）]*[〕）]", lambda m: "〔" + "_" * (len(m.group()) - 2) + "〕", piece)
-    cuts = list(_CONJUNCTION.finditer(bare))
-    if not cuts:
-        return [(start, end)]
     parts, a = [], 0
-    for cut in cuts:
-        parts.append((a, cut.start()))
-        a = cut.end()
+    for cut in _CONJUNCTION.finditer(bare):
+        if _ends_like_unit(bare[a : cut.start()]):
+            parts.append((a, cut.start()))
+            a = cut.end()
     parts.append((a, len(piece)))
-    bare_texts = [re.sub(r"〔_*〕$", "", bare[x:y]) for x, y in parts]
-    if all(t and patterns.UNIT_SUFFIX.search(t) for t in bare_texts):
-        return [_trim(folded, start + x, start + y) for x, y in parts]
-    return [(start, end)]
+    while len(parts) > 1 and not _ends_like_unit(bare[parts[-1][0] : parts[-1][1]]):
+        parts[-2:] = [(parts[-2][0], parts[-1][1])]  # what follows the last cut names no unit: no cut there
+    if len(parts) == 1:
+        return [(start, end)]
+    return [_trim(folded, start + x, start + y) for x, y in parts]
+
+
+def _ends_like_unit(bare: str) -> bool:
+    """Whether a piece of a unit list (its aliases blanked, see :func:`_split_conjunctions_at`) ends like a name."""
+    bare = re.sub(r"〔_*〕$", "", bare)
+    return bool(bare) and patterns.UNIT_SUFFIX.search(bare) is not None
 
 
 # --------------------------------------------------------------------------

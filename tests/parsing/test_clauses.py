@@ -626,3 +626,12 @@ def test_a_hard_wrapped_label_line_and_a_clause_wrapped_inside_its_verb_read_on(
         ["1", "区财政局"], ["1", "区审计局"], ["2", "区审计局"], ["3", "区民政局"]]
     assert doc.warnings == []
     assert patterns.count_clause_signatures(patterns.fold(text)) == 2  # the self-check counts the wrapped one
+
+
+def test_a_conjunction_between_names_is_cut_where_a_conjunction_inside_a_name_is_not():
+    # 市工业和信息化局和市文化和旅游局: before, one unit of that whole name, with no warning (every 和 or none)
+    assert [a.unit_raw for a in parse_clause("市工业和信息化局和市文化和旅游局负责").assignments] == [
+        "市工业和信息化局", "市文化和旅游局"]
+    assert [a.unit_raw for a in parse_clause("市自然资源和规划局及各区政府负责").assignments] == [
+        "市自然资源和规划局", "各区政府"]
+    assert [a.unit_raw for a in parse_clause("市人力资源和社会保障局负责").assignments] == ["市人力资源和社会保障局"]
