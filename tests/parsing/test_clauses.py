@@ -635,3 +635,18 @@ def test_a_conjunction_between_names_is_cut_where_a_conjunction_inside_a_name_is
     assert [a.unit_raw for a in parse_clause("市自然资源和规划局及各区政府负责").assignments] == [
         "市自然资源和规划局", "各区政府"]
     assert [a.unit_raw for a in parse_clause("市人力资源和社会保障局负责").assignments] == ["市人力资源和社会保障局"]
+
+
+#: Unit names, several with 和 inside (人力资源和社会保障局), an alias or a collective with brackets.
+_NAMES = ["市人力资源和社会保障局", "市住房和城乡建设局", "市工业和信息化局", "市文化和旅游局", "市自然资源和规划局",
+          "市发展和改革委员会", "市民族和宗教事务委员会", "市新闻出版和广电局", "市财政局", "各区政府", "市委网信办",
+          "市政务服务中心", "各县（市、区）人民政府", "市大数据局〔市政务服务局〕", "市场监管局", "各街道办事处"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=4, unique=True),
+       st.lists(st.sampled_from(["、", "和", "及", "与"]), min_size=3, max_size=3),
+       st.sampled_from(["负责", "牵头", "配合", "按职责分工负责"]))
+def test_names_joined_by_any_conjunction_are_read_each_whole(names, joiners, verb):
+    text = names[0] + "".join(j + n for j, n in zip(joiners, names[1:])) + verb
+    assert [a.unit_raw for a in parse_clause(text).assignments] == names
