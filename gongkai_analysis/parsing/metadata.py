@@ -112,6 +112,8 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     kept_folded.extend(notice_folded)
     if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(kept_folded[0])):
         info["title"] = re.sub(r"^.*关于印发", "", kept[0][: m.end()])
+    if info["title"] is None and info["notice_title"] and (m := _ISSUED.search(info["notice_title"])):
+        info["title"] = m.group("title")  # the notice names the plan it issues: 关于印发《X》的通知
     info["preamble"] = "\n".join(whole_preamble) or None
     whole = "\n".join(kept_folded)
     if info["doc_number"] is None and (m := patterns.DOC_NUMBER.search(whole)):
@@ -144,17 +146,51 @@ _FIELD_GAP = re.compile(r"(?<!\d)\s+")
 
 
 def _run_on_fields(line: str) -> list[str]:
-    """The pieces of a run-on preamble, one field each where spaces part them (its breadcrumb set aside).
+    """The pieces of a run-on preamble, one field each (its breadcrumb set aside).
 
     A web page's header copied onto one line keeps the issuer, the notice's
-    title, the 文号, the recipients, the date and the plan's title side by side,
-    parted by spaces: read as lines, each is found as it is on a page of lines.
+    title, the 文号, the recipients, the date and the plan's title side by side:
+    cut where spaces part them, and, in a piece with no space, where a field
+    ends or begins — before ``关于印发``, after ``的通知``, around the 文号, after
+    the recipients' ``：`` and after each sentence — each is read as a line is.
 
     >>> _run_on_fields("首页 > 信息公开 > 正文 某市人民政府办公室 关于印发某市2017年政务公开 工作要点的通知 某政办发〔2017〕3号")
     ['某市人民政府办公室', '关于印发某市2017年政务公开', '工作要点的通知', '某政办发〔2017〕3号']
+    >>> _run_on_fields("某市人民政府办公室关于印发某市数字政府建设方案的通知某政办发〔2022〕3号各区政府：现印发给你们。某市数字政府建设方案")
+    ['某市人民政府办公室', '关于印发某市数字政府建设方案的通知', '某政办发〔2022〕3号', '各区政府：', '现印发给你们。', '某市数字政府建设方案']
     """
     crumb = patterns.BREADCRUMB.match(patterns.fold(line))
-    return [piece for piece in _FIELD_GAP.split(line[crumb.end() if crumb else 0 :]) if piece]
+    fields = []
+    for piece in _FIELD_GAP.split(line[crumb.end() if crumb else 0 :]):
+        if len(piece) <= _RUN_ON_FIELD:
+            fields.append(piece)
+            continue
+        folded = patterns.fold(piece)
+        cuts = {m.start() for m in _NOTICE_OPENING.finditer(folded)} | {m.end() for m in _FIELD_END.finditer(folded)}
+        cuts |= {edge for m in patterns.DOC_NUMBER.finditer(folded) for edge in _doc_number_edges(folded, m)}
+        edges = [0, *sorted(cut for cut in cuts if 0 < cut < len(piece)), len(piece)]
+        fields.extend(piece[a:b] for a, b in zip(edges, edges[1:]))
+    return [field for field in fields if field.strip()]
+
+
+#: The plan a notice issues, in its title: ``关于印发《X》的通知``, ``…关于印发X的通知``.
+_ISSUED = re.compile(r"关于印发《?(?P<title>[^《》]{2,60}?)》?的通知$")
+#: A piece of a run-on preamble longer than this may hold several fields with no space between them.
+_RUN_ON_FIELD = 40
+#: Where a notice's title begins, and where a field ends (the notice's title, the recipients, a sentence).
+_NOTICE_OPENING = re.compile(r"关于印发")
+_FIELD_END = re.compile(r"的通知|：|。")
+
+
+def _doc_number_edges(folded: str, match: re.Match) -> tuple[int, int]:
+    """Where a 文号 found in a run-on piece begins and ends: it begins after the notice's title or a full stop
+    that its issuer's abbreviation may follow (``…的通知包政办发〔2022〕3号``)."""
+    start = match.start()
+    for mark in ("通知", "。"):
+        at = folded.rfind(mark, match.start(), match.end())
+        if at >= 0:
+            start = max(start, at + len(mark))
+    return start, match.end()
 
 
 def _date(text: str) -> str | None:

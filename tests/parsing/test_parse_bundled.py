@@ -141,12 +141,13 @@ def test_the_whole_document_on_one_line(bundled, bundled_text, joiner):
 _FIELDS = ["title", "notice_title", "issuer", "doc_number", "date", "year", "recipients"]
 
 
-def test_a_run_on_preamble_parted_by_spaces_gives_the_fields_of_the_lines(bundled, bundled_text):
+@pytest.mark.parametrize("joiner", ["", " "])
+def test_a_run_on_preamble_gives_the_fields_of_the_lines(bundled, bundled_text, joiner):
     # a web page's header copied onto one line: issuer, notice title (wrapped in two), 文号, recipients, date and
-    # title side by side, parted by spaces
+    # title side by side, parted by spaces or not at all
     import gongkai_analysis as gk
 
-    one_line = " ".join(line for line in bundled_text.split("\n") if line.strip())
+    one_line = joiner.join(line.strip() for line in bundled_text.split("\n") if line.strip())
     doc = gk.parse_document(one_line, tokens=False)
     assert doc.meta.loc[0, _FIELDS].tolist() == bundled.meta.loc[0, _FIELDS].tolist()
     assert doc.warnings == []

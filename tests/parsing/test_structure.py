@@ -265,6 +265,11 @@ def test_a_run_on_plan_whose_first_section_follows_its_title_directly_is_read():
         ["1", 2, "建设平台。", "（市大数据局负责）"], ["2", 2, "完善制度。", "（市司法局负责）"]]
     assert doc.sections[["number", "title", "framing"]].values.tolist()[:2] == [
         [1, "总体要求为推进数字政府建设。", True], [2, "重点任务", False]]
+    # its header's fields, with no space between them, found where each begins or ends
+    assert doc.meta.loc[0, ["title", "notice_title", "issuer", "doc_number", "recipients"]].tolist() == [
+        "包头市数字政府建设实施方案", "关于印发包头市数字政府建设实施方案的通知", "包头市人民政府办公室",
+        "包政办发〔2022〕3号", "各旗县区人民政府"]
+    assert doc.warnings[0].startswith("the document is from 包头市")
 
 
 @pytest.mark.slow
