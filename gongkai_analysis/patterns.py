@@ -273,7 +273,10 @@ ROLE_VERBS = {
 #: Words between the units and the role verb that say how the units share the task;
 #: never part of a name.
 CLAUSE_MODIFIERS = {
-    "按职责分工": "separate", "按照职责分工": "separate", "按职责": "separate",
+    "按职责分工": "separate", "按照职责分工": "separate", "根据职责分工": "separate", "按职责": "separate",
+    "按照职责": "separate", "按各自职责": "separate", "按照各自职责": "separate", "根据各自职责": "separate",
+    "按职能分工": "separate", "按照职能分工": "separate",
+    "按属地原则": "separate", "按照属地原则": "separate", "按属地管理原则": "separate", "按照属地管理原则": "separate",
     "分别": "separate", "各自": "separate", "共同": "joint",
 }
 #: Words that close an open list of units (``X、Y等相关单位``): the list is open-ended.

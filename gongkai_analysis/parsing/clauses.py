@@ -442,21 +442,32 @@ def parse_clause(content: str) -> Clause:
 
 
 def _split_at_inner_verbs(marked: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Split a group where a role verb follows a unit's name and more units follow (``X牵头Y负责``).
+    """Split a group where a role verb follows a unit's name and more units follow (``X牵头Y负责``), also
+    past a space or a 、 (``X牵头 Y配合``, ``X牵头、Y配合``: groups printed without a comma).
 
     A verb that a name's own word follows (``…专班牵头单位``) is part of the name.
+
+    >>> text = "财政局牵头 审计局配合"
+    >>> [text[x:y] for x, y in _split_at_inner_verbs(text, 0, len(text))]
+    ['财政局牵头', '审计局配合']
     """
     spans = []
     for verb in _VERB_RUN.finditer(marked, a, b):
-        end = verb.end()
-        if end >= b or marked[end] in _TRIM or marked.startswith(_NAME_WORDS, end):
+        end = nxt = verb.end()
+        while nxt < b and marked[nxt] in _GROUP_GAP:
+            nxt += 1
+        if nxt >= b or marked[nxt] in _TRIM or marked.startswith(_NAME_WORDS, nxt):
             continue
         if patterns.UNIT_SUFFIX.search(marked, a, verb.start()) is None:
             continue
         spans.append((a, end))
-        a = end
+        a = nxt
     spans.append((a, b))
     return spans
+
+
+#: What may part two groups of a clause printed without a comma: spaces, a 、.
+_GROUP_GAP = " \t\u3000、"
 
 
 def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role: str | None, group_no: int,

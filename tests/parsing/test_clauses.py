@@ -650,3 +650,18 @@ _NAMES = ["市人力资源和社会保障局", "市住房和城乡建设局", "�
 def test_names_joined_by_any_conjunction_are_read_each_whole(names, joiners, verb):
     text = names[0] + "".join(j + n for j, n in zip(joiners, names[1:])) + verb
     assert [a.unit_raw for a in parse_clause(text).assignments] == names
+
+
+@pytest.mark.parametrize("content, expected", [
+    # groups printed without a comma, parted by a space or a 、 (before: one unit '市财政局牵头 市审计局')
+    ("市财政局牵头 市审计局配合", [("市财政局", "lead", "sole"), ("市审计局", "support", "sole")]),
+    ("市财政局牵头、市审计局配合", [("市财政局", "lead", "sole"), ("市审计局", "support", "sole")]),
+    # modifiers that say each unit acts on its own share (before: the unit '各区政府按照属地原则', no warning)
+    ("各区政府按照属地原则负责", [("各区政府", "responsible", "separate")]),
+    ("市财政局、市审计局按照各自职责负责落实",
+     [("市财政局", "responsible", "separate"), ("市审计局", "responsible", "separate")]),
+    ("各部门根据职责分工负责", [("各部门", "responsible", "separate")]),
+])
+def test_groups_without_a_comma_and_more_modifiers(content, expected):
+    clause = parse_clause(content)
+    assert [(a.unit_raw, a.role, a.mode) for a in clause.assignments] == expected and clause.doubts == ()
