@@ -679,6 +679,10 @@ UNIT_SUFFIX = re.compile(
     r"(局|委|办|中心|部|部门|处|室|会|院|所|街道|办事处|政府|委员会|分局|队|站|馆|单位|机构|公司|集团|组|团|街乡|社区"
     r"|厅|署|企业|银行|行|专班|指挥部|机关|学校|高校|协会|联合会)$"
 )
+#: How a unit's name ends, more widely than :data:`UNIT_SUFFIX` (which decides a cut at 和/及): also people's
+#: organisations (妇联, 科协, 人大), areas (各旗县区, 各乡镇) and groups a clause may name (各新闻媒体, 社会组织,
+#: 网格员).  A name that ends otherwise has words read into it, and is reported.
+NAME_END = re.compile(UNIT_SUFFIX.pattern[:-2] + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者)$")
 #: An administrative area before 、 in a collective name (``各省、自治区、直辖市人民政府``,
 #: ``各市、县人民政府``): the pieces stay one name.
 AREA_PIECE = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)$")

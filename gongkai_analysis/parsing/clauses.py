@@ -729,6 +729,8 @@ def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
     (('holds whitespace',), ())
     >>> suspect_reasons("市审计局】。做好B项工作"), suspect_reasons("科委[知识产权局]")
     (("holds '】'",), ())
+    >>> suspect_reasons("市财政局相关工作"), suspect_reasons("各旗县区"), suspect_reasons("市妇联")
+    (("does not end as a unit's name does",), (), ())
     """
     reasons = []
     if _SPACE.search(unit_raw):
@@ -747,4 +749,10 @@ def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
         reasons.append(f"holds {mark.group()!r}")
     if len(unit_raw) > patterns.MAX_UNIT_NAME:
         reasons.append(f"is longer than {patterns.MAX_UNIT_NAME} characters")
+    if not reasons and patterns.NAME_END.search(_TRAILING_ALIASES.sub("", text)) is None:
+        reasons.append("does not end as a unit's name does")  # (words read into it: 市财政局相关工作)
     return tuple(reasons)
+
+
+#: Aliases or notes in brackets at the end of a name (``市大数据局〔市政务服务局〕``, ``各县（市、区）``).
+_TRAILING_ALIASES = re.compile(r"(?:[（〔][^（）〔〕]*[）〕])+$")

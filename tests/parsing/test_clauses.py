@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import gongkai_analysis as gk
 from gongkai_analysis import patterns
 from gongkai_analysis.parsing.build import parse_rows
-from gongkai_analysis.parsing.clauses import find_clauses, is_clause, parse_clause, read_clause, split_units
+from gongkai_analysis.parsing.clauses import find_clauses, is_clause, parse_clause, read_clause, split_units, suspect_reasons
 
 
 def rows(content):
@@ -665,3 +665,14 @@ def test_names_joined_by_any_conjunction_are_read_each_whole(names, joiners, ver
 def test_groups_without_a_comma_and_more_modifiers(content, expected):
     clause = parse_clause(content)
     assert [(a.unit_raw, a.role, a.mode) for a in clause.assignments] == expected and clause.doubts == ()
+
+
+def test_a_unit_name_that_does_not_end_as_a_name_does_is_reported():
+    # words read into a name that hold no role verb, modifier, label or time word: the ending gives them away
+    text = "东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区财政局相关工作负责）\n"
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.responsibilities["unit_raw"].tolist() == ["区财政局相关工作"]
+    assert "line 3: task 1: suspect unit name '区财政局相关工作' (does not end as a unit's name does)" in doc.warnings
+    assert doc.meta.loc[0, "n_suspect_units"] == 1
+    # names that end as organisations, areas and groups do are not reported
+    assert [suspect_reasons(name) for name in ("市妇联", "各旗县区", "各新闻媒体", "市大数据局〔市政务服务局〕")] == [()] * 4
