@@ -676,3 +676,15 @@ def test_a_unit_name_that_does_not_end_as_a_name_does_is_reported():
     assert doc.meta.loc[0, "n_suspect_units"] == 1
     # names that end as organisations, areas and groups do are not reported
     assert [suspect_reasons(name) for name in ("市妇联", "各旗县区", "各新闻媒体", "市大数据局〔市政务服务局〕")] == [()] * 4
+
+
+def test_a_cell_or_a_label_that_says_no_unit_names_none():
+    # 配合单位：无 (or / or —): before, 无 and / were read as units taking the role
+    text = ("东城区2019年政务公开工作要点\n序号\t工作任务\t牵头单位\t配合单位\n1\t做好预算公开\t区财政局\t无\n"
+            "2\t做好审计公开\t区审计局\t/\n3\t做好执行公开\t无\t—\n")
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "财政局", "lead"], ["2", "审计局", "lead"]]
+    assert doc.warnings == ["line 5: task 3: clause names no unit: '牵头单位：无；配合单位：—'"]
+    assert [parse_clause(c).assignments for c in ("牵头单位：市财政局；配合单位：无", "无锡市财政局负责")] != [(), ()]
+    assert [a.unit_raw for a in parse_clause("牵头单位：市财政局；配合单位：－").assignments] == ["市财政局"]
