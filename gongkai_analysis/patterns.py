@@ -239,6 +239,8 @@ DOC_TITLE_END = re.compile(
 #: A boxed insert's title line starts with this (``专栏3  …工程``).
 BOX = re.compile(r"专栏 *\d{1,3}")
 
+#: What a clause's group says where no unit takes its role: 无, 暂无, a slash or a dash (folded; ``配合单位：无``).
+NO_UNIT = re.compile(r"\s*(?:无|暂无|/|／|[—－\-]+|×)\s*[。；]?\s*$")
 #: What may stand right before a marker that is not at the start of a line.
 MIDLINE_BEFORE = set("。；！？）」”』 \u3000\u00a0")
 #: The end of a document's title, right before its first section in a run-on text (``…实施方案一、``).
@@ -747,6 +749,14 @@ NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
 NOTICE_TITLE_LINE = re.compile(r"^[^\s，。：]{0,30}关于[^\n]*的通知$")
 ISSUER = re.compile(r"^.{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室)$")
 RECIPIENTS = re.compile(r"^.{2,80}：$")
+#: A run-on preamble (a page's header copied onto one line) is cut into its fields: at whitespace not after a
+#: digit (``2017 年`` keeps its space), and, where no space parts them, before a notice's title begins and after
+#: a field ends (the notice's title, the recipients' colon, a sentence).
+FIELD_GAP = re.compile(r"(?<!\d)\s+")
+FIELD_START = re.compile(r"关于印发")
+FIELD_END = re.compile(r"的通知|：|。")
+#: The plan a notice issues, in its title: ``关于印发《X》的通知``, ``…关于印发X的通知``.
+ISSUED_PLAN = re.compile(r"关于印发《?(?P<title>[^《》]{2,60}?)》?的通知$")
 #: A page breadcrumb ("首页 > 信息公开 > … > 正文") at the start of a line.
 BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置).{0,100}(?:>|›|»|＞)\s*(?:正文)?\s*")
 HTML_META_FIELDS = re.compile(

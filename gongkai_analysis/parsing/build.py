@@ -738,9 +738,11 @@ def _split_body(task: Item) -> list[tuple]:
     Each part is a tuple ``(text, clause, clause content, time limit, closed)``
     (plain tuples: a named tuple per task cost more than the rest of the cut).
     Separate lines such as ``牵头单位：X`` / ``责任单位：Y`` / ``完成时限：…`` form
-    the clause of the whole task, and so do such labels after its last
-    sentence on the same line, bare or in square brackets (``【责任单位：X】``,
-    also before the task's text); a table row brings its unit cell.  Units in
+    the clause of the whole task (a line that wraps onto the next reads on),
+    and so do such labels after its last sentence on the same line, bare or in
+    square brackets (``【责任单位：X】``, also before the task's text, or the
+    label alone in them: ``【责任单位】X``); a table row brings its unit cell.
+    A clause that opens the body is the clause of the text after it.  Units in
     brackets with no verb that end the body or a line of it are a clause
     (:func:`~gongkai_analysis.parsing.clauses.find_bare_clauses`); a bracket
     that only says when, right after a clause or at the body's end, is the

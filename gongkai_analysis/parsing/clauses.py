@@ -435,7 +435,7 @@ def parse_clause(content: str) -> Clause:
                 continue
         else:
             carried_role = label_role
-        if _NO_UNIT.match(marked, a, b):  # 配合单位：无 (or / or —, or a table cell that says so): no unit
+        if patterns.NO_UNIT.match(marked, a, b):  # 配合单位：无 (or / or —, or a table cell that says so): no unit
             continue
         for a, b in _split_at_inner_verbs(marked, a, b):
             group_no = _read_group(raw, folded, marked, a, b, carried_role, group_no, assignments, doubts,
@@ -468,8 +468,6 @@ def _split_at_inner_verbs(marked: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
-#: What a label's group says where no unit takes its role: 无, 暂无, a slash or a dash (folded).
-_NO_UNIT = re.compile(r"\s*(?:无|暂无|/|／|[—－\-]+|×)\s*[。；]?\s*$")
 #: What may part two groups of a clause printed without a comma: spaces, a 、.
 _GROUP_GAP = " \t\u3000、"
 

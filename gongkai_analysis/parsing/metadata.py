@@ -112,7 +112,7 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     kept_folded.extend(notice_folded)
     if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(kept_folded[0])):
         info["title"] = re.sub(r"^.*关于印发", "", kept[0][: m.end()])
-    if info["title"] is None and info["notice_title"] and (m := _ISSUED.search(info["notice_title"])):
+    if info["title"] is None and info["notice_title"] and (m := patterns.ISSUED_PLAN.search(info["notice_title"])):
         info["title"] = m.group("title")  # the notice names the plan it issues: 关于印发《X》的通知
     info["preamble"] = "\n".join(whole_preamble) or None
     whole = "\n".join(kept_folded)
@@ -141,8 +141,6 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
 #: A preamble of one line longer than this is a run-on text's (a page copied onto one line): its fields are
 #: read from the pieces between its spaces (see :func:`_run_on_fields`).
 _RUN_ON_PREAMBLE = 60
-#: Whitespace between two fields of a run-on preamble: not after a digit (``2017 年`` keeps its space).
-_FIELD_GAP = re.compile(r"(?<!\d)\s+")
 
 
 def _run_on_fields(line: str) -> list[str]:
@@ -161,25 +159,20 @@ def _run_on_fields(line: str) -> list[str]:
     """
     crumb = patterns.BREADCRUMB.match(patterns.fold(line))
     fields = []
-    for piece in _FIELD_GAP.split(line[crumb.end() if crumb else 0 :]):
+    for piece in patterns.FIELD_GAP.split(line[crumb.end() if crumb else 0 :]):
         if len(piece) <= _RUN_ON_FIELD:
             fields.append(piece)
             continue
         folded = patterns.fold(piece)
-        cuts = {m.start() for m in _NOTICE_OPENING.finditer(folded)} | {m.end() for m in _FIELD_END.finditer(folded)}
+        cuts = {m.start() for m in patterns.FIELD_START.finditer(folded)} | {m.end() for m in patterns.FIELD_END.finditer(folded)}
         cuts |= {edge for m in patterns.DOC_NUMBER.finditer(folded) for edge in _doc_number_edges(folded, m)}
         edges = [0, *sorted(cut for cut in cuts if 0 < cut < len(piece)), len(piece)]
         fields.extend(piece[a:b] for a, b in zip(edges, edges[1:]))
     return [field for field in fields if field.strip()]
 
 
-#: The plan a notice issues, in its title: ``关于印发《X》的通知``, ``…关于印发X的通知``.
-_ISSUED = re.compile(r"关于印发《?(?P<title>[^《》]{2,60}?)》?的通知$")
 #: A piece of a run-on preamble longer than this may hold several fields with no space between them.
 _RUN_ON_FIELD = 40
-#: Where a notice's title begins, and where a field ends (the notice's title, the recipients, a sentence).
-_NOTICE_OPENING = re.compile(r"关于印发")
-_FIELD_END = re.compile(r"的通知|：|。")
 
 
 def _doc_number_edges(folded: str, match: re.Match) -> tuple[int, int]:
