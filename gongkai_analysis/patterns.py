@@ -387,6 +387,12 @@ SQUARE_CLAUSE_ANYWHERE = re.compile(_SQUARE_CLAUSE)
 #: (folded; a deadline's label too: ``【完成时限】2024年底``).
 SQUARE_LABEL = re.compile("〔[ \t]*(?P<label>" + "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS])
                           + ")[ \t]*〕")
+#: A clause written as the last part of a task's sentence: ``做好X，由市财政局负责。``, ``…，由X牵头，Y配合。``
+#: (folded; the units and their verbs after 由 or 请, nothing after them but the full stop).
+SENTENCE_CLAUSE = re.compile(
+    r"(?<=[，；])[ \t]*(?P<clause>(?:由|请)[^。；：（）\n]{2,80}?(?:" + "|".join(
+        sorted({*ROLE_VERBS, *("牵头负责", "负责落实", "牵头落实")}, key=len, reverse=True)) + r"))[。；]?[ \t]*$"
+)
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
 

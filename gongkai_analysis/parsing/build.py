@@ -821,10 +821,22 @@ def _split_body(task: Item) -> list[tuple]:
         # the clause after the last sentence, unbracketed: 做好X。责任单位：市财政局；完成时限：年底。
         clause = body[inline.end() :].strip()
         return [(body[: inline.start()].strip(), clause, clause.rstrip("。；;").rstrip(), None, True)]
+    sentence = patterns.SENTENCE_CLAUSE.search(folded)
+    if sentence and _names_units_only(body[sentence.start("clause") : sentence.end("clause")]):
+        # the clause written as the last part of the sentence: 做好X，由市财政局负责。 — read where every name
+        # it gives ends as a unit's does (由企业自主负责 is no assignment)
+        a = sentence.start("clause")
+        return [(body[:a].strip(), body[a:].strip(), body[a : sentence.end("clause")], None, True)]
     when = patterns.DEADLINE_BRACKET_AT_END.search(folded)
     if when:  # no unit, but when it is due: 做好X。（2024年底前完成） (the text keeps it; no clause)
         return [(body, None, None, body[when.start("when") : when.end("when")].strip(), True)]
     return [(body, None, None, None, True)]
+
+
+def _names_units_only(content: str) -> bool:
+    """Whether a clause names at least one unit and every name it gives looks like one (none is suspect)."""
+    assignments = clauses.parse_clause(content).assignments
+    return bool(assignments) and not any(clauses.suspect_reasons(a.unit_raw) for a in assignments)
 
 
 def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.ClauseSpan]) -> list[tuple]:

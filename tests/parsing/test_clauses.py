@@ -688,3 +688,18 @@ def test_a_cell_or_a_label_that_says_no_unit_names_none():
     assert doc.warnings == ["line 5: task 3: clause names no unit: '牵头单位：无；配合单位：—'"]
     assert [parse_clause(c).assignments for c in ("牵头单位：市财政局；配合单位：无", "无锡市财政局负责")] != [(), ()]
     assert [a.unit_raw for a in parse_clause("牵头单位：市财政局；配合单位：－").assignments] == ["市财政局"]
+
+
+def test_a_clause_written_as_the_end_of_the_sentence_is_read_where_its_names_are_units():
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开工作，由区财政局负责。\n"
+            "2.做好审计公开，由区审计局牵头，各街道办事处配合。\n3.鼓励企业公开，由企业自主负责。\n"
+            "4.做好解读工作，请区政府办公室负责落实。\n")
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.tasks[["text", "clause"]].fillna("NA").values.tolist() == [
+        ["做好预算公开工作，", "由区财政局负责。"], ["做好审计公开，", "由区审计局牵头，各街道办事处配合。"],
+        ["鼓励企业公开，由企业自主负责。", "NA"], ["做好解读工作，", "请区政府办公室负责落实。"]]
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "财政局", "responsible"], ["2", "审计局", "lead"], ["2", "各街道办事处", "support"],
+        ["4", "政府办", "responsible"]]
+    # 由企业自主负责 names no unit (企业自主 does not end as a name does): the task stays unassigned, and says so
+    assert doc.warnings == ["line 5: task 3 has no responsibility clause"]
