@@ -866,6 +866,13 @@ def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.Clau
                       closed))
         position = after
     tail = body[position:].strip()
-    if tail:
+    time = patterns.TIME_LABEL.match(patterns.fold(tail)) if tail and parts and "\n" not in tail else None
+    if time and parts[-1][3] is None:
+        # the clause's deadline after it on the same line: （市财政局负责）完成时限：6月底前。 — the text keeps it,
+        # as it keeps a deadline bracket (no piece of its own, unassigned)
+        text, clause, content, _, closed = parts[-1]
+        parts[-1] = (f"{text}{tail}" if text else tail, clause, content,
+                     tail[time.start("value") :].rstrip("。；;").strip() or None, closed)
+    elif tail:
         parts.append((tail, None, None, None, True))
     return parts

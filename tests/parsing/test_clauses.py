@@ -703,3 +703,12 @@ def test_a_clause_written_as_the_end_of_the_sentence_is_read_where_its_names_are
         ["4", "政府办", "responsible"]]
     # 由企业自主负责 names no unit (企业自主 does not end as a name does): the task stays unassigned, and says so
     assert doc.warnings == ["line 5: task 3 has no responsibility clause"]
+
+
+def test_a_deadline_label_after_the_clause_on_its_line_is_the_clause_s_time_limit():
+    # （区财政局负责）完成时限：6月底前。: before, a second piece of the task, unassigned
+    text = "东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区财政局负责）完成时限：6月底前。\n"
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["task_id", "text", "clause", "time_limit"]].values.tolist() == [
+        ["1", "做好预算公开。完成时限：6月底前。", "（区财政局负责）", "6月底前"]]
+    assert doc.warnings == []
