@@ -348,8 +348,10 @@ ANNUAL_MONTH = re.compile(r"每年(?:的)?(?P<month>1[0-2]|[1-9]|十[一二]?|[�
 TIME_LABELS = ("完成时限", "时限要求", "完成时间", "时间要求", "时间节点", "完成期限", "截止时间", "时限", "期限")
 #: A deadline's label, on a separate line (``完成时限：2017年底前``) or as a group of a clause.
 TIME_LABEL = re.compile(r"^\s*(?:" + "|".join(TIME_LABELS) + r")\s*：\s*(?P<value>.*)$")
+#: Every label, of units (longest first) or of a deadline, as one alternation.
+_ANY_LABEL_WORDS = "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS])
 #: A clause's label, of units or of a deadline, wherever it stands (``牵头单位：X 完成时限：Y``: a group opens there).
-ANY_LABEL = re.compile("(?:" + "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS]) + r")\s*：")
+ANY_LABEL = re.compile(f"(?:{_ANY_LABEL_WORDS})" + r"\s*：")
 #: A group of a clause that says when, not who: ``5月底完成``, ``持续推进``, ``2024年底前``.
 #: (Searched in one short group at a time, never over a whole text.)
 TIME_WORD = re.compile(
@@ -385,13 +387,11 @@ SQUARE_CLAUSE = re.compile(_SQUARE_CLAUSE + r"[。；]?[ \t]*$")
 SQUARE_CLAUSE_ANYWHERE = re.compile(_SQUARE_CLAUSE)
 #: A label in square brackets with no colon, the units after it: ``做好X。【牵头单位】市财政局【配合单位】市审计局``
 #: (folded; a deadline's label too: ``【完成时限】2024年底``).
-SQUARE_LABEL = re.compile("〔[ \t]*(?P<label>" + "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS])
-                          + ")[ \t]*〕")
+SQUARE_LABEL = re.compile(f"〔[ \t]*(?P<label>{_ANY_LABEL_WORDS})[ \t]*〕")
 #: A clause written as the last part of a task's sentence: ``做好X，由市财政局负责。``, ``…，由X牵头，Y配合。``
 #: (folded; the units and their verbs after 由 or 请, nothing after them but the full stop).
 SENTENCE_CLAUSE = re.compile(
-    r"(?<=[，；])[ \t]*(?P<clause>(?:由|请)[^。；：（）\n]{2,80}?(?:" + "|".join(
-        sorted({*ROLE_VERBS, *("牵头负责", "负责落实", "牵头落实")}, key=len, reverse=True)) + r"))[。；]?[ \t]*$"
+    rf"(?<=[，；])[ \t]*(?P<clause>(?:由|请)[^。；：（）\n]{{2,80}}?(?:{_ROLE_WORDS}|参与))[。；]?[ \t]*$"
 )
 #: A labelled clause opens with its label, e.g. ``（牵头单位：…``.
 LABELLED_OPENING = re.compile(rf"（\s*{UNIT_LABEL.pattern}")
@@ -683,14 +683,13 @@ HARD_SEPARATOR = re.compile(r"[、，；]")
 #: The line break of a table cell (one unit a line); a plain line break in a clause is a wrap.
 CLAUSE_LINE_BREAK = "\u2028"
 #: The last characters of a unit's name; a piece that ends otherwise is not split on 和/及/与.
-UNIT_SUFFIX = re.compile(
-    r"(局|委|办|中心|部|部门|处|室|会|院|所|街道|办事处|政府|委员会|分局|队|站|馆|单位|机构|公司|集团|组|团|街乡|社区"
-    r"|厅|署|企业|银行|行|专班|指挥部|机关|学校|高校|协会|联合会)$"
-)
+_UNIT_ENDINGS = (r"局|委|办|中心|部|部门|处|室|会|院|所|街道|办事处|政府|委员会|分局|队|站|馆|单位|机构|公司|集团|组|团"
+                 r"|街乡|社区|厅|署|企业|银行|行|专班|指挥部|机关|学校|高校|协会|联合会")
+UNIT_SUFFIX = re.compile(f"({_UNIT_ENDINGS})$")
 #: How a unit's name ends, more widely than :data:`UNIT_SUFFIX` (which decides a cut at 和/及): also people's
 #: organisations (妇联, 科协, 人大), areas (各旗县区, 各乡镇) and groups a clause may name (各新闻媒体, 社会组织,
 #: 网格员).  A name that ends otherwise has words read into it, and is reported.
-NAME_END = re.compile(UNIT_SUFFIX.pattern[:-2] + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者)$")
+NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}" + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者)$")
 #: An administrative area before 、 in a collective name (``各省、自治区、直辖市人民政府``,
 #: ``各市、县人民政府``): the pieces stay one name.
 AREA_PIECE = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)$")

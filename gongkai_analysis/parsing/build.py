@@ -758,11 +758,10 @@ def _split_body(task: Item) -> list[tuple]:
         depth = 0  # brackets open at the start of the line: a line inside a clause wrapped over lines reads on
         for line in body.split("\n"):
             folded = patterns.fold(line).strip()
-            time = patterns.TIME_LABEL.match(folded)
             opened, depth = depth, max(depth + folded.count("（") - folded.count("）"), 0)
             if opened > 0:
                 body_lines.append(line)
-            elif (time or patterns.UNIT_LABEL.match(folded)) and body_lines:
+            elif body_lines and (patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded)):
                 label_lines.append(line.strip())
             elif label_lines and folded and "：" not in folded and not label_lines[-1].endswith(("。", "；", ";")):
                 # a label line wrapped (a hard-wrapped text: 责任单位：市财政局、市审 / 计局): it reads on
@@ -771,9 +770,7 @@ def _split_body(task: Item) -> list[tuple]:
                 body_lines.append(line)
         if label_lines:
             for line in label_lines:  # (the last deadline line gives the time limit)
-                time = patterns.TIME_LABEL.match(patterns.fold(line))
-                if time:
-                    time_limit = line[time.start("value"):].strip() or None
+                time_limit = _deadline(line) or time_limit
             text = "\n".join(body_lines).strip()
             unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
             content = "；".join(unit_lines) if unit_lines else None
@@ -833,6 +830,16 @@ def _split_body(task: Item) -> list[tuple]:
     return [(body, None, None, None, True)]
 
 
+def _deadline(line: str) -> str | None:
+    """The deadline a line labelled ``完成时限：…`` gives, as printed without its full stop (None for another line).
+
+    >>> _deadline("完成时限：2024年6月底前。"), _deadline("责任单位：市财政局")
+    ('2024年6月底前', None)
+    """
+    time = patterns.TIME_LABEL.match(patterns.fold(line))
+    return (line[time.start("value") :].strip().rstrip("。；;").rstrip() or None) if time else None
+
+
 def _names_units_only(content: str) -> bool:
     """Whether a clause names at least one unit and every name it gives looks like one (none is suspect)."""
     assignments = clauses.parse_clause(content).assignments
@@ -866,13 +873,12 @@ def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.Clau
                       closed))
         position = after
     tail = body[position:].strip()
-    time = patterns.TIME_LABEL.match(patterns.fold(tail)) if tail and parts and "\n" not in tail else None
-    if time and parts[-1][3] is None:
+    when = _deadline(tail) if tail and parts and parts[-1][3] is None and "\n" not in tail else None
+    if when:
         # the clause's deadline after it on the same line: （市财政局负责）完成时限：6月底前。 — the text keeps it,
         # as it keeps a deadline bracket (no piece of its own, unassigned)
         text, clause, content, _, closed = parts[-1]
-        parts[-1] = (f"{text}{tail}" if text else tail, clause, content,
-                     tail[time.start("value") :].rstrip("。；;").strip() or None, closed)
+        parts[-1] = (f"{text}{tail}" if text else tail, clause, content, when, closed)
     elif tail:
         parts.append((tail, None, None, None, True))
     return parts

@@ -703,6 +703,8 @@ def _ends_like_unit(bare: str) -> bool:
 # --------------------------------------------------------------------------
 #: Marks a unit's name never holds: a sentence's end, a closing square bracket (as printed).
 _SENTENCE_MARK = re.compile(r"[。！？!?】］\]]")
+#: Aliases or notes in brackets at the end of a name (``市大数据局〔市政务服务局〕``, ``各县（市、区）``).
+_TRAILING_ALIASES = re.compile(r"(?:[（〔][^（）〔〕]*[）〕])+$")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -754,7 +756,3 @@ def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
     if not reasons and patterns.NAME_END.search(_TRAILING_ALIASES.sub("", text)) is None:
         reasons.append("does not end as a unit's name does")  # (words read into it: 市财政局相关工作)
     return tuple(reasons)
-
-
-#: Aliases or notes in brackets at the end of a name (``市大数据局〔市政务服务局〕``, ``各县（市、区）``).
-_TRAILING_ALIASES = re.compile(r"(?:[（〔][^（）〔〕]*[）〕])+$")

@@ -661,8 +661,8 @@ def _fits_midline(folded: str, c: _Marker, after_header: bool) -> bool:
     before = folded[max(c.start - 1, 0) : c.start]
     if not before or before in patterns.MIDLINE_BEFORE or before.isspace():
         return True
-    if c.kind == "section" and c.number == 1:
-        return patterns.TITLE_END.search(folded, max(c.start - 6, 0), c.start) is not None
+    if c.kind == "section" and c.number == 1 and patterns.TITLE_END.search(folded, max(c.start - 6, 0), c.start):
+        return True
     return after_header and not before.isdigit()
 
 
