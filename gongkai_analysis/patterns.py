@@ -267,10 +267,14 @@ CLAUSE_LABELS = {
 }
 #: Role verbs after the units.  Several may follow each other (``牵头负责落实``): the
 #: strongest role wins (lead, then support, then responsible: ``配合落实`` is support).
+#: 统筹 (coordinates) leads; 负总责 and 主责 (bears the overall or main responsibility) are responsible,
+#: as the label 主责单位 is; 具体 before a verb says nothing of the role.
 ROLE_VERBS = {
-    "牵头": "lead",
+    "牵头": "lead", "统筹": "lead", "统筹协调": "lead",
     "负责落实": "responsible", "负责": "responsible", "落实": "responsible", "承办": "responsible",
-    "配合": "support", "协助": "support", "参与": "support",
+    "具体负责": "responsible", "具体落实": "responsible", "具体承办": "responsible",
+    "负总责": "responsible", "主责": "responsible",
+    "配合": "support", "协助": "support", "参与": "support", "协同": "support",
 }
 #: Words between the units and the role verb that say how the units share the task;
 #: never part of a name.
@@ -289,8 +293,8 @@ LEADING_FILLERS = ("由", "请", "均由", "分别由")
 
 _ROLE_WORDS = (
     "牵头负责落实|牵头负责|牵头落实|牵头|"
-    "分别负责落实|分别负责|分别落实|共同负责落实|共同负责|"
-    "配合落实|配合|负责落实|负责|落实|协助|承办"
+    "分别负责落实|分别负责|分别落实|共同负责落实|共同负责|具体负责|具体落实|具体承办|"
+    "配合落实|配合|负责落实|负责|负总责|主责|落实|协助|承办"
 )
 #: A role verb inside a clause, longest alternative first.
 ROLE_VERB = re.compile(_ROLE_WORDS)
@@ -348,8 +352,15 @@ ANNUAL_MONTH = re.compile(r"每年(?:的)?(?P<month>1[0-2]|[1-9]|十[一二]?|[�
 TIME_LABELS = ("完成时限", "时限要求", "完成时间", "时间要求", "时间节点", "完成期限", "截止时间", "时限", "期限")
 #: A deadline's label, on a separate line (``完成时限：2017年底前``) or as a group of a clause.
 TIME_LABEL = re.compile(r"^\s*(?:" + "|".join(TIME_LABELS) + r")\s*：\s*(?P<value>.*)$")
-#: Every label, of units (longest first) or of a deadline, as one alternation.
-_ANY_LABEL_WORDS = "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS])
+#: Labels of the leaders (people, not units) a clause may name beside its units: ``（责任领导：张三；牵头单位：市财政局）``.
+#: Such a group stays in the clause as printed and gives no responsibility row.
+LEADER_LABELS = ("牵头市领导", "牵头区领导", "牵头县领导", "责任市领导", "责任区领导", "责任县领导", "联系市领导",
+                 "牵头领导", "责任领导", "分管领导", "联系领导", "包联领导", "市领导", "区领导", "县领导", "责任人")
+#: A group (or a line under a task) that opens with a leader's label.
+LEADER_LABEL = re.compile(r"\s*(?:" + "|".join(sorted(LEADER_LABELS, key=len, reverse=True)) + r")\s*：")
+#: Every label, of units (longest first), of a deadline or of a leader, as one alternation.
+_ANY_LABEL_WORDS = "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS,
+                             *sorted(LEADER_LABELS, key=len, reverse=True)])
 #: A clause's label, of units or of a deadline, wherever it stands (``牵头单位：X 完成时限：Y``: a group opens there).
 ANY_LABEL = re.compile(f"(?:{_ANY_LABEL_WORDS})" + r"\s*：")
 #: A group of a clause that says when, not who: ``5月底完成``, ``持续推进``, ``2024年底前``.
@@ -363,16 +374,20 @@ SUSPECT_WORD = re.compile(
     "|".join([*sorted({*ROLE_VERBS, *CLAUSE_MODIFIERS, "分工"} - {"各自"}, key=len, reverse=True),
               *sorted(CLAUSE_LABELS, key=len, reverse=True), "考核单位", TIME_WORD.pattern])
 )
+#: A bracket that ends a text (folded), and any role verb or label: a task left unassigned whose last bracket
+#: holds one names roles in words the clause grammar does not read (``（市政府办公室牵头，市委网信办指导）``).
+LAST_BRACKET = re.compile(r"（(?P<content>[^（）]{2,200})）[。；.\s]*$")
+ROLE_OR_LABEL_WORD = re.compile("|".join(sorted({*ROLE_VERBS, *CLAUSE_LABELS}, key=len, reverse=True)))
 #: The longest a unit's name is expected to be; longer names are reported.
 MAX_UNIT_NAME = 30
 
 #: The last two characters of every role verb above (checked by a test): a clause ends with one.
 #: (参与 reads as a role inside a clause, but a bracket that ends with it is no clause on that
 #: account: 鼓励公众参与 is an aside, not an assignment.)
-ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办")
+ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办", "总责", "主责")
 #: Role verbs that are no clause's signature on their own (:data:`ROLE_ENDINGS` leaves them out): a
 #: bracket that ends with one is a clause only after a group that ends with a role verb
-#: (``市财政局牵头，各有关单位参与``).
+#: (``市财政局牵头，各有关单位参与``; ``（城乡统筹）`` alone is an aside, and a task it ends stays unassigned).
 WEAK_ROLE_ENDINGS = tuple(verb for verb in ROLE_VERBS if not verb.endswith(ROLE_ENDINGS))
 #: A role ending, maybe with a full stop, right at the end of a text (no space to strip first).
 _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS))
@@ -695,7 +710,8 @@ NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}" + r"|联|协|人大|政协|省|市|�
 AREA_PIECE = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)$")
 #: What ends such a list: areas and the bodies they share (``直辖市人民政府``, ``县（市、区）政府``).
 AREA_COLLECTIVE = re.compile(
-    r"^(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)[^、]{0,8}?(?:人民政府|政府|党委|部门|单位)$"
+    r"^(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)(?:（[^（）]{1,12}）)?[^、]{0,8}?"
+    r"(?:人民政府|政府|党委|部门|单位)$"
 )
 #: "…等部门" / "…等相关单位" at the end of a unit list: the list is open-ended.
 OPEN_ENDED = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位|机构|街道|成员单位)?$")

@@ -541,8 +541,10 @@ class _Builder:
         unassigned = [(row_id, line) for row_id, line, clause, kind
                       in zip(columns["task_id"], columns["line"], columns["clause"], columns["kind"])
                       if clause is None and kind in ("task", "paragraph")] if None in columns["clause"] else []
-        for row_id, line in unassigned:
-            self.warn(f"task {row_id} has no responsibility clause", line)
+        if unassigned:
+            texts = dict(zip(columns["task_id"], columns["text"]))
+            for row_id, line in unassigned:
+                self.warn(f"task {row_id} has no responsibility clause{_unread_bracket(texts[row_id])}", line)
         return {
             "doc_id": self.doc_id, "source": self.src.source, "encoding": self.src.encoding,
             "script": "traditional" if self.src.original is not None else "simplified",
@@ -729,7 +731,8 @@ _HEADER_TITLE_MAX = 40
 
 def _is_label_line(text: str) -> bool:
     folded = patterns.fold(text).strip()
-    return bool(patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded))
+    return bool(patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded)
+                or patterns.LEADER_LABEL.match(folded))
 
 
 def _split_body(task: Item) -> list[tuple]:
@@ -761,7 +764,8 @@ def _split_body(task: Item) -> list[tuple]:
             opened, depth = depth, max(depth + folded.count("（") - folded.count("）"), 0)
             if opened > 0:
                 body_lines.append(line)
-            elif body_lines and (patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded)):
+            elif body_lines and (patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded)
+                                 or patterns.LEADER_LABEL.match(folded)):
                 label_lines.append(line.strip())
             elif label_lines and folded and "：" not in folded and not label_lines[-1].endswith(("。", "；", ";")):
                 # a label line wrapped (a hard-wrapped text: 责任单位：市财政局、市审 / 计局): it reads on
@@ -771,10 +775,11 @@ def _split_body(task: Item) -> list[tuple]:
         if label_lines:
             for line in label_lines:  # (the last deadline line gives the time limit)
                 time_limit = _deadline(line) or time_limit
-            text = "\n".join(body_lines).strip()
             unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
-            content = "；".join(unit_lines) if unit_lines else None
-            return [(text, "\n".join(label_lines), content, time_limit, True)]
+            if not unit_lines:  # a deadline or a leader, no unit: no clause (the text keeps the lines; unassigned)
+                return [(body.strip(), None, None, time_limit, True)]
+            text = "\n".join(body_lines).strip()
+            return [(text, "\n".join(label_lines), "；".join(unit_lines), time_limit, True)]
     folded = task.folded
     if folded is None or len(folded) != len(body):
         folded = patterns.fold(body)
@@ -838,6 +843,23 @@ def _deadline(line: str) -> str | None:
     """
     time = patterns.TIME_LABEL.match(patterns.fold(line))
     return (line[time.start("value") :].strip().rstrip("。；;").rstrip() or None) if time else None
+
+
+def _unread_bracket(text: str) -> str:
+    """What an unassigned task's last bracket says, when it names roles the clause grammar does not read.
+
+    >>> _unread_bracket("做好X。（市政府办公室牵头，市委网信办指导）")
+    "; its last bracket names roles in words the clause grammar does not read: '（市政府办公室牵头，市委网信办指导）'"
+    >>> _unread_bracket("做好X（试行）。"), _unread_bracket("做好X。")
+    ('', '')
+    """
+    if "）" not in text and ")" not in text:
+        return ""
+    bracket = patterns.LAST_BRACKET.search(patterns.fold(text))
+    if bracket is None or not patterns.ROLE_OR_LABEL_WORD.search(bracket["content"]):
+        return ""
+    printed = text[bracket.start() : bracket.end("content") + 1]
+    return f"; its last bracket names roles in words the clause grammar does not read: {printed!r}"
 
 
 def _names_units_only(content: str) -> bool:

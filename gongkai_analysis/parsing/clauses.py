@@ -424,6 +424,8 @@ def parse_clause(content: str) -> Clause:
             if label_role is not None:
                 a, b = _trim(marked, colon + 1, b)
         if label_role is None:
+            if patterns.LEADER_LABEL.match(marked, a, b):  # 责任领导：张三 — a person, not a unit (the clause keeps it)
+                continue
             time_label = patterns.TIME_LABEL.match(marked[a:b])
             if time_label:
                 value = raw[a + time_label.start("value") : b].strip()

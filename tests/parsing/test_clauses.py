@@ -271,12 +271,14 @@ def test_a_labelled_clause_in_square_brackets_that_ends_the_task_is_its_clause(o
         ("1", "市审计局", "lead"), ("1", "市财政局", "support"), ("1", "市统计局", "support")]
 
 
-def test_every_role_verb_of_the_grammar_but_participation_closes_a_clause():
-    """A bracket that ends with 协助 or 承办 is a clause, as the grammar reads them; 参与 closes none."""
+def test_every_role_verb_of_the_grammar_but_taking_part_or_coordinating_closes_a_clause():
+    """A bracket that ends with 协助 or 承办 is a clause, as the grammar reads them; 参与, 协同 and 统筹 close none
+    alone (鼓励社会公众参与, 部门协同 and 城乡统筹 are asides)."""
     assert is_clause("市财政局牵头，市审计局协助") and is_clause("市档案馆承办")
     assert not is_clause("鼓励社会公众参与")
-    assert set(patterns.ROLE_VERBS) - {"参与"} == {verb for verb in patterns.ROLE_VERBS
-                                                  if verb.endswith(patterns.ROLE_ENDINGS)}
+    assert set(patterns.ROLE_VERBS) - {"参与", "协同", "统筹", "统筹协调"} == {
+        verb for verb in patterns.ROLE_VERBS if verb.endswith(patterns.ROLE_ENDINGS)}
+    assert set(patterns.WEAK_ROLE_ENDINGS) == {"参与", "协同", "统筹", "统筹协调"}
 
 
 @pytest.mark.parametrize("content", ["详见附件，12月底前", "含2024年，年底前完成", "市财政局负责的项目，年内完成"])
@@ -712,3 +714,68 @@ def test_a_deadline_label_after_the_clause_on_its_line_is_the_clause_s_time_limi
     assert doc.tasks[["task_id", "text", "clause", "time_limit"]].values.tolist() == [
         ["1", "做好预算公开。完成时限：6月底前。", "（区财政局负责）", "6月底前"]]
     assert doc.warnings == []
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # 统筹 (coordinates) leads; before, '市政务服务局统筹' was one unit (reported as suspect)
+    ("市政务服务局统筹，各旗县区负责", [("市政务服务局", "lead", "sole"), ("各旗县区", "responsible", "sole")]),
+    ("市政府办公室统筹协调，各部门负责落实", [("市政府办公室", "lead", "sole"), ("各部门", "responsible", "sole")]),
+    # 主责 and 负总责 bear the (main, overall) responsibility; 具体 before a verb is no part of a name
+    ("市财政局主责，各部门具体承办", [("市财政局", "responsible", "sole"), ("各部门", "responsible", "sole")]),
+    ("市财政局负总责，市审计局具体负责", [("市财政局", "responsible", "sole"), ("市审计局", "responsible", "sole")]),
+    ("市审计局具体落实", [("市审计局", "responsible", "sole")]),
+    # 协同 takes part
+    ("市财政局牵头，市审计局协同", [("市财政局", "lead", "sole"), ("市审计局", "support", "sole")]),
+    # areas listed before the body they share, one of them with its own bracketed list, are one collective
+    ("省政府办公厅牵头，各市、县（市、区）人民政府负责",
+     [("省政府办公厅", "lead", "sole"), ("各市、县（市、区）人民政府", "responsible", "sole")]),
+])
+def test_more_role_words_of_the_genre_are_read_and_never_kept_in_a_name(content, expected):
+    clause = parse_clause(content)
+    assert [(a.unit_raw, a.role, a.mode) for a in clause.assignments] == expected
+    assert clause.doubts == ()
+    assert not any(suspect_reasons(a.unit_raw) for a in clause.assignments)
+
+
+def test_coordinating_or_taking_part_alone_ends_no_clause_but_a_bracket_of_role_words_is_named_when_unread():
+    assert patterns.is_clause_content("市财政局负总责") and patterns.is_clause_content("市财政局统筹，各部门负责")
+    # (城乡统筹 would give the unit 城乡, a name's ending: a bracket that only coordinates or takes part is an aside)
+    assert not patterns.is_clause_content("城乡统筹") and not patterns.is_clause_content("部门协同")
+    assert patterns.is_clause_content("市财政局牵头，市审计局协同")
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区政府办公室牵头，区委网信办指导）\n"
+            "2.做好决算公开。（区财政局负总责）\n3.推进城乡统筹（试行）。\n")
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [["2", "财政局", "responsible"]]
+    # 指导 is no role of the grammar: the task stays unassigned, and its warning quotes the bracket it left unread
+    assert doc.warnings == [
+        "line 3: task 1 has no responsibility clause; its last bracket names roles in words the clause grammar "
+        "does not read: '（区政府办公室牵头，区委网信办指导）'",
+        "line 5: task 3 has no responsibility clause"]
+
+
+def test_a_leader_named_beside_the_units_is_no_unit_and_the_clause_keeps_the_name():
+    # (责任领导：张三；…): before, '责任领导：张三' was a unit (reported as suspect)
+    clause = parse_clause("责任领导：张三；牵头单位：市财政局 分管领导：李四 完成时限：年底")
+    assert [(a.unit_raw, a.role) for a in clause.assignments] == [("市财政局", "lead")]
+    assert clause.time_limit == "年底" and clause.doubts == ()
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（责任领导：张三；牵头单位：区财政局）\n"
+            "2.做好决算公开。\n责任人：李四\n责任单位：区审计局\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["text", "clause"]].values.tolist() == [
+        ["做好预算公开。", "（责任领导：张三；牵头单位：区财政局）"], ["做好决算公开。", "责任人：李四\n责任单位：区审计局"]]
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "财政局", "lead"], ["2", "审计局", "responsible"]]
+    assert doc.warnings == []
+
+
+def test_label_lines_that_name_no_unit_leave_the_task_unassigned_and_say_so():
+    # a deadline line alone under a task: before, it was the task's clause, and the task, with no unit, was
+    # counted neither unassigned nor warned about
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。\n完成时限：2024年底\n"
+            "2.做好决算公开。\n责任领导：李四\n3.做好审计公开。（区审计局负责）\n")
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.tasks[["text", "clause", "time_limit"]].fillna("NA").values.tolist() == [
+        ["做好预算公开。\n完成时限：2024年底", "NA", "2024年底"], ["做好决算公开。\n责任领导：李四", "NA", "NA"],
+        ["做好审计公开。", "（区审计局负责）", "NA"]]
+    assert doc.meta.loc[0, "n_unassigned"] == 2
+    assert doc.warnings == ["line 3: task 1 has no responsibility clause", "line 5: task 2 has no responsibility clause"]
