@@ -289,7 +289,7 @@ CLAUSE_MODIFIERS = {
 OPEN_LIST_WORDS = ("等", "等部门", "等单位", "等相关单位", "等相关部门", "等有关单位", "等有关部门",
                    "等其他单位", "等机构", "等成员单位")
 #: Words that start a unit list without being part of a name.
-LEADING_FILLERS = ("由", "请", "均由", "分别由")
+LEADING_FILLERS = ("由", "请", "均由", "分别由", "主要由", "统一由", "具体由")
 
 _ROLE_WORDS = (
     "牵头负责落实|牵头负责|牵头落实|牵头|"
@@ -725,7 +725,14 @@ SHARED_ENDING = re.compile(
     r"(?=$|[、，；\s])"
 )
 #: Words that start a unit list without being part of a name.
-LEADING_FILLER = re.compile(r"^(?:由|请|均由|分别由)")
+LEADING_FILLER = re.compile("^(?:" + "|".join(sorted(LEADING_FILLERS, key=len, reverse=True)) + ")")
+#: How a unit's name never starts: a filler, a conjunction, or a sentence's verb (``要求X负责``, ``明确X牵头``)
+#: read into it.  (和 starts 和平区, and 会同 starts 会同县.)
+NAME_START = re.compile("^(?:" + "|".join(sorted({*LEADING_FILLERS, "要求", "明确", "具体", "以及", "及"}, key=len,
+                                                  reverse=True)) + "|会同(?!县))")
+#: Verbs of supervision and guidance: no role of the grammar, and never the end of a unit's name (督办 ends as
+#: an office's name does: ``（市财政局配合督办）`` would give the unit 督办).
+SUPERVISION_END = re.compile("(?:督办|督导|督促|指导|监督)$")
 #: Unknown names that still name a group of units.
 COLLECTIVE_HINT = re.compile(
     r"^(?:各|全区|全市|全省|区属各|市直各|省直各|区政府各|区政府相关|区政府有关|相关|有关)|(?:各|相关|有关)(?:部门|单位)$"

@@ -735,6 +735,28 @@ def _is_label_line(text: str) -> bool:
                 or patterns.LEADER_LABEL.match(folded))
 
 
+def _second_clause(body: str, line: str) -> bool:
+    """Whether a line of units' labels (folded) would give a text that already ends with its clause a second one.
+
+    Such a line is not read as the task's: a web page's footer (``主办单位：X 承办单位：Y``) after the last
+    task is the document's closing text (see :func:`_split_body`).
+
+    >>> _second_clause("做好X。（市财政局负责）", "主办单位：市政府办公室"), _second_clause("做好X。", "责任单位：市财政局")
+    (True, False)
+    >>> _second_clause("做好X。（市财政局负责）", "完成时限：年底")
+    False
+    >>> _second_clause("做好X。（市财政局负责）\\n【打印本页】", "主办单位：Y")
+    True
+    """
+    if not patterns.UNIT_LABEL.match(line):
+        return False
+    folded = patterns.fold(body).rstrip()
+    after = patterns.AFTER_CLAUSE.match
+    # a clause that ends the text or one of its lines (a line of page furniture may stand between: 【打印本页】)
+    return any(span.closed and ((end := after(folded, span.end).end()) == len(folded) or "\n" in folded[span.end:end])
+               for span in clauses.find_clauses(folded))
+
+
 def _split_body(task: Item) -> list[tuple]:
     """Cut a task's body at its clauses; every character lands in one part.
 
@@ -759,15 +781,27 @@ def _split_body(task: Item) -> list[tuple]:
     if "\n" in body:
         body_lines, label_lines, time_limit = [], [], None
         depth = 0  # brackets open at the start of the line: a line inside a clause wrapped over lines reads on
-        for line in body.split("\n"):
+        lines = body.split("\n")
+        for k, line in enumerate(lines):
             folded = patterns.fold(line).strip()
             opened, depth = depth, max(depth + folded.count("（") - folded.count("）"), 0)
             if opened > 0:
                 body_lines.append(line)
             elif body_lines and (patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded)
                                  or patterns.LEADER_LABEL.match(folded)):
+                if not label_lines and _second_clause("\n".join(body_lines), folded):
+                    # units' labels after a text that ends with its clause (a web page's footer, 主办单位：X
+                    # 承办单位：Y): not the task's clause, but a paragraph after it (the closing text, after the
+                    # last task; elsewhere a piece with no clause, reported)
+                    head = "\n".join(body_lines).strip()
+                    parts = _split_text(task, head, patterns.fold(head))
+                    rest = "\n".join(lines[k:]).strip()
+                    if parts[-1][1] is None:  # the lines before it that follow the clause go with it
+                        rest = f"{parts.pop()[0]}\n{rest}"
+                    return [*parts, (rest, None, None, None, True)]
                 label_lines.append(line.strip())
-            elif label_lines and folded and "：" not in folded and not label_lines[-1].endswith(("。", "；", ";")):
+            elif label_lines and folded and "：" not in folded and not folded.startswith("（") \
+                    and not label_lines[-1].endswith(("。", "；", ";")):
                 # a label line wrapped (a hard-wrapped text: 责任单位：市财政局、市审 / 计局): it reads on
                 label_lines[-1] += line.strip()
             else:
@@ -776,13 +810,24 @@ def _split_body(task: Item) -> list[tuple]:
             for line in label_lines:  # (the last deadline line gives the time limit)
                 time_limit = _deadline(line) or time_limit
             unit_lines = [line for line in label_lines if patterns.UNIT_LABEL.match(patterns.fold(line))]
-            if not unit_lines:  # a deadline or a leader, no unit: no clause (the text keeps the lines; unassigned)
-                return [(body.strip(), None, None, time_limit, True)]
             text = "\n".join(body_lines).strip()
-            return [(text, "\n".join(label_lines), "；".join(unit_lines), time_limit, True)]
+            if unit_lines:
+                return [(text, "\n".join(label_lines), "；".join(unit_lines), time_limit, True)]
+            # a deadline or a leader, no unit: the text is cut as any other (its own clause, if any, is the
+            # task's), the label lines stay at the end of its last part, the deadline is that part's
+            parts = _split_text(task, text, patterns.fold(text))
+            last_text, clause, content, when, closed = parts[-1]
+            parts[-1] = ("\n".join(filter(None, [last_text, *label_lines])), clause, content, when or time_limit,
+                         closed)
+            return parts
     folded = task.folded
     if folded is None or len(folded) != len(body):
         folded = patterns.fold(body)
+    return _split_text(task, body, folded)
+
+
+def _split_text(task: Item, body: str, folded: str) -> list[tuple]:
+    """:func:`_split_body` for a body with no label lines, `folded` its folded form."""
     start = clauses.closing_clause(folded)
     if start >= 0:
         # the usual task: one closed clause that ends the body; :func:`_cut_at_clauses` gives the same in

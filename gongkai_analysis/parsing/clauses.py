@@ -737,6 +737,8 @@ def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
     (("holds '】'",), ())
     >>> suspect_reasons("市财政局相关工作"), suspect_reasons("各旗县区"), suspect_reasons("市妇联")
     (("does not end as a unit's name does",), (), ())
+    >>> suspect_reasons("要求各区政府"), suspect_reasons("和平区政府")
+    (("starts with '要求'",), ())
     """
     reasons = []
     if _SPACE.search(unit_raw):
@@ -749,6 +751,12 @@ def suspect_reasons(unit_raw: str) -> tuple[str, ...]:
     word = patterns.SUSPECT_WORD.search(text)
     if word:
         reasons.append(f"holds {word.group()!r}")
+    start = patterns.NAME_START.match(text)
+    if start:
+        reasons.append(f"starts with {start.group()!r}")
+    supervision = patterns.SUPERVISION_END.search(text)
+    if supervision:
+        reasons.append(f"ends with {supervision.group()!r}")
     mark = _SENTENCE_MARK.search(unit_raw)
     if mark and (mark.group() in "。！？!?" or not any(c in unit_raw[: mark.start()] for c in "【［[")):
         # a sentence's end, or a square bracket that closes nothing in the name: text read into it

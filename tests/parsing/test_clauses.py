@@ -779,3 +779,67 @@ def test_label_lines_that_name_no_unit_leave_the_task_unassigned_and_say_so():
         ["做好审计公开。", "（区审计局负责）", "NA"]]
     assert doc.meta.loc[0, "n_unassigned"] == 2
     assert doc.warnings == ["line 3: task 1 has no responsibility clause", "line 5: task 2 has no responsibility clause"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("主要由市财政局负责", ["市财政局"]), ("统一由各区政府负责落实", ["各区政府"]), ("具体由市审计局承办", ["市审计局"]),
+])
+def test_more_fillers_before_the_units_are_no_part_of_a_name(content, expected):
+    clause = parse_clause(content)
+    assert [a.unit_raw for a in clause.assignments] == expected and clause.doubts == ()
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("要求各区政府", "starts with '要求'"), ("明确市财政局", "starts with '明确'"), ("会同有关部门", "starts with '会同'"),
+    ("督办", "ends with '督办'"), ("市政府督查室督导", "ends with '督导'"),
+])
+def test_a_name_that_starts_with_a_sentence_s_word_or_ends_with_supervision_is_suspect(name, reason):
+    # each passed the ending check before (区, 局, 门, 办 end names): read into a list, they were silent
+    assert reason in suspect_reasons(name)
+
+
+@pytest.mark.parametrize("name", ["和平区政府", "会同县人民政府", "市委督查室", "市就业指导中心", "市纪委监委"])
+def test_names_that_start_or_end_like_those_words_are_not_suspect(name):
+    assert suspect_reasons(name) == ()
+
+
+def test_a_deadline_or_leader_line_under_a_task_leaves_its_bracketed_clause_its_own():
+    # before, the deadline line was taken for the task's clause and the bracketed clause was left in the text
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区财政局负责）\n完成时限：2024年底\n"
+            "2.做好决算公开。\n责任领导：张三\n（区审计局负责）\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["text", "clause", "time_limit"]].fillna("NA").values.tolist() == [
+        ["做好预算公开。\n完成时限：2024年底", "（区财政局负责）", "2024年底"],
+        ["做好决算公开。\n责任领导：张三", "（区审计局负责）", "NA"]]
+    assert doc.responsibilities[["task_id", "unit"]].values.tolist() == [["1", "财政局"], ["2", "审计局"]]
+    assert doc.warnings == []
+
+
+def test_units_labels_after_a_task_that_ends_with_its_clause_are_not_a_second_clause(tmp_path):
+    # a web page's footer after the last task: before, 主办单位/承办单位 were task 2's clause (its units the
+    # site's), and the task's own clause was left in its text
+    page = ("<html><body><div class='wzy'><h1>东城区2019年政务公开工作要点</h1><p>一、公开</p>"
+            "<p>1.做好预算公开。（区财政局负责）</p><p>2.做好决算公开。（区审计局负责）</p></div>"
+            "<div class='wzdb'><p>主办单位：北京市东城区人民政府办公室　承办单位：东城区信息中心</p>"
+            "<p>网站标识码：1101010001</p></div></body></html>")
+    (tmp_path / "plan.html").write_text(page, encoding="utf-8")
+    doc = gk.parse_document(tmp_path / "plan.html", tokens=False)
+    assert doc.tasks[["text", "clause"]].values.tolist() == [
+        ["做好预算公开。", "（区财政局负责）"], ["做好决算公开。", "（区审计局负责）"]]
+    assert doc.responsibilities["unit"].tolist() == ["财政局", "审计局"]
+    assert doc.meta.loc[0, "closing"] == ("主办单位：北京市东城区人民政府办公室\u3000承办单位：东城区信息中心\n"
+                                          "网站标识码：1101010001")
+    assert doc.warnings == []
+    # a text copied from the page, a line of its furniture before the footer: the same
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区财政局负责）\n"
+            "【打印本页】 【关闭窗口】\n主办单位：北京市东城区人民政府办公室\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["text", "clause"]].values.tolist() == [["做好预算公开。", "（区财政局负责）"]]
+    assert doc.meta.loc[0, "closing"] == "【打印本页】 【关闭窗口】\n主办单位：北京市东城区人民政府办公室"
+    assert doc.warnings == []
+    # between tasks, such a line is a piece of the task with no clause of its own, and reported
+    text = "东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区财政局负责）\n责任单位：区审计局\n2.做好决算公开。（区审计局负责）\n"
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.tasks[["task_id", "clause"]].fillna("NA").values.tolist() == [
+        ["1a", "（区财政局负责）"], ["1b", "NA"], ["2", "（区审计局负责）"]]
+    assert "line 3: task 1b has no responsibility clause" in doc.warnings
