@@ -707,12 +707,11 @@ UNIT_SUFFIX = re.compile(f"({_UNIT_ENDINGS})$")
 NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}" + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者)$")
 #: An administrative area before 、 in a collective name (``各省、自治区、直辖市人民政府``,
 #: ``各市、县人民政府``): the pieces stay one name.
-AREA_PIECE = re.compile(r"^各?(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)$")
-#: What ends such a list: areas and the bodies they share (``直辖市人民政府``, ``县（市、区）政府``).
-AREA_COLLECTIVE = re.compile(
-    r"^(?:省|自治区|直辖市|计划单列市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)(?:（[^（）]{1,12}）)?[^、]{0,8}?"
-    r"(?:人民政府|政府|党委|部门|单位)$"
-)
+_AREAS = r"(?:省|自治区|直辖市|计划单列市|设区的?市|地级以上市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)+(?:（[^（）]{1,12}）)?"
+AREA_PIECE = re.compile(f"^各?{_AREAS}$")
+#: What ends such a list: areas and the bodies they share (``直辖市人民政府``, ``县（市、区）政府``,
+#: ``旗县（市、区）人民政府``; after ``各市（州）``, ``各盟市``, ``各设区市``).
+AREA_COLLECTIVE = re.compile(f"^{_AREAS}" + r"[^、]{0,8}?(?:人民政府|政府|党委|部门|单位)$")
 #: "…等部门" / "…等相关单位" at the end of a unit list: the list is open-ended.
 OPEN_ENDED = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位|机构|街道|成员单位)?$")
 #: A name in 〔〕 or （） after the unit: another nameplate of the same unit.
@@ -728,8 +727,8 @@ SHARED_ENDING = re.compile(
 LEADING_FILLER = re.compile("^(?:" + "|".join(sorted(LEADING_FILLERS, key=len, reverse=True)) + ")")
 #: How a unit's name never starts: a filler, a conjunction, or a sentence's verb (``要求X负责``, ``明确X牵头``)
 #: read into it.  (和 starts 和平区, and 会同 starts 会同县.)
-NAME_START = re.compile("^(?:" + "|".join(sorted({*LEADING_FILLERS, "要求", "明确", "具体", "以及", "及"}, key=len,
-                                                  reverse=True)) + "|会同(?!县))")
+NAME_START = re.compile("^(?:" + "|".join(sorted({*LEADING_FILLERS, "要求", "明确", "具体", "以及", "及", "其"},
+                                                  key=len, reverse=True)) + "|会同(?!县))")
 #: Verbs of supervision and guidance: no role of the grammar, and never the end of a unit's name (督办 ends as
 #: an office's name does: ``（市财政局配合督办）`` would give the unit 督办).
 SUPERVISION_END = re.compile("(?:督办|督导|督促|指导|监督)$")

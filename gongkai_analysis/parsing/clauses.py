@@ -69,7 +69,8 @@ _NAME_WORDS = ("单位", "部门", "小组", "机构", "工作组", "专班")
 _TRIM = " \t\n\u2028。、："
 _ANY_BRACKET = re.compile(f"[{patterns.OPEN_BRACKETS}{patterns.CLOSE_BRACKETS}]")
 _SEPARATORS = {seps: re.compile(f"[{seps}]") for seps in ("，；", "、")}
-_CONJUNCTION = re.compile(r"以及|会同|和|及|与")
+#: (及其, "and its", joins no two units: 各市、县人民政府及其部门 is one collective.)
+_CONJUNCTION = re.compile(r"以及|会同|和|及(?!其)|与")
 _SPACE = re.compile(r"\s+")
 
 

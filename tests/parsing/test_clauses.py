@@ -843,3 +843,15 @@ def test_units_labels_after_a_task_that_ends_with_its_clause_are_not_a_second_cl
     assert doc.tasks[["task_id", "clause"]].fillna("NA").values.tolist() == [
         ["1a", "（区财政局负责）"], ["1b", "NA"], ["2", "（区审计局负责）"]]
     assert "line 3: task 1b has no responsibility clause" in doc.warnings
+
+
+@pytest.mark.parametrize("collective", [
+    "各市（州）、县（市、区）政府", "各盟市、旗县（市、区）人民政府", "各设区市、县（市、区）人民政府",
+    "各市、县（市、区）人民政府及其部门",
+])
+def test_areas_listed_before_the_body_they_share_are_one_collective(collective):
+    # before, each was cut in two (各市（州） and 县（市、区）政府; 其部门 after 及), every piece a plausible name
+    clause = parse_clause(f"省政府办公厅牵头，{collective}负责")
+    assert [(a.unit_raw, a.role) for a in clause.assignments] == [("省政府办公厅", "lead"), (collective, "responsible")]
+    assert split_units(f"省财政厅、{collective}") == ["省财政厅", collective]
+    assert "starts with '其'" in suspect_reasons("其部门")
