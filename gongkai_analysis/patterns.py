@@ -754,9 +754,17 @@ UNIT_LEVEL_PREFIX = re.compile(
 DOCUMENT_PLACE = re.compile(
     r"^(?:关于印发)?(?P<place>(?:[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗))+)"
 )
-#: A party committee before a unit (``市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
+#: A party committee before a unit (``市委网信办``, ``包头市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
 #: unit's function, never from its name.
-PARTY_PREFIX = re.compile(r"(?:中共[\u4e00-\u9fff]{0,10}?)?[省市区县州]委(?!员会)")
+PARTY_PREFIX = re.compile(r"(?:中共)?[\u4e00-\u9fff]{0,10}?[省市区县州]委(?!员会)")
+#: Levels before a unit's name that :data:`UNIT_LEVEL_PREFIX` leaves on it (the name keeps them), dropped to
+#: find its function: the nation's and the Party centre's (``国家发展改革委``, ``中央网信办``, ``国务院办公厅``),
+#: and the autonomous areas' (``自治区财政厅``, ``州财政局``, ``盟财政局``, ``旗财政局``).
+FUNCTION_LEVEL_PREFIX = re.compile(r"国家|中央|国务院|自治区|自治州|[州盟旗](?![委直级属])")
+#: A named place before a unit's name (``广东省政务服务数据管理局``, ``包头市财政局``, ``某某县``…), dropped to
+#: find its function (the name keeps it); what follows must still be a word of two characters or more.
+#: (A place before 委 is the party committee's: see :data:`PARTY_PREFIX`.)
+NAMED_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗)(?=(?!委)[\u4e00-\u9fff]{2})")
 #: What ends a unit's name after the stem of its function (``财政`` + ``局``), longest first.
 FUNCTION_SUFFIXES = ("委员会办公室", "服务中心", "管理中心", "委员会", "办公室", "办公厅", "总局", "分局",
                      "中心", "局", "厅", "部", "委", "办", "署", "处", "")

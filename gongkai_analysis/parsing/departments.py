@@ -298,6 +298,10 @@ def unit_function(name: str) -> str | None:
     >>> [unit_function(n) for n in ["财政厅", "财政部", "市财政局", "发改委", "省发展改革委", "市委网信办",
     ...                              "市审批服务局", "省经济和信息化厅", "科技园区管委会"]]
     ['财政', '财政', '财政', '发展改革', '发展改革', '网信', '政务服务', '工业和信息化', None]
+    >>> [unit_function(n) for n in ["国家发展改革委", "中央网信办", "国务院办公厅", "自治区财政厅", "旗财政局"]]
+    ['发展改革', '网信', '政府办公室', '财政', '财政']
+    >>> [unit_function(n) for n in ["广东省政务服务数据管理局", "内蒙古自治区包头市财政局", "包头市委网信办", "高新区管委会"]]
+    ['政务服务', '财政', '网信', None]
     """
     return _function_of(name, _function_stems())
 
@@ -307,9 +311,14 @@ def _function_of(name: str, stems: tuple[tuple[str, str], ...]) -> str | None:
     table = dict(stems)
     key = "".join(patterns.fold(name).split())
     forms = [key]
-    prefix = patterns.UNIT_LEVEL_PREFIX.match(key)
+    prefix = patterns.UNIT_LEVEL_PREFIX.match(key) or patterns.FUNCTION_LEVEL_PREFIX.match(key)
     if prefix and prefix.end() < len(key):
         forms.append(key[prefix.end():])
+    place, rest = patterns.NAMED_PLACE_PREFIX.match(key), key
+    while place:  # 广东省…, 内蒙古自治区包头市…: each named place off in turn
+        rest = rest[place.end():]
+        forms.append(rest)
+        place = patterns.NAMED_PLACE_PREFIX.match(rest)
     for form in list(forms):
         party = patterns.PARTY_PREFIX.match(form)
         if party and party.end() < len(form):

@@ -157,3 +157,13 @@ def test_local_financial_regulators_serve_finance():
     from gongkai_analysis.parsing.departments import unit_function
 
     assert [unit_function(n) for n in ("省地方金融监管局", "地方金融监督管理局", "市金融工作局")] == ["金融"] * 3
+
+
+@pytest.mark.parametrize(("name", "function"), [
+    ("国家发展改革委", "发展改革"), ("中央网信办", "网信"), ("国务院办公厅", "政府办公室"), ("自治区财政厅", "财政"),
+    ("盟财政局", "财政"), ("广东省政务服务数据管理局", "政务服务"), ("内蒙古自治区包头市财政局", "财政"),
+    ("包头市委网信办", "网信"), ("中共包头市委宣传部", "宣传"), ("高新区管委会", None), ("市场监管局", "市场监管"),
+])
+def test_a_unit_s_function_is_found_past_the_nation_s_the_autonomous_areas_and_a_named_place(name, function):
+    # (before, each of these with a function gave NA: only 省/市/区/县 and 东城's own prefix were passed over)
+    assert gk.parsing.departments.unit_function(name) == function
