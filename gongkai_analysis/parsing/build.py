@@ -197,7 +197,7 @@ class _Builder:
             self.registry = self.registry.foreign()
         groups = _numbering_groups(tasks)
         restarts = {key: _numbers_restart(group) for key, group in groups.items()}
-        self._check_numbers(groups, restarts)
+        self._check_numbers(groups, restarts, sections)
         n_parts = max(tasks[-1].part, sections[-1]["part"] if sections else 1)  # parts only ever grow
         task_rows, resp_rows, closing = self._rows(tasks, n_parts, restarts)
         if place is None and self.registry.places:
@@ -255,6 +255,8 @@ class _Builder:
             if kind == "task":  # (the commonest kind first)
                 if pending:
                     settle_pending(bool(tasks) and tasks[-1].part == part and item.task_kind != "box")
+                if item.scoped and subsection is not no_header:  # a （二） task ends the （一） header before it
+                    subsection, subsection_clause = no_header, None
                 item.part = part
                 item.section_no, item.section_title = section
                 item.subsection_no, item.subsection_title = subsection
@@ -301,10 +303,14 @@ class _Builder:
         settle_pending(False)
         return tasks, sections, preamble, closing
 
-    def _check_numbers(self, groups: dict[tuple, list[Item]], restarts: dict[tuple, bool]) -> None:
+    def _check_numbers(self, groups: dict[tuple, list[Item]], restarts: dict[tuple, bool],
+                       sections: list[dict]) -> None:
         """Task numbers run 1..N in each part and kind of numbering (per section where they restart)."""
         for key, group in groups.items():
             if group[0].task_kind == "box":
+                continue
+            if group[0].scoped and (key[0], "task", False) in groups:  # （一） tasks among arabic ones
+                self._check_paren_numbers(group, sections)
                 continue
             restart = group[0].scoped or restarts[key]
             if [t.number for t in group] == list(range(1, len(group) + 1)) and not restarts[key]:
@@ -319,6 +325,27 @@ class _Builder:
                     self.fail_or_warn(f"task number {task.number} {what} the sequence (expected {expected})",
                                       task.line)
                 previous[scope] = task.number
+
+    def _check_paren_numbers(self, group: list[Item], sections: list[dict]) -> None:
+        """``（一）`` tasks among arabic ones share their numbers with the ``（一）`` headers: each follows the
+        item of that level before it, in its section (numbers that restart) or in the part (numbers that run on).
+
+        (（一） a header over arabic tasks, （二） a task with its clause: the header's number is no gap.)
+        """
+        tasks = {id(task) for task in group}
+        items = sorted([(s["line"], 0, s["part"], s.get("section_no"), s["number"], None)
+                        for s in sections if s["level"] == "subsection"]
+                       + [(t.line, 1, t.part, t.section_no, t.number, t) for t in group], key=lambda i: i[:2])
+        in_part: dict[int, int] = {}
+        in_section: dict[tuple, int] = {}
+        for _, _, part, section_no, number, task in items:
+            if task is not None and id(task) in tasks:
+                allowed = sorted({in_section.get((part, section_no), 0) + 1, in_part.get(part, 0) + 1})
+                if number not in allowed:
+                    what = "repeats" if number < allowed[0] else "skips"
+                    self.fail_or_warn(f"task number {number} {what} the sequence (expected "
+                                      f"{' or '.join(map(str, allowed))})", task.line)
+            in_part[part] = in_section[(part, section_no)] = number
 
     # -- rows --------------------------------------------------------------
     def _rows(self, tasks: list[Item], n_parts: int, restarts: dict[tuple, bool]):
@@ -336,7 +363,9 @@ class _Builder:
             last_of_part = {} if last is None else {1: last}
         else:
             last_of_part = {t.part: i for i, t in enumerate(tasks) if t.task_kind in ("task", "paragraph")}
-        plain = n_parts == 1 and not any(restarts.values())  # ids are the printed numbers
+        # ids are the printed numbers (not where some are （一） items among arabic tasks: S1.2 names those)
+        plain = n_parts == 1 and not any(restarts.values()) \
+            and not any(scoped and (part, "task", False) in restarts for part, _, scoped in restarts)
         cursor = 0  # where the previous task's body was found in the text (for text_original)
         doc_id, has_original = self.doc_id, self.src.original is not None
         last_indexes = set(last_of_part.values())

@@ -442,29 +442,31 @@ def _accept_sequence(doc: _Text, candidates: list[_Marker], task_style: str | No
 def _paren_tasks(doc: _Text, accepted: list[_Marker], hi: int, *, only_without_tasks: bool) -> set[int]:
     """Starts of ``（一）`` markers that are tasks: their text ends with a responsibility clause.
 
-    With `only_without_tasks`, only in sections that hold no arabic task (the
-    closing sections of an action plan); never in framing sections.
+    With `only_without_tasks`, only items that hold no arabic task of their own
+    (the closing sections of an action plan; a （二） with its clause among
+    （一） items whose arabic items carry theirs); never in framing sections.
     """
     folded = doc.folded
     found: set[int] = set()
     framing = False
-    section_has_task: dict[int, bool] = {}
-    section_start = -1
-    for c in accepted:
-        if c.kind == "section":
-            section_start = c.start
-            section_has_task.setdefault(section_start, False)
-        elif c.kind == "task":
-            section_has_task[section_start] = True
-    if only_without_tasks and all(section_has_task.values()):
-        return found  # every section has its arabic tasks: no （一） item is one
-    section_start = -1
+    holds_tasks: set[int] = set()  # the （一） items with an arabic task under them
+    if only_without_tasks:
+        if all(c.kind != "subsection" for c in accepted):
+            return found
+        current = None
+        for c in accepted:
+            if c.kind == "subsection":
+                current = c.start
+            elif c.kind == "task":
+                if current is not None:
+                    holds_tasks.add(current)
+            else:  # a section (or division, box) ends the （一） item before it
+                current = None
     for i, c in enumerate(accepted):
         if c.kind == "section":
-            section_start = c.start
             framing = _is_framing(folded, c.end)
             continue
-        if c.kind != "subsection" or framing or (only_without_tasks and section_has_task.get(section_start)):
+        if c.kind != "subsection" or framing or c.start in holds_tasks:
             continue
         end = accepted[i + 1].start if i + 1 < len(accepted) else hi
         if _count_clause_lines(folded, c.end, end):

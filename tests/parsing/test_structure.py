@@ -492,3 +492,21 @@ def test_paren_tasks_numbered_on_across_sections_need_no_warning():
     # (with a gap the sequence is read as restarting under each section: both places are reported)
     assert [w for w in gap.warnings if "sequence" in w] == ["line 4: task number 4 skips the sequence (expected 2)",
                                                            "line 6: task number 3 skips the sequence (expected 1)"]
+
+
+def test_a_paren_item_with_its_clause_among_paren_headers_over_arabic_tasks_is_a_task():
+    # （一） a header over arabic tasks that carry their clauses, （二） and （三） tasks with their own: before,
+    # （二） and （三） were read as headers and their clauses landed nowhere (reported, but two tasks lost)
+    text = ("某市2024年政务公开工作要点\n一、加强公开\n（一）做好预算公开。\n1.公开预算。（市财政局负责）\n"
+            "2.公开决算。（市审计局负责）\n（二）做好解读。（市政府办公室负责）\n（三）做好回应。（市政府办公室负责）\n"
+            "二、强化平台\n（四）优化网站。（市大数据局负责）\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["task_id", "section_no", "subsection_no", "text", "clause"]].fillna(-1).values.tolist() == [
+        ["1", 1, 1, "公开预算。", "（市财政局负责）"], ["2", 1, 1, "公开决算。", "（市审计局负责）"],
+        ["S1.2", 1, -1, "做好解读。", "（市政府办公室负责）"], ["S1.3", 1, -1, "做好回应。", "（市政府办公室负责）"],
+        ["S2.4", 2, -1, "优化网站。", "（市大数据局负责）"]]
+    assert not [w for w in doc.warnings if "unknown unit" not in w]
+    # a gap among them is still reported: （五） after （三）, where （四） is neither task nor header
+    gap = text.replace("（四）优化网站", "（五）优化网站")
+    assert "line 9: task number 5 skips the sequence (expected 1 or 4)" in gk.parse_document(
+        gap, tokens=False, strict=False).warnings
