@@ -332,14 +332,13 @@ class _Builder:
 
         (（一） a header over arabic tasks, （二） a task with its clause: the header's number is no gap.)
         """
-        tasks = {id(task) for task in group}
         items = sorted([(s["line"], 0, s["part"], s.get("section_no"), s["number"], None)
                         for s in sections if s["level"] == "subsection"]
                        + [(t.line, 1, t.part, t.section_no, t.number, t) for t in group], key=lambda i: i[:2])
         in_part: dict[int, int] = {}
         in_section: dict[tuple, int] = {}
         for _, _, part, section_no, number, task in items:
-            if task is not None and id(task) in tasks:
+            if task is not None:
                 allowed = sorted({in_section.get((part, section_no), 0) + 1, in_part.get(part, 0) + 1})
                 if number not in allowed:
                     what = "repeats" if number < allowed[0] else "skips"

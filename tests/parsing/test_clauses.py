@@ -778,7 +778,8 @@ def test_label_lines_that_name_no_unit_leave_the_task_unassigned_and_say_so():
         ["做好预算公开。\n完成时限：2024年底", "NA", "2024年底"], ["做好决算公开。\n责任领导：李四", "NA", "NA"],
         ["做好审计公开。", "（区审计局负责）", "NA"]]
     assert doc.meta.loc[0, "n_unassigned"] == 2
-    assert doc.warnings == ["line 3: task 1 has no responsibility clause", "line 5: task 2 has no responsibility clause"]
+    assert doc.warnings == ["line 3: task 1 has no responsibility clause",
+                            "line 5: task 2 has no responsibility clause"]
 
 
 @pytest.mark.parametrize(("content", "expected"), [
