@@ -364,7 +364,12 @@ def _accept(doc: _Text, lo: int, hi: int, starts: list[_Marker], *,
         accepted = _accept_sequence(doc, starts, task_style, has_sections, run_on=False)
         if "subsection" not in kinds:  # only （一） markers can be such tasks: no need to look
             return "arabic", accepted, set()
-        return "arabic", accepted, _paren_tasks(doc, accepted, hi, only_without_tasks=True)
+        paren = _paren_tasks(doc, accepted, hi, only_without_tasks=True)
+        if paren:  # （一） items are tasks here: one whose clause closes its list of 1. items is one too
+            accepted, paren = _items_with_sub_items(doc, accepted, hi, paren)
+            if not any(c.kind == "task" for c in accepted):  # every 1. item was a sub-item
+                return "paren", accepted, paren
+        return "arabic", accepted, paren
     # no arabic level at the start of lines: (一) items with clauses, then paragraphs, then run-on text
     headers = [c for c in starts if c.kind in ("section", "subsection", "box", "division")]
     if n_style == 0:
@@ -472,6 +477,41 @@ def _paren_tasks(doc: _Text, accepted: list[_Marker], hi: int, *, only_without_t
         if _count_clause_lines(folded, c.end, end):
             found.add(c.start)
     return found
+
+
+def _items_with_sub_items(doc: _Text, accepted: list[_Marker], hi: int,
+                          paren: set[int]) -> tuple[list[_Marker], set[int]]:
+    """In a part whose ``（一）`` items with clauses are tasks: a ``（一）`` item whose arabic items carry no
+    clause, and whose one clause closes the list (on a line of its own, or after a title that ends with
+    ``：``), is a task too, its arabic items its text.
+
+    ``（一）做好预算公开。具体包括：`` / ``1.公开预算；`` / ``2.公开决算。`` / ``（市财政局负责）``: the clause is
+    the （一） item's, not its last sub-item's.
+    """
+    folded = doc.folded
+    dropped: set[int] = set()
+    found = set(paren)
+    for i, c in enumerate(accepted):
+        if c.kind != "subsection" or c.start in paren:
+            continue
+        j = i + 1
+        while j < len(accepted) and accepted[j].kind == "task":
+            j += 1
+        items = accepted[i + 1 : j]
+        end = accepted[j].start if j < len(accepted) else hi
+        if len(items) < 2 or _count_clause_lines(folded, c.end, items[-1].start) \
+                or _count_clause_lines(folded, items[-1].start, end) != 1:
+            continue
+        lead_in = folded[c.end : items[0].start].rstrip()  # the （一） item's own text, before its 1.
+        last = folded[items[-1].start : end].rstrip()
+        cut = last.rfind("\n")
+        last_line = last[cut + 1 :].strip() if cut >= 0 else ""  # the clause's line, when not the item's own
+        if (last_line.startswith("（") and _ends_with_clause(last_line)) or lead_in.endswith("："):
+            found.add(c.start)
+            dropped.update(item.start for item in items)
+    if not dropped:
+        return accepted, paren
+    return [c for c in accepted if c.start not in dropped], found
 
 
 def _is_framing(folded: str, title_start: int) -> bool:

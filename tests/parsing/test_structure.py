@@ -510,3 +510,20 @@ def test_a_paren_item_with_its_clause_among_paren_headers_over_arabic_tasks_is_a
     gap = text.replace("（四）优化网站", "（五）优化网站")
     assert "line 9: task number 5 skips the sequence (expected 1 or 4)" in gk.parse_document(
         gap, tokens=False, strict=False).warnings
+
+
+def test_a_paren_task_s_numbered_sub_items_before_its_clause_stay_in_its_text():
+    # （一） items are tasks with their clauses; （一） lists 1. and 2. and closes the list with its clause:
+    # before, 1. and 2. were read as tasks (1. unassigned, 2. taking （一）'s clause), （一） as their header
+    text = ("某市2024年政务公开工作要点\n一、加强公开\n（一）做好预算公开。具体包括：\n1.公开预算；\n2.公开决算。\n"
+            "（市财政局负责）\n（二）做好解读。（市政府办公室负责）\n二、强化平台\n（三）优化网站。（市大数据局负责）\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["task_id", "section_no", "text", "clause"]].values.tolist() == [
+        ["1", 1, "做好预算公开。具体包括：\n1.公开预算；\n2.公开决算。", "（市财政局负责）"],
+        ["2", 1, "做好解读。", "（市政府办公室负责）"], ["3", 2, "优化网站。", "（市大数据局负责）"]]
+    assert doc.meta.loc[0, "task_level"] == "paren"
+    assert not [w for w in doc.warnings if "unknown unit" not in w and "names no place" not in w]
+    # where each 1. item carries its own clause, they stay the tasks (and （一） their header)
+    own = text.replace("1.公开预算；", "1.公开预算。（市财政局负责）").replace(
+        "2.公开决算。\n（市财政局负责）", "2.公开决算。（市审计局负责）")
+    assert gk.parse_document(own, tokens=False).tasks["task_id"].tolist() == ["1", "2", "S1.2", "S2.3"]
