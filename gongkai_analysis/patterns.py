@@ -754,6 +754,9 @@ UNIT_LEVEL_PREFIX = re.compile(
 DOCUMENT_PLACE = re.compile(
     r"^(?:关于印发)?(?P<place>(?:[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗))+)"
 )
+#: Each named level of a document's place (``内蒙古自治区`` and ``包头市`` in ``内蒙古自治区包头市``), its
+#: level apart: a unit named with them (``包头市财政局``) is read as with its level alone (``市财政局``).
+PLACE_LEVEL = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,7}?)(?P<level>自治区|自治州|地区|省|市|州|盟|区|县|旗)")
 #: A party committee before a unit (``市委网信办``, ``包头市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
 #: unit's function, never from its name.
 PARTY_PREFIX = re.compile(r"(?:中共)?[\u4e00-\u9fff]{0,10}?[省市区县州]委(?!员会)")

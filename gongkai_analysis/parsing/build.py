@@ -165,6 +165,9 @@ class _Builder:
         self.unit_lines: dict[str, int] = {}
         #: tasks that took the clause of the header above them
         self.n_inherited = 0
+        #: the named levels of the document's place, with their level (``("包头市", "市")``), where the
+        #: registry is another place's: a unit named with them is read as with its level alone
+        self.place_levels: list[tuple[str, str]] = []
         self.original_lines = src.original.split("\n") if src.original is not None else []
         #: whether warnings are logged: asked once per document, not once per warning
         self.log_warnings = log.isEnabledFor(logging.INFO)
@@ -195,6 +198,7 @@ class _Builder:
             self.warn(f"the document is from {place} and the registry is {'、'.join(self.registry.places)}'s: "
                       "its units are kept as printed, none is taken for a unit of the registry (known = False)")
             self.registry = self.registry.foreign()
+            self.place_levels = [(m["name"] + m["level"], m["level"]) for m in patterns.PLACE_LEVEL.finditer(place)]
         groups = _numbering_groups(tasks)
         restarts = {key: _numbers_restart(group) for key, group in groups.items()}
         self._check_numbers(groups, restarts, sections)
@@ -406,7 +410,10 @@ class _Builder:
                 row_id = base_id + _piece_letter(k) if pieces else base_id
                 if content is not None:
                     # the responsibility rows of the clause (read once per clause and registry)
-                    units, repeated, doubts, clause_time, suspects, unknown = _clause_units(content, registry)
+                    units, repeated, doubts, clause_time, suspects, unknown, named = _clause_units(content, registry)
+                    if named and self.place_levels:  # 包头市财政局 in a plan of 包头市: the unit 财政局
+                        units, unknown, twice = self._without_place(units)
+                        repeated = (*repeated, *twice)
                     if time_limit is None:  # a time qualifier inside the clause: 5月底完成，牵头…
                         time_limit = clause_time
                 rows.append((doc_id, row_id, len(rows) + 1, number, part_no, task.section_no, task.section_title,
@@ -433,6 +440,32 @@ class _Builder:
                     unit_rows.extend(units)
                     unit_ids.extend(itertools.repeat(row_id, len(units)))
         return _task_columns(rows), _responsibility_columns(doc_id, unit_ids, unit_rows), closing
+
+    def _without_place(self, units: tuple) -> tuple[tuple, tuple, list]:
+        """A clause's rows with the document's own place read off its units' names (``包头市财政局`` in a
+        plan of 包头市 is the unit 财政局, as ``市财政局`` is); the unit as printed keeps it.
+
+        Returns the rows (a unit named twice so, once per role), the unknown units among them and the
+        (unit, role) pairs so named twice (reported as any unit named twice is).
+        """
+        rows, seen, twice = [], set(), []
+        for row in units:
+            name, level = row[0], None
+            above = patterns.PLACE_LEVEL.match(name)  # a level above the place's own: 内蒙古自治区 in a plan of 包头市
+            if above and any(name.startswith(piece, above.end()) for piece, _ in self.place_levels):
+                name = name[above.end():]
+            for piece, piece_level in self.place_levels:  # 北京市东城区财政局: each level in turn
+                if name.startswith(piece) and len(name) > len(piece):
+                    name, level = name[len(piece):], piece_level
+            if level is not None:
+                match = self.registry.lookup(level + name)
+                row = (match.unit, *row[1:5], match.collective, row[6], match.known, match.category, match.function)
+            if (row[0], row[3]) in seen:
+                twice.append((row[0], row[3]))
+                continue
+            seen.add((row[0], row[3]))
+            rows.append(row)
+        return tuple(rows), tuple(row[0] for row in rows if not row[7]), twice
 
     def _original_of(self, task: Item, cursor: int) -> tuple[str, int]:
         """The task's wording before conversion from traditional characters, and where it was found.
@@ -596,7 +629,8 @@ _ENDS_WITH_ROLE = operator.methodcaller("endswith", tuple(verb + bracket for bra
 @functools.lru_cache(maxsize=8192)
 def _clause_units(content: str, registry: Registry):
     """The responsibility rows of a clause, the (unit, role) pairs named twice, the clause's doubts, its
-    time qualifier, its suspect names with their reasons and its unknown units.
+    time qualifier, its suspect names with their reasons, its unknown units, and whether a unit's name
+    begins with a named place (``包头市财政局``: see :meth:`_Builder._without_place`).
 
     A row is a tuple of the cells of :data:`~gongkai_analysis.schema.RESPONSIBILITY_COLUMNS` after
     ``doc_id`` and ``task_id``.  Clauses repeat within a plan and across plans (各街道办事处负责落实),
@@ -615,7 +649,8 @@ def _clause_units(content: str, registry: Registry):
                       match.known, match.category, match.function))
     suspects = tuple((unit[1], r) for unit in units if (r := clauses.suspect_reasons(unit[1])))
     unknown = tuple(unit[0] for unit in units if not unit[7])
-    return tuple(units), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown
+    named = any(patterns.NAMED_PLACE_PREFIX.match(unit[0]) for unit in units)
+    return tuple(units), tuple(repeated), clause.doubts, clause.time_limit, suspects, unknown, named
 
 
 def _task_columns(rows: list[tuple]) -> schema.Rows:

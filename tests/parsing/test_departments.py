@@ -167,3 +167,17 @@ def test_local_financial_regulators_serve_finance():
 def test_a_unit_s_function_is_found_past_the_nation_s_the_autonomous_areas_and_a_named_place(name, function):
     # (before, each of these with a function gave NA: only 省/市/区/县 and 东城's own prefix were passed over)
     assert gk.parsing.departments.unit_function(name) == function
+
+
+def test_a_unit_named_with_the_document_s_own_place_is_the_unit_named_with_its_level_alone():
+    # 包头市财政局 and 市财政局 in a plan of 包头市: before, two units (the workload of one body split in two)
+    text = ("包头市2024年政务公开工作要点\n一、公开\n1.做好预算公开。（包头市财政局牵头，市审计局、包头市委网信办配合）\n"
+            "2.做好决算公开。（市财政局、包头市财政局负责）\n3.做好审计公开。（内蒙古自治区包头市审计局、稀土高新区管委会负责）\n")
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.responsibilities[["task_id", "unit_raw", "unit", "role"]].values.tolist() == [
+        ["1", "包头市财政局", "财政局", "lead"], ["1", "市审计局", "审计局", "support"],
+        ["1", "包头市委网信办", "市委网信办", "support"], ["2", "市财政局", "财政局", "responsible"],
+        ["3", "内蒙古自治区包头市审计局", "审计局", "responsible"], ["3", "稀土高新区管委会", "稀土高新区管委会", "responsible"]]
+    # the same body named twice in one clause is reported, as any unit named twice is
+    assert "line 4: task 2: 财政局 named twice as responsible" in doc.warnings
+    assert doc.meta.loc[0, "n_units"] == 4
