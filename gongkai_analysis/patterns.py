@@ -775,9 +775,11 @@ FUNCTION_SUFFIXES = ("委员会办公室", "服务中心", "管理中心", "委�
 # --------------------------------------------------------------------------
 # Document metadata (matched on folded text)
 # --------------------------------------------------------------------------
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}号")
+#: A 文号: 包府办发〔2024〕12号, its year also in ［］【】 (folded to 〔〕), ﹝﹞ or （）, its number also 第12号.
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔﹝（](?:19|20)\d{2}[〕﹞）]第?\d{1,4}号")
 DATE_ARABIC = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DATE_CHINESE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+#: (A year's zero is printed 〇, 零, or — typed on a keyboard — ○ (U+25CB), Ｏ or O.)
+DATE_CHINESE = re.compile(r"([〇零○ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PLAN_TITLE = re.compile(r"^.{0,40}政务公开工作要点$")
 #: A plan title at the start of a run-on line.

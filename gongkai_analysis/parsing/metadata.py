@@ -7,8 +7,8 @@ Examples
 ...                       "2017年6月21日"])
 >>> info["doc_number"], info["date"], info["year"], info["title"]
 ('东政办发〔2017〕13号', '2017-06-21', 2017, '东城区2017年政务公开工作要点')
->>> read_metadata(["二〇一八年三月五日"])["date"]
-'2018-03-05'
+>>> read_metadata(["二〇一八年三月五日"])["date"], read_metadata(["二○二四年五月六日"])["date"]
+('2018-03-05', '2024-05-06')
 
 The preamble is kept whole: fields are read *from* it, never cut out of it.
 
@@ -24,7 +24,7 @@ import re
 from .. import patterns
 
 FIELDS = ("title", "notice_title", "issuer", "doc_number", "date", "year", "recipients", "preamble")
-_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
                    "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 

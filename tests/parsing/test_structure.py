@@ -527,3 +527,21 @@ def test_a_paren_task_s_numbered_sub_items_before_its_clause_stay_in_its_text():
     own = text.replace("1.公开预算；", "1.公开预算。（市财政局负责）").replace(
         "2.公开决算。\n（市财政局负责）", "2.公开决算。（市审计局负责）")
     assert gk.parse_document(own, tokens=False).tasks["task_id"].tolist() == ["1", "2", "S1.2", "S2.3"]
+
+
+@pytest.mark.parametrize("date", ["二〇二四年五月六日", "二○二四年五月六日", "二Ｏ二四年五月六日", "二零二四年五月六日",
+                                  "2024年5月6日"])
+def test_a_date_in_chinese_numerals_is_read_whatever_its_zero(date):
+    # 二○二四 typed with ○ (U+25CB), as many official documents print it: before, no date
+    text = (f"包头市人民政府办公室关于印发包头市2024年政务公开工作要点的通知\n各旗县区人民政府：\n包头市人民政府办公室\n{date}\n"
+            "包头市2024年政务公开工作要点\n一、公开\n1.做好预算公开。（市财政局负责）\n2.做好决算公开。（市审计局负责）\n")
+    assert gk.parse_document(text, tokens=False).meta.loc[0, "date"] == "2024-05-06"
+
+
+@pytest.mark.parametrize("number", ["包府办发〔2024〕12号", "包府办发[2024]12号", "包府办发【2024】12号",
+                                    "包府办发﹝2024﹞12号", "包府办发（2024）12号", "包府办发〔2024〕第12号"])
+def test_a_doc_number_is_read_whatever_brackets_hold_its_year(number):
+    # ﹝﹞ (U+FE5D, U+FE5E), （）, and 第12号, as documents print them: before, no 文号
+    text = (f"包头市人民政府办公室\n{number}\n包头市2024年政务公开工作要点\n一、公开\n1.做好预算公开。（市财政局负责）\n"
+            "2.做好决算公开。（市审计局负责）\n")
+    assert gk.parse_document(text, tokens=False).meta.loc[0, "doc_number"] == number
