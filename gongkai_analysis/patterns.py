@@ -752,7 +752,8 @@ UNIT_LEVEL_PREFIX = re.compile(
 #: A name needs two characters before its level, so the anonymous ``某区`` and words such as 社区 at
 #: the start are no place.
 DOCUMENT_PLACE = re.compile(
-    r"^(?:关于印发)?(?P<place>(?:[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗))+)"
+    r"^(?:关于印发)?(?:(?:19|20)\d{2}年度?)?"  # (the year may come first: 2024年包头市政务公开工作要点)
+    r"(?P<place>(?:[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗))+)"
 )
 #: Each named level of a document's place (``内蒙古自治区`` and ``包头市`` in ``内蒙古自治区包头市``), its
 #: level apart: a unit named with them (``包头市财政局``) is read as with its level alone (``市财政局``).
@@ -784,6 +785,9 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 PLAN_TITLE = re.compile(r"^.{0,40}政务公开工作要点$")
 #: A plan title at the start of a run-on line.
 PLAN_TITLE_START = re.compile(r"^[^\s，。：《》]{0,40}?政务公开工作要点")
+#: What may follow 政务公开工作要点 on a title's line and still be the title's: ``（试行）``, ``任务分解表``
+#: (short, no sentence, no numbered item in it).
+TITLE_TAIL = re.compile(r"[^\s，。；：、《》\d一二三四五六七八九十]{0,12}[ \t]*")
 NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
 #: A notice's title on one line, maybe after its issuer: ``…办公室关于印发《…》的通知``.
 NOTICE_TITLE_LINE = re.compile(r"^[^\s，。：]{0,30}关于[^\n]*的通知$")

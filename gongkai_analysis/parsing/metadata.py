@@ -111,7 +111,11 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     kept.extend(notice)
     kept_folded.extend(notice_folded)
     if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(kept_folded[0])):
-        info["title"] = re.sub(r"^.*关于印发", "", kept[0][: m.end()])
+        # the line up to 工作要点, and on to the line's end or to the first section (a run-on line) where what
+        # follows is the title's own tail (（试行）, 任务分解表: short, no sentence in it)
+        tail = patterns.TITLE_TAIL.match(kept_folded[0], m.end())
+        end = tail.end() if tail.end() == len(kept[0]) or patterns.MARKER.match(kept_folded[0], tail.end()) else m.end()
+        info["title"] = re.sub(r"^.*关于印发", "", kept[0][:end]).strip()
     if info["title"] is None and info["notice_title"] and (m := patterns.ISSUED_PLAN.search(info["notice_title"])):
         info["title"] = m.group("title")  # the notice names the plan it issues: 关于印发《X》的通知
     info["preamble"] = "\n".join(whole_preamble) or None
@@ -221,7 +225,8 @@ def document_place(info: dict) -> str | None:
     -------
     str or None
         The place as printed (``包头市``, ``北京市东城区``), or None when none of
-        them begins with a named place (``某区…``, ``2017年…``, a regulation's title).
+        them begins with a named place, maybe after its year (``某区…``, ``2017年工作要点``, a regulation's
+        title: no place).
 
     Examples
     --------
@@ -233,6 +238,8 @@ def document_place(info: dict) -> str | None:
     '东城区'
     >>> document_place({"title": "某区2019年政务公开工作要点"}), document_place({"title": "某市某区2019年要点"})
     (None, None)
+    >>> document_place({"title": "2024年包头市政务公开工作要点"})  # the year first
+    '包头市'
     """
     for field in ("title", "notice_title", "issuer"):
         value = info.get(field)

@@ -545,3 +545,21 @@ def test_a_doc_number_is_read_whatever_brackets_hold_its_year(number):
     text = (f"包头市人民政府办公室\n{number}\n包头市2024年政务公开工作要点\n一、公开\n1.做好预算公开。（市财政局负责）\n"
             "2.做好决算公开。（市审计局负责）\n")
     assert gk.parse_document(text, tokens=False).meta.loc[0, "doc_number"] == number
+
+
+@pytest.mark.parametrize(("first_line", "title", "place_warned"), [
+    ("包头市2024年政务公开工作要点（试行）", "包头市2024年政务公开工作要点（试行）", True),
+    ("包头市2024年政务公开工作要点任务分解表", "包头市2024年政务公开工作要点任务分解表", True),
+    # the year first: the place is still the document's (before, none: the district's registry applied)
+    ("2024年包头市政务公开工作要点", "2024年包头市政务公开工作要点", True),
+])
+def test_a_plan_s_title_keeps_its_tail_and_its_place_may_follow_the_year(first_line, title, place_warned):
+    # before, the title was cut after 工作要点 (（试行） and 任务分解表 lost)
+    text = f"{first_line}\n一、公开\n1.做好预算公开。（市财政局负责）\n2.做好决算公开。（市审计局负责）\n"
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.meta.loc[0, "title"] == title
+    assert any(w.startswith("the document is from 包头市") for w in doc.warnings) is place_warned
+    # a run-on line goes on with its text after the title: the title stops at 工作要点
+    run_on = gk.parse_document(f"{first_line}一、公开 1.做好预算公开。（市财政局负责）2.做好决算公开。（市审计局负责）",
+                               tokens=False, strict=False)
+    assert run_on.meta.loc[0, "title"] == title and run_on.meta.loc[0, "n_tasks"] == 2
