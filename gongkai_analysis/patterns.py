@@ -792,6 +792,11 @@ NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
 #: A notice's title on one line, maybe after its issuer: ``…办公室关于印发《…》的通知``.
 NOTICE_TITLE_LINE = re.compile(r"^[^\s，。：]{0,30}关于[^\n]*的通知$")
 ISSUER = re.compile(r"^.{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室)$")
+#: The first line of a notice's title wrapped after its issuer: ``包头市人民政府办公室关于印发`` (no 通知 yet).
+NOTICE_TITLE_START = re.compile(r"^[^\s，。：]{0,30}关于(?!.*通知$)")
+#: Where the issuer is printed elsewhere: the red head (``包头市人民政府办公室文件``), or before 关于 in the
+#: notice's title (``包头市人民政府办公室关于印发…的通知``).
+ISSUER_IN_HEAD = re.compile(r"^(?P<issuer>.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室))(?:文件$|关于)")
 RECIPIENTS = re.compile(r"^.{2,80}：$")
 #: A run-on preamble (a page's header copied onto one line) is cut into its fields: at whitespace not after a
 #: digit (``2017 年`` keeps its space), and, where no space parts them, before a notice's title begins and after

@@ -92,8 +92,8 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
                 and not patterns.MARKER.match(folded):
             info["title"] = line.strip()[m.start("title") - 1 : m.end("title") - 1].strip()
             continue
-        if notice or patterns.NOTICE_TITLE.match(folded) or folded.startswith("关于"):
-            if not info["notice_title"] and (notice or folded.startswith("关于")) and len(folded) < 40:
+        if notice or patterns.NOTICE_TITLE.match(folded) or patterns.NOTICE_TITLE_START.match(folded):
+            if not info["notice_title"] and len(folded) < 40:  # (a title wrapped over lines: 关于印发 / 《X》的通知)
                 notice.append(line.strip())
                 notice_folded.append(folded)
                 if folded.endswith("通知"):
@@ -110,6 +110,11 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
         kept_folded.append(folded)
     kept.extend(notice)
     kept_folded.extend(notice_folded)
+    if info["issuer"] is None:  # the issuer of the red head (…办公室文件), or the one the notice's title names
+        for text in (*kept, info["notice_title"] or ""):
+            if head := patterns.ISSUER_IN_HEAD.match(patterns.fold(text)):
+                info["issuer"] = text[: head.end("issuer")]
+                break
     if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(kept_folded[0])):
         # the line up to 工作要点, and on to the line's end or to the first section (a run-on line) where what
         # follows is the title's own tail (（试行）, 任务分解表: short, no sentence in it)

@@ -98,6 +98,11 @@ def test_baotou_units_functions_and_the_prefix_rule(baotou):
     assert lead_rows["工信局"] == 28 and lead_rows["审批服务局"] == 19
 
 
+def test_baotou_preamble_fields(baotou):
+    # the issuer is the one its notice's title names (before, none: no line of the preamble holds it alone)
+    assert baotou.meta[["title", "issuer"]].values.tolist() == [["包头市2022年数字政府建设考评办法", "包头市人民政府办公室"]]
+
+
 def test_baotou_every_doubt_is_counted(baotou):
     meta = baotou.meta.iloc[0]
     assert meta["n_unknown_units"] == 27 and meta["n_suspect_units"] == 0

@@ -563,3 +563,19 @@ def test_a_plan_s_title_keeps_its_tail_and_its_place_may_follow_the_year(first_l
     run_on = gk.parse_document(f"{first_line}一、公开 1.做好预算公开。（市财政局负责）2.做好决算公开。（市审计局负责）",
                                tokens=False, strict=False)
     assert run_on.meta.loc[0, "title"] == title and run_on.meta.loc[0, "n_tasks"] == 2
+
+
+@pytest.mark.parametrize("preamble", [
+    # the red head names the issuer; the notice's title is on one line
+    "包头市人民政府办公室文件\n包府办发〔2024〕12号\n包头市人民政府办公室关于印发包头市2024年政务公开工作要点的通知\n",
+    # the notice's title wrapped after 关于印发, its issuer before it, no signature line
+    "包头市人民政府办公室关于印发\n包头市2024年政务公开工作要点的通知\n",
+])
+def test_the_issuer_and_a_wrapped_notice_title_are_read_where_the_head_prints_them(preamble):
+    # before: no issuer (no line of the preamble held it alone), and a notice title wrapped after its issuer unread
+    text = (f"{preamble}各旗县区人民政府：\n2024年5月6日\n包头市2024年政务公开工作要点\n一、公开\n"
+            "1.做好预算公开。（市财政局负责）\n2.做好决算公开。（市审计局负责）\n")
+    meta = gk.parse_document(text, tokens=False).meta.iloc[0]
+    assert (meta["issuer"], meta["notice_title"]) == (
+        "包头市人民政府办公室", "包头市人民政府办公室关于印发包头市2024年政务公开工作要点的通知")
+    assert meta["title"] == "包头市2024年政务公开工作要点" and meta["recipients"] == "各旗县区人民政府"
