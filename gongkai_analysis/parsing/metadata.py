@@ -111,8 +111,9 @@ def read_metadata(lines: list[str], page_meta: dict[str, str] | None = None) -> 
     kept.extend(notice)
     kept_folded.extend(notice_folded)
     if info["issuer"] is None:  # the issuer of the red head (…办公室文件), or the one the notice's title names
-        for text in (*kept, info["notice_title"] or ""):
-            if head := patterns.ISSUER_IN_HEAD.match(patterns.fold(text)):
+        notice_title = info["notice_title"] or ""
+        for text, folded in (*zip(kept, kept_folded), (notice_title, patterns.fold(notice_title))):
+            if head := patterns.ISSUER_IN_HEAD.match(folded):
                 info["issuer"] = text[: head.end("issuer")]
                 break
     if info["title"] is None and kept and (m := patterns.PLAN_TITLE_START.match(kept_folded[0])):
