@@ -361,7 +361,8 @@ LEADER_LABEL = re.compile(r"\s*(?:" + "|".join(sorted(LEADER_LABELS, key=len, re
 #: Every label, of units (longest first), of a deadline or of a leader, as one alternation.
 _ANY_LABEL_WORDS = "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIME_LABELS,
                              *sorted(LEADER_LABELS, key=len, reverse=True)])
-#: A clause's label, of units or of a deadline, wherever it stands (``牵头单位：X 完成时限：Y``: a group opens there).
+#: A clause's label, of units, of a deadline or of a leader, wherever it stands (``牵头单位：X 完成时限：Y``: a group
+#: opens there; at the start of a line under a task, a label line).
 ANY_LABEL = re.compile(f"(?:{_ANY_LABEL_WORDS})" + r"\s*：")
 #: A group of a clause that says when, not who: ``5月底完成``, ``持续推进``, ``2024年底前``.
 #: (Searched in one short group at a time, never over a whole text.)
@@ -747,17 +748,19 @@ UNIT_PREFIX = re.compile(r"^(?:北京市东城区|北京市|东城区|区委|区
 UNIT_LEVEL_PREFIX = re.compile(
     r"北京市东城区|东城区|北京市(?=东城区)|[省市区县](?![场委直级属辖域县区内外（、]|政(?!府|务)|民(?!政))"
 )
+#: The levels a named place ends with (包头市, 安徽省, 内蒙古自治区, 稀土高新区 …).
+_PLACE_LEVELS = "自治区|自治州|地区|省|市|州|盟|区|县|旗"
 #: The place a document is from, at the start of its title, notice title or issuer: one or more
 #: named administrative levels (``包头市``, ``安徽省``, ``北京市东城区``; after an optional 关于印发).
 #: A name needs two characters before its level, so the anonymous ``某区`` and words such as 社区 at
 #: the start are no place.
 DOCUMENT_PLACE = re.compile(
     r"^(?:关于印发)?(?:(?:19|20)\d{2}年度?)?"  # (the year may come first: 2024年包头市政务公开工作要点)
-    r"(?P<place>(?:[\u4e00-\u9fff]{2,7}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗))+)"
+    rf"(?P<place>(?:[\u4e00-\u9fff]{{2,7}}?(?:{_PLACE_LEVELS}))+)"
 )
 #: Each named level of a document's place (``内蒙古自治区`` and ``包头市`` in ``内蒙古自治区包头市``), its
 #: level apart: a unit named with them (``包头市财政局``) is read as with its level alone (``市财政局``).
-PLACE_LEVEL = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,7}?)(?P<level>自治区|自治州|地区|省|市|州|盟|区|县|旗)")
+PLACE_LEVEL = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,7}}?)(?P<level>{_PLACE_LEVELS})")
 #: A party committee before a unit (``市委网信办``, ``包头市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
 #: unit's function, never from its name.
 PARTY_PREFIX = re.compile(r"(?:中共)?[\u4e00-\u9fff]{0,10}?[省市区县州]委(?!员会)")
@@ -768,7 +771,7 @@ FUNCTION_LEVEL_PREFIX = re.compile(r"国家|中央|国务院|自治区|自治州
 #: A named place before a unit's name (``广东省政务服务数据管理局``, ``包头市财政局``, ``某某县``…), dropped to
 #: find its function (the name keeps it); what follows must still be a word of two characters or more.
 #: (A place before 委 is the party committee's: see :data:`PARTY_PREFIX`.)
-NAMED_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治区|自治州|地区|省|市|州|盟|区|县|旗)(?=(?!委)[\u4e00-\u9fff]{2})")
+NAMED_PLACE_PREFIX = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{_PLACE_LEVELS})(?=(?!委)[\u4e00-\u9fff]{{2}})")
 #: What ends a unit's name after the stem of its function (``财政`` + ``局``), longest first.
 FUNCTION_SUFFIXES = ("委员会办公室", "服务中心", "管理中心", "委员会", "办公室", "办公厅", "总局", "分局",
                      "中心", "局", "厅", "部", "委", "办", "署", "处", "")
@@ -791,12 +794,14 @@ TITLE_TAIL = re.compile(r"[^\s，。；：、《》\d一二三四五六七八九
 NOTICE_TITLE = re.compile(r"^关于.*(?:的)?通知$")
 #: A notice's title on one line, maybe after its issuer: ``…办公室关于印发《…》的通知``.
 NOTICE_TITLE_LINE = re.compile(r"^[^\s，。：]{0,30}关于[^\n]*的通知$")
-ISSUER = re.compile(r"^.{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室)$")
+#: How an issuing office's name ends.
+_ISSUER_ENDINGS = "人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室"
+ISSUER = re.compile(rf"^.{{2,30}}(?:{_ISSUER_ENDINGS})$")
 #: The first line of a notice's title wrapped after its issuer: ``包头市人民政府办公室关于印发`` (no 通知 yet).
 NOTICE_TITLE_START = re.compile(r"^[^\s，。：]{0,30}关于(?!.*通知$)")
 #: Where the issuer is printed elsewhere: the red head (``包头市人民政府办公室文件``), or before 关于 in the
 #: notice's title (``包头市人民政府办公室关于印发…的通知``).
-ISSUER_IN_HEAD = re.compile(r"^(?P<issuer>.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室))(?:文件$|关于)")
+ISSUER_IN_HEAD = re.compile(rf"^(?P<issuer>.{{2,30}}?(?:{_ISSUER_ENDINGS}))(?:文件$|关于)")
 RECIPIENTS = re.compile(r"^.{2,80}：$")
 #: A run-on preamble (a page's header copied onto one line) is cut into its fields: at whitespace not after a
 #: digit (``2017 年`` keeps its space), and, where no space parts them, before a notice's title begins and after

@@ -793,9 +793,7 @@ _HEADER_TITLE_MAX = 40
 
 
 def _is_label_line(text: str) -> bool:
-    folded = patterns.fold(text).strip()
-    return bool(patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded)
-                or patterns.LEADER_LABEL.match(folded))
+    return patterns.ANY_LABEL.match(patterns.fold(text).strip()) is not None
 
 
 def _second_clause(body: str, line: str) -> bool:
@@ -850,8 +848,7 @@ def _split_body(task: Item) -> list[tuple]:
             opened, depth = depth, max(depth + folded.count("（") - folded.count("）"), 0)
             if opened > 0:
                 body_lines.append(line)
-            elif body_lines and (patterns.UNIT_LABEL.match(folded) or patterns.TIME_LABEL.match(folded)
-                                 or patterns.LEADER_LABEL.match(folded)):
+            elif body_lines and patterns.ANY_LABEL.match(folded):  # a line of units', a deadline's or a leader's
                 if not label_lines and _second_clause("\n".join(body_lines), folded):
                     # units' labels after a text that ends with its clause (a web page's footer, 主办单位：X
                     # 承办单位：Y): not the task's clause, but a paragraph after it (the closing text, after the
