@@ -717,6 +717,10 @@ AREA_COLLECTIVE = re.compile(f"^{_AREAS}" + r"[^、]{0,8}?(?:人民政府|政府
 OPEN_ENDED = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位|机构|街道|成员单位)?$")
 #: A name in 〔〕 or （） after the unit: another nameplate of the same unit.
 ALIAS = re.compile(r"^(?P<unit>.+?)[〔（](?P<alias>[^〔〕（）]+)[〕）]$")
+#: A line of a table cell that starts with a unit's whole name (市商务局, 文化委, 宣传部〔新闻…, 市市场监管局、…):
+#: after a line that fills the cell and ends as a name ends, a second name, not the rest of the first (PDF
+#: cells; ``东城园管委`` / ``会``, ``工商分局`` / ``〔查无办〕`` and ``…机关`` / ``运行经费…`` read on).
+CELL_NAME_START = re.compile(f"[\u4e00-\u9fff]{{1,15}}?(?:{_UNIT_ENDINGS})(?=$|[、，；,;〔（(【])")
 #: A party committee and the government of the same place sharing one office's name: ``市委、市政府督查室``
 #: (市委督查室 and 市政府督查室, or one joint office): read as printed, and reported.
 SHARED_ENDING = re.compile(

@@ -58,6 +58,7 @@ DOCUMENTED = (
     "reading/markdown.py",
     "reading/office.py",
     "reading/pdf.py",
+    "reading/pdf_table.py",
     "reading/script.py",
     "reading/source.py",
     "reading/text.py",

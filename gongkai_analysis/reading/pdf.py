@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from .. import patterns
 from ..errors import ParseError
+from . import pdf_table
 from .source import SourceText
 from .text import clean_text, fold_radicals
 
@@ -44,13 +45,15 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class _Line:
-    """One printed line: its text, left and right edges, baseline and font size (points)."""
+    """One printed line: its text, left and right edges, baseline and font size (points); a row of a ruled
+    table carries its cells (``text`` is then the cells joined by tabs, a line of its own)."""
 
     text: str
     x0: float
     x1: float
     y: float
     size: float
+    row: pdf_table.TableRow | None = None
 
 
 def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
@@ -97,7 +100,7 @@ def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
         raise ParseError(f"the PDF has no text layer ({len(pages)} page(s); a scanned PDF needs OCR first)",
                          source=source)
     pages, dropped = _drop_page_furniture(pages)
-    lines = [line for page in pages for line in page]
+    lines = _join_split_rows([line for page in pages for line in page])
     lines, board = _drop_banji(lines)
     text, n_radicals = fold_radicals(clean_text("\n".join(_reflow(lines)) + "\n"))
     src = SourceText(text, source, "pdf")
@@ -146,14 +149,67 @@ def _page_lines(page) -> list[_Line]:
             spaced = False
     finally:
         textpage.close()
-    chars.sort(key=lambda c: -c[2])
-    rows: list[list[tuple]] = []
+    grids = pdf_table.grid_cells(pdf_table.page_rules(page))
+    if grids:  # the characters of ruled tables go to their cells, the others are read as lines
+        chars, table_lines = _table_lines(chars, grids)
+    lines = [line for line in map(_line_of, pdf_table.rows_by_baseline(chars)) if line.text.strip()]
+    if grids:
+        lines = sorted([*lines, *table_lines], key=lambda line: -line.y)
+    return lines
+
+
+def _table_lines(chars: list[tuple], grids: list[pdf_table.Grid]) -> tuple[list[tuple], list[_Line]]:
+    """The characters outside the grids, and each grid's rows as lines (placed at their rows' top edges)."""
+    loose = []
     for char in chars:
-        if rows and abs(rows[-1][0][2] - char[2]) <= 0.4 * char[5]:
-            rows[-1].append(char)
+        x, y = (char[3] + char[4]) / 2, char[2] + 0.3 * char[5]  # the character's centre
+        grid = next((grid for grid in grids if grid.contains(x, y)), None)
+        cell = grid.cell_at(x, y) if grid is not None else None
+        if cell is None:
+            loose.append(char)
         else:
-            rows.append([char])
-    return [line for line in map(_line_of, rows) if line.text.strip()]
+            cell.chars.append(char)
+    lines = []
+    for grid in grids:
+        sizes = sorted(c[5] for cell in grid.cells for c in cell.chars) or [10.0]
+        for top, row in pdf_table.table_rows(grid, _line_of):
+            lines.append(_Line("\t".join(row.cells), grid.xs[0], grid.xs[-1], top, sizes[len(sizes) // 2], row))
+    return loose, lines
+
+
+def _join_split_rows(lines: list[_Line]) -> list[_Line]:
+    """Put together a table row split by a page break, and drop a header row repeated at the top of a page.
+
+    A table that goes on from one page to the next may print its header row
+    again (dropped: the table goes on); a row that a page break cut in two
+    goes on in the next page's first row, whose number cell is empty
+    (:func:`~gongkai_analysis.reading.pdf_table.continues_row`).  Any other
+    line between them (text that is not page furniture) ends the table.
+    """
+    kept: list[_Line] = []
+    last_row = None  # index in `kept` of the table row the next line may go on from
+    header = None  # the cells of the current table's first row
+    page_top = False  # the table's rows on this page so far: none, or its header printed again
+    for line in lines:
+        row = line.row
+        if row is None:
+            kept.append(line)
+            last_row = header = None
+            continue
+        page_top = page_top or row.first_on_page
+        if last_row is None:
+            header = row.cells
+        elif page_top and row.first_on_page and row.cells == header:
+            continue  # the header printed again on the new page
+        elif page_top and pdf_table.continues_row(row, kept[last_row].row):
+            joined = pdf_table.joined_across_pages(kept[last_row].row, row)
+            kept[last_row] = _Line("\t".join(joined.cells), line.x0, line.x1, kept[last_row].y, line.size, joined)
+            page_top = False
+            continue
+        page_top = False
+        kept.append(line)
+        last_row = len(kept) - 1
+    return kept
 
 
 def _line_of(row: list[tuple]) -> _Line:
@@ -164,9 +220,9 @@ def _line_of(row: list[tuple]) -> _Line:
     previous = None
     for char in row:
         if previous is not None and char[0] != " " and previous[0] != " ":
-            # a space pdfium found between Latin words or around Latin punctuation is kept (not the
-            # spacing a typesetter puts between Chinese and digits); a wide gap is a space too
-            latin = previous[0].isascii() and char[0].isascii() or _latin_mark(previous[0]) or _latin_mark(char[0])
+            # a space pdfium found between Latin words or around Latin punctuation among them is kept (not
+            # the spacing a typesetter puts between Chinese and digits or a bracket); a wide gap is a space too
+            latin = previous[0].isascii() and char[0].isascii()
             if (char[6] and latin) or char[3] - previous[4] > 1.5 * size:
                 text.append(" ")
         text.append(char[0])
@@ -174,10 +230,6 @@ def _line_of(row: list[tuple]) -> _Line:
     printed = [c for c in row if c[0] != " "] or row
     return _Line(re.sub(" {2,}", " ", "".join(text)).strip(), min(c[3] for c in printed),
                  max(c[4] for c in printed), row[0][2], size)
-
-
-def _latin_mark(char: str) -> bool:
-    return char.isascii() and not char.isalnum()
 
 
 def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], int]:
@@ -191,7 +243,8 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], i
     least three pages, or of both pages of a two-page document.  A clause that
     happens to end two pages stays.
     """
-    ends = [[*lines[:2], *lines[-2:]] if len(lines) > 4 else list(lines) for lines in pages]
+    ends = [[*text[:2], *text[-2:]] if len(text) > 4 else text
+            for text in ([line for line in lines if line.row is None] for lines in pages)]  # (a table's rows stay)
     bare = sum(any(_BARE_NUMBER.match(line.text) for line in edge) for edge in ends)
     apart = [[line for line in edge if not patterns.PDF_SENTENCE_END.search(line.text) and "。" not in line.text]
              for edge in ends]
@@ -248,14 +301,16 @@ def _reflow(lines: list[_Line]) -> list[str]:
     starts a numbered item after a finished sentence; a line ending
     mid-sentence within three quarters of the width is joined too.
     """
-    if not lines:
-        return []
-    starts = Counter(round(line.x0) for line in lines)
+    rows = [line.row is not None for line in lines]  # (a table's row is a line of its own, never joined)
+    lines_of_text = [line for line, is_row in zip(lines, rows) if not is_row]
+    if not lines_of_text:
+        return [line.text for line in lines]
+    starts = Counter(round(line.x0) for line in lines_of_text)
     # the left margin: the leftmost edge shared by a tenth of the lines (in a list of short items
     # most lines start indented, and the continuation lines at the margin are the fewer)
-    common = [x for x, n in starts.items() if n >= max(2, 0.1 * len(lines))]
+    common = [x for x, n in starts.items() if n >= max(2, 0.1 * len(lines_of_text))]
     left = min(common) if common else starts.most_common(1)[0][0]
-    rights = sorted(line.x1 for line in lines)
+    rights = sorted(line.x1 for line in lines_of_text)
     right = rights[int(0.9 * (len(rights) - 1))]
     width = max(right - left, 1.0)
     paragraphs: list[str] = []
@@ -263,7 +318,8 @@ def _reflow(lines: list[_Line]) -> list[str]:
     for index, line in enumerate(lines):
         current = _join(current, line.text) if current else line.text
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is None or not _continues(line, following, left, right, width):
+        if following is None or rows[index] or rows[index + 1] \
+                or not _continues(line, following, left, right, width):
             paragraphs.append(current)
             current = ""
     return paragraphs

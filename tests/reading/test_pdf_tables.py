@@ -1,0 +1,194 @@
+"""Ruled task tables in a PDF: cells read one by one, as the Word table they were printed from.
+
+The PDFs are made at test time by LibreOffice from Word tables written with
+python-docx: the bundled plan as a 任务分工表 over several pages (its header
+row repeated on each, rows cut by page breaks), and a small table with merged
+cells.  The grid logic itself is tested on rules given by hand.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+import gongkai_analysis as gk
+from gongkai_analysis.reading import pdf, pdf_table
+from gongkai_analysis.reading.files import read_path
+
+docx = pytest.importorskip("docx")
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
+                                   reason="LibreOffice (soffice) is not installed: .ci/run installs it")
+
+HEADER = ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"]
+#: Column widths (cm): narrow unit columns, so that unit names wrap inside their cells.
+WIDTHS = [1.2, 8.0, 2.4, 2.6, 2.2]
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
+
+
+def _table_docx(path, title: str, rows: list[list[str] | str], *, merge_down: list[tuple[int, int, int]] = ()):
+    """A Word file: a title, then a ruled table; a str row is a section row merged across the table.
+
+    ``merge_down`` lists ``(first row, last row, column)`` cells merged over rows (the text of the first).
+    """
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=len(rows) + 1, cols=len(HEADER))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+    for c, value in enumerate(HEADER):
+        table.cell(0, c).text = value
+    _repeat_header(table.rows[0])
+    for r, values in enumerate(rows, start=1):
+        if isinstance(values, str):
+            table.cell(r, 0).merge(table.cell(r, len(HEADER) - 1)).text = values
+            continue
+        for c, value in enumerate(values):
+            lines = value.split("\n")
+            cell = table.cell(r, c)
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    for first, last, column in merge_down:
+        text = table.cell(first, column).text
+        table.cell(first, column).merge(table.cell(last, column)).text = text
+    document.save(path)
+    return path
+
+
+def _pdf_of(path):
+    folder = path.parent
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(path)],
+                   check=True, capture_output=True, timeout=180, env={"HOME": str(folder), "PATH": "/usr/bin:/bin"})
+    return path.with_suffix(".pdf")
+
+
+def _bundled_as_table(bundled) -> list[list[str] | str]:
+    """The bundled plan as a task table: each task's lead and responsible units one per line in their cells."""
+    units = bundled.responsibilities.groupby(["task_id", "role"], observed=True)["unit_raw"].agg("\n".join)
+    rows: list[list[str] | str] = []
+    section = None
+    for task in bundled.tasks.itertuples():
+        if task.section_no != section:
+            section = task.section_no
+            rows.append(f"{'一二三四五六七八'[section - 1]}、{task.section_title}")
+        rows.append([task.task_id, task.text, units.get((task.task_id, "lead"), ""),
+                     units.get((task.task_id, "responsible"), ""), ""])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def bundled_table_pdf(tmp_path_factory, bundled):
+    folder = tmp_path_factory.mktemp("table")
+    word = _table_docx(folder / "plan-table.docx", "北京市东城区2017年政务公开工作要点任务分工", _bundled_as_table(bundled))
+    return word, _pdf_of(word)
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_bundled_plan_as_a_pdf_table_reads_as_its_word_table(bundled_table_pdf, bundled):
+    word, printed = bundled_table_pdf
+    from_word, from_pdf = gk.parse_document(word, tokens=False), gk.parse_document(printed, tokens=False)
+    text = read_path(printed).text
+    assert text.count("\n序号\t") == 1  # the header printed again on every page is read once
+    assert len(from_pdf.tasks) == 65 and from_pdf.meta["task_level"].iloc[0] == "table"
+    columns = ["task_id", "section_no", "section_title", "text", "clause"]
+    pd.testing.assert_frame_equal(from_pdf.tasks[columns], from_word.tasks[columns])
+    pd.testing.assert_frame_equal(from_pdf.responsibilities, from_word.responsibilities)
+    # and the table gives each task the units and roles the plan's own clauses give it
+    key = ["task_id", "unit", "role"]
+    pd.testing.assert_frame_equal(from_pdf.responsibilities[key].reset_index(drop=True),
+                                  bundled.responsibilities[key].reset_index(drop=True))
+    assert from_pdf.meta["n_suspect_units"].iloc[0] == 0
+
+
+@needs_soffice
+def test_merged_cells_and_units_filling_their_cells(tmp_path):
+    rows = [
+        "一、推进决策公开",
+        ["1", "公开重大决策草案，听取公众意见。", "区政府办公室", "区发展改革委\n区司法局", "2024年6月底前"],
+        ["2", "公开重大决策执行情况。", "", "区统计局", "持续推进"],
+        ["3", "做好政策解读。", "区政务服务局", "区市场监管局\n区商务局\n区住房城乡建设委", "每季度"],
+    ]
+    # the lead unit of tasks 1 and 2 in one cell merged over both rows; 区市场监管局 fills its cell's width
+    printed = _pdf_of(_table_docx(tmp_path / "merged.docx", "某区2024年政务公开工作任务分工", rows,
+                                  merge_down=[(2, 3, 2)]))
+    lines = read_path(printed).text.split("\n")
+    assert lines[1:4] == ["\t".join(HEADER), "一、推进决策公开",
+                          "1\t公开重大决策草案，听取公众意见。\t区政府办公室\t区发展改革委\u2028区司法局\t2024年6月底前"]
+    assert lines[4] == "2\t公开重大决策执行情况。\t区政府办公室\t区统计局\t持续推进"  # the merged cell in each row
+    doc = gk.parse_document(printed, tokens=False)
+    assert doc.responsibilities[["task_id", "unit_raw", "role"]].values.tolist() == [
+        ["1", "区政府办公室", "lead"], ["1", "区发展改革委", "responsible"], ["1", "区司法局", "responsible"],
+        ["2", "区政府办公室", "lead"], ["2", "区统计局", "responsible"],
+        ["3", "区政务服务局", "lead"], ["3", "区市场监管局", "responsible"], ["3", "区商务局", "responsible"],
+        ["3", "区住房城乡建设委", "responsible"]]
+    assert doc.tasks["time_limit"].tolist() == ["2024年6月底前", "持续推进", "每季度"]
+
+
+def _rules(rows_y, columns_x, *, missing_vertical=(), missing_horizontal=()):
+    """Rules of a full grid, less the pieces named: ``(x, row)`` vertical and ``(y, column)`` horizontal."""
+    horizontal = [(y, columns_x[c], columns_x[c + 1]) for y in rows_y for c in range(len(columns_x) - 1)
+                  if (y, c) not in missing_horizontal]
+    vertical = [(x, rows_y[r + 1], rows_y[r]) for x in columns_x for r in range(len(rows_y) - 1)
+                if (x, r) not in missing_vertical]
+    return pdf_table.Rules(horizontal, vertical)
+
+
+def test_grid_cells_merge_where_a_rule_is_missing():
+    ys, xs = [700, 680, 660, 640], [100, 130, 300, 360]
+    # row 0 is one cell across the table (a section row); column 2 is one cell over rows 1 and 2
+    rules = _rules(ys, xs, missing_vertical={(130, 0), (300, 0)}, missing_horizontal={(660, 2)})
+    [grid] = pdf_table.grid_cells(rules)
+    assert [(c.top, c.left, c.rows, c.columns) for c in grid.cells] == [
+        (0, 0, 1, 3), (1, 0, 1, 1), (1, 1, 1, 1), (1, 2, 2, 1), (2, 0, 1, 1), (2, 1, 1, 1)]
+    assert grid.cell_at(310, 650) is grid.cell_at(350, 675)
+
+
+def test_a_ruled_box_around_text_is_no_table():
+    assert pdf_table.grid_cells(_rules([700, 600], [100, 400])) == []  # one cell: a 专栏 box
+    assert pdf_table.grid_cells(_rules([700, 680, 600], [100, 400])) == []  # one column, a title row
+
+
+def _char(text, x, y, size=10.0):
+    return (text, x, y, x, x + size, size, False)
+
+
+def test_cell_lines_join_at_the_edge_unless_two_names_fill_it():
+    cell = pdf_table.Cell(0, 0, 1, 1, 100.0, 172.0)  # room for six characters of 10 pt beside 6 pt padding
+    for y, line in [(690, "市市场监管局"), (678, "市商务局"), (666, "市工业和信息"), (654, "化局")]:
+        cell.chars += [_char(ch, 106 + 10 * k, y) for k, ch in enumerate(line)]
+    text, last_full = pdf_table._cell_text(cell, pdf._line_of)
+    assert text.split("\u2028") == ["市市场监管局", "市商务局", "市工业和信息化局"] and not last_full
+
+
+def test_a_row_cut_by_a_page_break_goes_on_and_a_repeated_header_is_dropped():
+    def line(cells, full, first, y):
+        return pdf._Line("\t".join(cells), 0, 100, y, 10, pdf_table.TableRow(cells, full, first))
+
+    header = ("序号", "工作任务", "牵头单位")
+    lines = [line(header, (False,) * 3, True, 700), line(("1", "做好重大建设", "市财政局"), (False, True, False), False, 600),
+             pdf._Line("— 1 —", 0, 100, 50, 10),  # (page furniture is gone before this step; text ends a table)
+             ]
+    kept = pdf._join_split_rows(lines[:2] + [line(header, (False,) * 3, True, 700),
+                                             line(("", "项目公开。", "市审计局"), (False,) * 3, False, 680)])
+    assert [k.text for k in kept] == ["序号\t工作任务\t牵头单位", "1\t做好重大建设项目公开。\t市财政局\u2028市审计局"]
+    kept = pdf._join_split_rows(lines + [line(("", "项目公开。", "市审计局"), (False,) * 3, True, 680)])
+    assert len(kept) == 4  # text between the two rows: nothing joined
