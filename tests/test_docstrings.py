@@ -56,6 +56,7 @@ DOCUMENTED = (
     "reading/files.py",
     "reading/html.py",
     "reading/markdown.py",
+    "reading/numbering.py",
     "reading/office.py",
     "reading/pdf.py",
     "reading/pdf_table.py",

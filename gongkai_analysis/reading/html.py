@@ -23,6 +23,7 @@ import re
 
 from .. import patterns
 from ..errors import ParseError
+from .numbering import printed_number
 from .source import SourceText
 from .text import check_text, clean_cell, clean_text, count_hanzi, decode, normal_encoding
 
@@ -299,6 +300,10 @@ def _html_lines(root) -> list[str]:
             if tag == "table":
                 flush()
                 lines.extend(_table_lines(child))
+            elif tag == "ol":
+                flush()
+                walk_list(child)
+                flush()
             elif tag in _HTML_BLOCKS:
                 flush()
                 walk(child)
@@ -307,9 +312,50 @@ def _html_lines(root) -> list[str]:
                 walk(child)
             add(child.tail)
 
+    def walk_list(ordered) -> None:
+        """An ordered list: each item a line, with the number a browser draws before it."""
+        fmt, suffix = _list_style(ordered)
+        start = (ordered.get("start") or "").strip()
+        number = int(start) - 1 if start.isdigit() else 0
+        add(ordered.text)
+        for item in ordered:
+            tag = item.tag
+            if isinstance(tag, str) and tag == "li":
+                value = item.get("value") or ""
+                number = int(value) if value.isdigit() else number + 1
+                flush()
+                if fmt:
+                    add(printed_number(number, fmt) + suffix)
+                walk(item)
+                flush()
+            elif isinstance(tag, str):
+                walk(item)
+            add(item.tail)
+
     walk(root)
     flush()
     return lines
+
+
+#: ``<ol type>`` and CSS ``list-style-type`` → (the number format of :func:`.numbering.printed_number`,
+#: what follows the number); ``none`` draws no number.
+_LIST_STYLES = {
+    "1": ("decimal", "."), "decimal": ("decimal", "."), "a": ("lowerLetter", "."), "lower-alpha": ("lowerLetter", "."),
+    "lower-latin": ("lowerLetter", "."), "A": ("upperLetter", "."), "upper-alpha": ("upperLetter", "."),
+    "upper-latin": ("upperLetter", "."), "i": ("lowerRoman", "."), "lower-roman": ("lowerRoman", "."),
+    "I": ("upperRoman", "."), "upper-roman": ("upperRoman", "."), "cjk-ideographic": ("chineseCounting", "、"),
+    "simp-chinese-informal": ("chineseCounting", "、"), "trad-chinese-informal": ("chineseCounting", "、"),
+    "cjk-decimal": ("ideographDigital", "、"), "none": (None, ""),
+}
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)")
+
+
+def _list_style(ordered) -> tuple[str | None, str]:
+    """How an ``<ol>`` numbers its items: its inline CSS ``list-style-type``, else its ``type``, else 1. 2. 3."""
+    css = _LIST_STYLE.search((ordered.get("style") or "").lower())
+    if css and css.group(1) in _LIST_STYLES:
+        return _LIST_STYLES[css.group(1)]
+    return _LIST_STYLES.get((ordered.get("type") or "1").strip(), _LIST_STYLES["1"])
 
 
 def _table_lines(table) -> list[str]:

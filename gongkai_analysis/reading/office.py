@@ -40,6 +40,7 @@ from .. import config
 from ..errors import ParseError
 from .source import SourceText
 from .text import clean_cell, clean_text
+from .numbering import WordNumbering
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
         from docx.table import Table
 
         document = docx.Document(io.BytesIO(data))
-        lines = _docx_block_lines(document.element.body, document, Table)
+        lines = _docx_block_lines(document.element.body, document, Table, WordNumbering.from_docx(data))
     except etree.LxmlError as exc:
         raise ParseError(f"not a readable .docx file (bad XML: {exc})", source=source) from None
     except _ZIP_ERRORS as exc:
@@ -146,17 +147,18 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
     return SourceText(clean_text(text + "\n"), source, "docx")
 
 
-def _docx_block_lines(parent, document, table_class) -> list[str]:
-    """The lines of a body (or a content control inside it): paragraphs, tables, and what controls hold."""
+def _docx_block_lines(parent, document, table_class, numbering: WordNumbering | None = None) -> list[str]:
+    """The lines of a body (or a content control inside it): paragraphs, tables, and what controls hold;
+    a paragraph numbered by Word's lists gets its number as printed (`numbering`, counted in this order)."""
     lines: list[str] = []
     for child in parent.iterchildren():
         tag = _local(child)
         if tag == "p":
-            lines.extend(_paragraph_lines(child))
+            lines.extend(_paragraph_lines(child, numbering))
         elif tag == "tbl":
-            lines.extend(_docx_table_lines(table_class(child, document)))
+            lines.extend(_docx_table_lines(table_class(child, document), numbering))
         elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):  # content controls, tracked insertions
-            lines.extend(_docx_block_lines(child, document, table_class))
+            lines.extend(_docx_block_lines(child, document, table_class, numbering))
     return lines
 
 
@@ -169,9 +171,10 @@ def _local(element) -> str:
 _DOCX_SKIP = frozenset({"del", "delText", "instrText", "rPr", "pPr", "Fallback", "sdtPr", "moveFrom"})
 
 
-def _paragraph_lines(paragraph) -> list[str]:
-    """A Word paragraph as printed: its text (tracked insertions in, deletions out) with manual
-    breaks as line breaks, then the paragraphs of any text box anchored in it, each a line.
+def _paragraph_lines(paragraph, numbering: WordNumbering | None = None) -> list[str]:
+    """A Word paragraph as printed: its list number (see :mod:`.numbering`), its text (tracked
+    insertions in, deletions out) with manual breaks as line breaks, then the paragraphs of any text box
+    anchored in it, each a line.
 
     python-docx's ``Paragraph.text`` leaves out text inside content controls, tracked insertions
     and text boxes; this walks the XML itself.
@@ -193,15 +196,16 @@ def _paragraph_lines(paragraph) -> list[str]:
             elif tag == "txbxContent":
                 for inner in child.iter():
                     if _local(inner) == "p":
-                        boxes.extend(_paragraph_lines(inner))
+                        boxes.extend(_paragraph_lines(inner, numbering))
             elif tag not in _DOCX_SKIP:
                 walk(child)
 
+    label = numbering.label(paragraph) if numbering is not None else ""
     walk(paragraph)
-    return ["".join(parts), *boxes]
+    return [label + "".join(parts), *boxes]
 
 
-def _docx_table_lines(table) -> list[str]:
+def _docx_table_lines(table, numbering: WordNumbering | None = None) -> list[str]:
     lines = []
     for row in table.rows:
         cells, seen = [], set()
@@ -209,9 +213,9 @@ def _docx_table_lines(table) -> list[str]:
             if id(cell._tc) in seen:  # a cell merged across columns repeats itself
                 continue
             seen.add(id(cell._tc))
-            parts = [line for p in cell.paragraphs for line in _paragraph_lines(p._p)]
+            parts = [line for p in cell.paragraphs for line in _paragraph_lines(p._p, numbering)]
             for inner in cell.tables:  # a table inside the cell: its rows are lines of the cell
-                parts.extend(line.replace("\t", " ") for line in _docx_table_lines(inner))
+                parts.extend(line.replace("\t", " ") for line in _docx_table_lines(inner, numbering))
             cells.append(clean_cell("\n".join(parts)))
         while cells and not cells[-1]:
             cells.pop()
