@@ -316,13 +316,13 @@ def _html_lines(root) -> list[str]:
         """An ordered list: each item a line, with the number a browser draws before it."""
         fmt, suffix = _list_style(ordered)
         start = (ordered.get("start") or "").strip()
-        number = int(start) - 1 if start.isdigit() else 0
+        number = int(start) - 1 if start.isdecimal() and len(start) < 10 else 0
         add(ordered.text)
         for item in ordered:
             tag = item.tag
             if isinstance(tag, str) and tag == "li":
                 value = item.get("value") or ""
-                number = int(value) if value.isdigit() else number + 1
+                number = int(value) if value.isdecimal() and len(value) < 10 else number + 1
                 flush()
                 if fmt:
                     add(printed_number(number, fmt) + suffix)

@@ -114,11 +114,18 @@ def printed_number(n: int, fmt: str) -> str:
         return str(n).translate({ord(d): chr(0xFF10 + int(d)) for d in "0123456789"})
     if fmt == "decimalZero":
         return f"{n:02d}"
+    if not 0 < n <= 9999:  # (a damaged file's start value: no letters or numerals by the thousand)
+        return str(n)
     if fmt in ("lowerLetter", "upperLetter"):
         return _letters(n).upper() if fmt == "upperLetter" else _letters(n)
     if fmt in ("lowerRoman", "upperRoman"):
         return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
     return str(n)
+
+
+def _int(text: str | None, default):
+    """A whole number written in an attribute, else `default` (a damaged file's value is no number)."""
+    return int(text) if text is not None and text.strip().isdecimal() and len(text) < 10 else default
 
 
 def _value(element, tag: str) -> str | None:
@@ -152,23 +159,32 @@ class WordNumbering:
 
     def __init__(self, numbering, styles) -> None:
         abstract = {}
+        linked = {}  # (abstract id, style id) → the level a heading style numbers (w:lvl's w:pStyle)
         for element in numbering.iterfind(_W + "abstractNum") if numbering is not None else ():
-            abstract[element.get(_W + "abstractNumId")] = self._levels(element)
+            abstract_id = element.get(_W + "abstractNumId")
+            abstract[abstract_id] = self._levels(element)
+            for lvl in element.iterfind(_W + "lvl"):
+                if _value(lvl, "pStyle"):
+                    linked[(abstract_id, _value(lvl, "pStyle"))] = _int(lvl.get(_W + "ilvl"), 0)
         #: list id → (its abstract definition's id, its levels with overrides, its start overrides)
         self.lists: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
         for element in numbering.iterfind(_W + "num") if numbering is not None else ():
             base = _value(element, "abstractNumId")
             levels, starts = dict(abstract.get(base, {})), {}
             for override in element.iterfind(_W + "lvlOverride"):
-                level = int(override.get(_W + "ilvl", "0"))
+                level = _int(override.get(_W + "ilvl"), 0)
                 start = _value(override, "startOverride")
-                if start is not None and start.lstrip("-").isdigit():
+                if start is not None and start.lstrip("-").isdecimal() and len(start) < 10:
                     starts[level] = int(start)
                 replaced = override.find(_W + "lvl")
                 if replaced is not None:
                     levels.update(self._levels(override))
             self.lists[element.get(_W + "numId")] = (base, levels, starts)
-        self.style_lists = self._style_lists(styles) if styles is not None else {}
+        #: style id → (list id, level); a style that names no level numbers the level linked to it, else the first
+        self.style_lists = {
+            style: (list_id, level if level is not None
+                    else linked.get((self.lists.get(list_id, ("",))[0], style), 0))
+            for style, (list_id, level) in (self._style_lists(styles) if styles is not None else {}).items()}
         self.counters: dict[str, dict[int, int]] = {}  # abstract id → level → last number given
         self.used: set[str] = set()
         #: paragraph → its label: a cell merged down several rows is met once per row, and counted once
@@ -179,21 +195,22 @@ class WordNumbering:
         levels = {}
         for lvl in element.iterfind(_W + "lvl"):
             start = _value(lvl, "start")
-            levels[int(lvl.get(_W + "ilvl", "0"))] = _Level(
+            levels[_int(lvl.get(_W + "ilvl"), 0)] = _Level(
                 _value(lvl, "numFmt") or "decimal", _value(lvl, "lvlText") or "",
-                int(start) if start is not None and start.lstrip("-").isdigit() else 1,
+                int(start) if start is not None and start.lstrip("-").isdecimal() and len(start) < 10 else 1,
                 lvl.find(_W + "isLgl") is not None)
         return levels
 
     @staticmethod
-    def _style_lists(styles) -> dict[str, tuple[str, int]]:
-        """Style id → (list id, level) for paragraph styles that number their paragraphs (basedOn followed)."""
+    def _style_lists(styles) -> dict[str, tuple[str, int | None]]:
+        """Style id → (list id, level or None) for paragraph styles that number their paragraphs (basedOn
+        followed)."""
         own, based = {}, {}
         for style in styles.iterfind(_W + "style"):
             style_id = style.get(_W + "styleId")
             numbered = style.find(f"{_W}pPr/{_W}numPr")
             if numbered is not None:
-                own[style_id] = (_value(numbered, "numId"), int(_value(numbered, "ilvl") or 0))
+                own[style_id] = (_value(numbered, "numId"), _int(_value(numbered, "ilvl"), None))
             parent = _value(style, "basedOn")
             if parent:
                 based[style_id] = parent
@@ -276,7 +293,7 @@ class WordNumbering:
         if numbered is not None:
             own_id, own_level = _value(numbered, "numId"), _value(numbered, "ilvl")
             list_id = own_id if own_id is not None else list_id
-            level = int(own_level) if own_level is not None and own_level.isdigit() else level
+            level = _int(own_level, level)
         if list_id is None or list_id == "0" or list_id not in self.lists:
             return ""
         base, levels, starts = self.lists[list_id]

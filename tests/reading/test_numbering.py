@@ -23,11 +23,12 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 
 
-def _define_list(document, abstract_id: int, levels: list[tuple[str, str]]) -> None:
-    """An abstract list definition: (number format, level text) per level."""
+def _define_list(document, abstract_id: int, levels: list[tuple], *, start: str = "1") -> None:
+    """An abstract list definition: (number format, level text[, the paragraph style it numbers]) per level."""
     numbering = document.part.numbering_part.element
-    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
-                   f'</w:lvl>' for i, (fmt, text) in enumerate(levels))
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{level[0]}"/>'
+                   + (f'<w:pStyle w:val="{level[2]}"/>' if len(level) > 2 else "")
+                   + f'<w:lvlText w:val="{level[1]}"/></w:lvl>' for i, level in enumerate(levels))
     definition = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
     first = numbering.find(qn("w:num"))
     if first is not None:  # (the schema puts every abstractNum before the first num)
@@ -42,9 +43,9 @@ def _add_list(document, num_id: int, abstract_id: int, *, restart: bool = False)
         f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'))
 
 
-def _number(properties, num_id: int, level: int = 0) -> None:
-    properties.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
-                                '</w:numPr>'))
+def _number(properties, num_id: int, level: int | None = 0) -> None:
+    ilvl = "" if level is None else f'<w:ilvl w:val="{level}"/>'
+    properties.append(parse_xml(f'<w:numPr {nsdecls("w")}>{ilvl}<w:numId w:val="{num_id}"/></w:numPr>'))
 
 
 def test_the_bundled_plan_numbered_by_word_reads_as_typed(tmp_path, bundled_text, bundled):
@@ -145,3 +146,33 @@ def test_an_html_ordered_list_reads_with_the_numbers_a_browser_draws(tmp_path):
     assert doc.sections["title"].tolist() == ["推进决策公开", "推进执行公开"]
     assert doc.responsibilities[["task_id", "unit_raw"]].values.tolist() == [
         ["1", "区政府办公室"], ["2", "区统计局"], ["3", "区发展改革委"]]
+
+
+def test_headings_numbered_through_their_styles(tmp_path):
+    """Word's "multilevel list linked to headings": the heading styles name the list, the list's levels
+    name the styles (a style that names no level numbers the level linked to it)."""
+    document = docx.Document()
+    _define_list(document, 95, [("chineseCounting", "%1、", "Heading1"), ("chineseCounting", "（%2）", "Heading2")])
+    _add_list(document, 95, 95)
+    for name in ("Heading 1", "Heading 2"):
+        _number(document.styles[name].element.get_or_add_pPr(), 95, level=None)
+    for style, text in [("Heading 1", "推进决策公开"), ("Heading 2", "公开决策草案"), (None, "1.做好A。（区政府办公室负责）"),
+                        ("Heading 2", "公开执行情况"), ("Heading 1", "推进执行公开"), ("Heading 2", "公开重点工作")]:
+        document.add_paragraph(text, style=style)
+    path = tmp_path / "headings.docx"
+    document.save(path)
+    assert read_path(path).text.split("\n")[:-1] == [
+        "一、推进决策公开", "（一）公开决策草案", "1.做好A。（区政府办公室负责）", "（二）公开执行情况", "二、推进执行公开",
+        "（一）公开重点工作"]
+
+
+def test_a_damaged_list_definition_is_read_without_numbers_it_cannot_make(tmp_path):
+    document = docx.Document()
+    _define_list(document, 96, [("upperRoman", "%1.")], start="999999999999")
+    _add_list(document, 96, 96)
+    paragraph = document.add_paragraph("做好公开。")
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="x"/><w:numId w:val="96"/></w:numPr>'))
+    path = tmp_path / "damaged.docx"
+    document.save(path)
+    assert read_path(path).text == "I.做好公开。\n"  # a start of twelve digits is no start: I, as from 1
