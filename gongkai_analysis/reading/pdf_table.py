@@ -189,12 +189,16 @@ def page_rules(page) -> Rules:
     """
     import ctypes
 
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     horizontal, vertical = [], []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):
-        left, bottom, right, top = obj.get_bounds()
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except (pdfium.PdfiumError, ValueError):  # a path with no bounds draws no rule (the text is still read)
+            continue
         width, height = right - left, top - bottom
         if height <= THIN < width:
             horizontal.append(((bottom + top) / 2, left, right))

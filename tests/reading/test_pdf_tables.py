@@ -13,6 +13,8 @@ import subprocess
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gongkai_analysis as gk
 from gongkai_analysis.reading import pdf, pdf_table
@@ -192,3 +194,25 @@ def test_a_row_cut_by_a_page_break_goes_on_and_a_repeated_header_is_dropped():
     assert [k.text for k in kept] == ["序号\t工作任务\t牵头单位", "1\t做好重大建设项目公开。\t市财政局\u2028市审计局"]
     kept = pdf._join_split_rows(lines + [line(("", "项目公开。", "市审计局"), (False,) * 3, True, 680)])
     assert len(kept) == 4  # text between the two rows: nothing joined
+
+
+_position = st.floats(min_value=0, max_value=60).map(lambda v: round(v) * 10.0)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(horizontal=st.lists(st.tuples(_position, _position, _position), max_size=12),
+       vertical=st.lists(st.tuples(_position, _position, _position), max_size=12),
+       points=st.lists(st.tuples(st.floats(0, 600), st.floats(0, 600)), max_size=30))
+def test_any_rules_give_grids_whose_rows_can_be_read(horizontal, vertical, points):
+    """Rules in any arrangement (crossing, touching, missing, one on another): the grids found are whole,
+    each point lands in at most one cell, and reading the rows never fails."""
+    rules = pdf_table.Rules([(y, min(a, b), max(a, b)) for y, a, b in horizontal],
+                            [(x, min(a, b), max(a, b)) for x, a, b in vertical])
+    for grid in pdf_table.grid_cells(rules):
+        assert grid.xs == sorted(grid.xs) and grid.ys == sorted(grid.ys, reverse=True)
+        for x, y in points:
+            if grid.contains(x, y) and (cell := grid.cell_at(x, y)) is not None:
+                cell.chars.append(("字", x, y - 3, x - 5, x + 5, 10.0, False))
+        rows = pdf_table.table_rows(grid, pdf._line_of)
+        assert all(len(row.cells) == len(row.full) for _, row in rows)
+        assert len(rows) <= len(grid.ys) - 1
