@@ -259,22 +259,28 @@ SUPPORT_SECTION = re.compile(r"^(保障措施|组织保障|工作保障|组织�
 #:
 #: Labels before ``：`` and the role each gives where the group has no role verb.
 CLAUSE_LABELS = {
-    "牵头单位": "lead", "牵头部门": "lead", "牵头考核单位": "lead",
-    "责任单位": "responsible", "责任部门": "responsible", "主责单位": "responsible",
+    "牵头单位": "lead", "牵头部门": "lead", "牵头考核单位": "lead", "牵头责任单位": "lead",
+    "责任单位": "responsible", "责任部门": "responsible", "主责单位": "responsible", "主要责任单位": "responsible",
     "落实单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
-    "配合单位": "support", "配合部门": "support", "协办单位": "support", "参与单位": "support",
+    "配合单位": "support", "配合部门": "support", "协办单位": "support", "协办部门": "support",
+    "参与单位": "support", "参与部门": "support", "参加单位": "support", "协同单位": "support",
+    "协同部门": "support", "支持单位": "support",
+    # a bureau's own divisions (处室, 科室), in the plans of a department
+    "牵头处室": "lead", "牵头科室": "lead", "责任处室": "responsible", "责任科室": "responsible",
+    "承办处室": "responsible", "配合处室": "support", "配合科室": "support",
     "牵头": "lead", "配合": "support",  # 牵头：X (a table cell's short form)
 }
 #: Role verbs after the units.  Several may follow each other (``牵头负责落实``): the
 #: strongest role wins (lead, then support, then responsible: ``配合落实`` is support).
 #: 统筹 (coordinates) leads; 负总责 and 主责 (bears the overall or main responsibility) are responsible,
-#: as the label 主责单位 is; 具体 before a verb says nothing of the role.
+#: as the label 主责单位 is, and so is 主办 (hosts), as 主办单位 is; 协办 takes part, as 协办单位 does;
+#: 具体 before a verb says nothing of the role.
 ROLE_VERBS = {
     "牵头": "lead", "统筹": "lead", "统筹协调": "lead",
     "负责落实": "responsible", "负责": "responsible", "落实": "responsible", "承办": "responsible",
     "具体负责": "responsible", "具体落实": "responsible", "具体承办": "responsible",
-    "负总责": "responsible", "主责": "responsible",
-    "配合": "support", "协助": "support", "参与": "support", "协同": "support",
+    "负总责": "responsible", "主责": "responsible", "主办": "responsible",
+    "配合": "support", "协助": "support", "参与": "support", "协同": "support", "协办": "support",
 }
 #: Words between the units and the role verb that say how the units share the task;
 #: never part of a name.
@@ -294,7 +300,7 @@ LEADING_FILLERS = ("由", "请", "均由", "分别由", "主要由", "统一由"
 _ROLE_WORDS = (
     "牵头负责落实|牵头负责|牵头落实|牵头|"
     "分别负责落实|分别负责|分别落实|共同负责落实|共同负责|具体负责|具体落实|具体承办|"
-    "配合落实|配合|负责落实|负责|负总责|主责|落实|协助|承办"
+    "配合落实|配合|负责落实|负责|负总责|主责|落实|协助|承办|主办|协办"
 )
 #: A role verb inside a clause, longest alternative first.
 ROLE_VERB = re.compile(_ROLE_WORDS)
@@ -385,7 +391,7 @@ MAX_UNIT_NAME = 30
 #: The last two characters of every role verb above (checked by a test): a clause ends with one.
 #: (参与 reads as a role inside a clause, but a bracket that ends with it is no clause on that
 #: account: 鼓励公众参与 is an aside, not an assignment.)
-ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办", "总责", "主责")
+ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办", "总责", "主责", "主办", "协办")
 #: Role verbs that are no clause's signature on their own (:data:`ROLE_ENDINGS` leaves them out): a
 #: bracket that ends with one is a clause only after a group that ends with a role verb
 #: (``市财政局牵头，各有关单位参与``; ``（城乡统筹）`` alone is an aside, and a task it ends stays unassigned).
@@ -705,7 +711,7 @@ UNIT_SUFFIX = re.compile(f"({_UNIT_ENDINGS})$")
 #: How a unit's name ends, more widely than :data:`UNIT_SUFFIX` (which decides a cut at 和/及): also people's
 #: organisations (妇联, 科协, 人大), areas (各旗县区, 各乡镇) and groups a clause may name (各新闻媒体, 社会组织,
 #: 网格员).  A name that ends otherwise has words read into it, and is reported.
-NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}" + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者)$")
+NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}" + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者|科|股)$")
 #: An administrative area before 、 in a collective name (``各省、自治区、直辖市人民政府``,
 #: ``各市、县人民政府``): the pieces stay one name.
 _AREAS = r"(?:省|自治区|直辖市|计划单列市|设区的?市|地级以上市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)+(?:（[^（）]{1,12}）)?"
@@ -826,9 +832,10 @@ HTML_META_FIELDS = re.compile(
 # --------------------------------------------------------------------------
 TABLE_NO = re.compile(r"^(?:序号|编号|序)$")
 TABLE_TASK = re.compile(r"(?:工作任务|任务内容|工作内容|主要任务|重点任务|任务|内容|工作事项)")
-TABLE_UNIT = re.compile(r"(?:责任单位|牵头单位|责任部门|落实单位|承办单位|主责单位)")
-TABLE_LEAD = re.compile(r"(?:牵头单位|牵头部门)")
-TABLE_SUPPORT = re.compile(r"(?:配合单位|协办单位|配合部门)")
+TABLE_UNIT = re.compile(r"(?:责任单位|牵头单位|责任部门|落实单位|承办单位|主责单位|牵头部门|责任处室|责任科室|牵头处室"
+                        r"|牵头科室|承办处室)")
+TABLE_LEAD = re.compile(r"(?:牵头单位|牵头部门|牵头处室|牵头科室)")
+TABLE_SUPPORT = re.compile(r"(?:配合单位|协办单位|配合部门|协办部门|参与单位|参加单位|协同单位|协同部门|配合处室|配合科室)")
 TABLE_TIME = re.compile(r"(?:时限|时间|期限)")
 #: A line break inside a table cell (reading emits U+2028 LINE SEPARATOR for it).
 CELL_LINE_BREAK = "\u2028"

@@ -856,3 +856,29 @@ def test_areas_listed_before_the_body_they_share_are_one_collective(collective):
     assert [(a.unit_raw, a.role) for a in clause.assignments] == [("省政府办公厅", "lead"), (collective, "responsible")]
     assert split_units(f"省财政厅、{collective}") == ["省财政厅", collective]
     assert "starts with '其'" in suspect_reasons("其部门")
+
+
+def test_hosting_and_co_hosting_are_roles_as_their_labels_are():
+    """主办 is responsible and 协办 takes part, as the labels 主办单位 and 协办单位 give; neither is part of a name."""
+    clause = parse_clause("市审计局主办，市统计局协办")
+    assert [(a.name, a.role) for a in clause.assignments] == [("市审计局", "responsible"), ("市统计局", "support")]
+    assert is_clause("市档案馆主办") and not suspect_reasons("市审计局")
+    assert suspect_reasons("市审计局主办")  # a name read with the verb glued on is reported
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("主要责任单位", "responsible"), ("牵头责任单位", "lead"), ("参加单位", "support"), ("协同单位", "support"),
+    ("支持单位", "support"), ("牵头处室", "lead"), ("责任处室", "responsible"), ("承办处室", "responsible"),
+    ("配合科室", "support"),
+])
+def test_more_labels_of_the_genre(label, role):
+    """Labels of other plans, a department's own divisions (处室, 科室) among them."""
+    clause = parse_clause(f"{label}：政策法规处、信息科")
+    assert [(a.name, a.role) for a in clause.assignments] == [("政策法规处", role), ("信息科", role)]
+    assert not suspect_reasons("信息科")
+
+
+def test_a_table_whose_unit_columns_name_divisions():
+    text = "某局2024年政务公开工作要点\n序号\t工作任务\t牵头处室\t配合处室\n1\t公开政策文件。\t办公室\t政策法规处\n"
+    rows = parse_rows(text, doc_id="d")
+    assert [(r["unit_raw"], r["role"]) for r in rows.responsibilities] == [("办公室", "lead"), ("政策法规处", "support")]
