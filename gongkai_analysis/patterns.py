@@ -831,7 +831,10 @@ HTML_META_FIELDS = re.compile(
 # Tables (a row is one line whose cells are separated by tabs)
 # --------------------------------------------------------------------------
 TABLE_NO = re.compile(r"^(?:序号|编号|序)$")
-TABLE_TASK = re.compile(r"(?:工作任务|任务内容|工作内容|主要任务|重点任务|任务|内容|工作事项)")
+TABLE_TASK = re.compile(r"(?:工作任务|任务内容|工作内容|主要任务|重点任务|任务|内容|工作事项|重点工作|工作要点)")
+#: A column of measures, read as the task where no column above is (``序号 | 具体措施 | 责任单位``); beside
+#: one, an extra column (``重点工作 | 具体措施``: the measures are kept in ``extra``).
+TABLE_MEASURES = re.compile(r"(?:措施|举措|事项)")
 TABLE_UNIT = re.compile(r"(?:责任单位|牵头单位|责任部门|落实单位|承办单位|主责单位|牵头部门|责任处室|责任科室|牵头处室"
                         r"|牵头科室|承办处室)")
 TABLE_LEAD = re.compile(r"(?:牵头单位|牵头部门|牵头处室|牵头科室)")

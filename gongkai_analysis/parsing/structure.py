@@ -731,8 +731,8 @@ class _Table:
         cells = [patterns.fold(c).strip() for c in line.split("\t")]
         no = next((i for i, c in enumerate(cells) if patterns.TABLE_NO.match(c)), None)
         units = [(i, c) for i, c in enumerate(cells) if patterns.TABLE_UNIT.search(c) or patterns.TABLE_SUPPORT.search(c)]
-        task = next((i for i, c in enumerate(cells) if i != no and patterns.TABLE_TASK.search(c)
-                     and i not in dict(units)), None)
+        task = next((i for pattern in (patterns.TABLE_TASK, patterns.TABLE_MEASURES) for i, c in enumerate(cells)
+                     if i != no and pattern.search(c) and i not in dict(units)), None)
         if no is None or task is None or not units:
             return None
         time = next((i for i, c in enumerate(cells) if patterns.TABLE_TIME.search(c) and i not in dict(units)), None)

@@ -579,3 +579,18 @@ def test_the_issuer_and_a_wrapped_notice_title_are_read_where_the_head_prints_th
     assert (meta["issuer"], meta["notice_title"]) == (
         "包头市人民政府办公室", "包头市人民政府办公室关于印发包头市2024年政务公开工作要点的通知")
     assert meta["title"] == "包头市2024年政务公开工作要点" and meta["recipients"] == "各旗县区人民政府"
+
+
+@pytest.mark.parametrize("header", ["重点工作", "工作要点", "具体措施", "工作举措", "事项"])
+def test_a_task_table_whose_task_column_is_named_otherwise(header):
+    text = f"某市2024年政务公开工作要点\n序号\t{header}\t责任单位\t完成时间\n1\t公开政策文件。\t市财政局\t6月底前\n"
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["text", "time_limit"]].values.tolist() == [["公开政策文件。", "6月底前"]]
+    assert doc.responsibilities["unit_raw"].tolist() == ["市财政局"]
+
+
+def test_measures_beside_a_task_column_are_kept_apart():
+    text = ("某市2024年政务公开工作要点\n序号\t具体措施\t重点工作\t责任单位\n"
+            "1\t建立目录；定期更新。\t公开政策文件。\t市财政局\n")
+    doc = gk.parse_document(text, tokens=False)
+    assert doc.tasks[["text", "extra"]].values.tolist() == [["公开政策文件。", "具体措施：建立目录；定期更新。"]]
