@@ -21,7 +21,8 @@ its own:
   ``rowspan`` and ``colspan``; empty cells at the end of a row are dropped
   (a section row merged across the table is one cell);
 - a grid needs two columns and two rows: a ruled box around a paragraph
-  (``专栏``) stays text.
+  (``专栏``) stays text; a table with open sides (no outer vertical rules)
+  ends where its horizontal rules end.
 
 Tables without vertical rules (a three-line table) are not found here; their
 text is read as lines.
@@ -261,7 +262,9 @@ def grid_cells(rules: Rules) -> list[Grid]:
     """
     grids = []
     for horizontal, vertical in _crossing_groups(rules):
-        xs = _snapped([x for x, _, _ in vertical])
+        # (a table drawn with open sides has no outer vertical rules: its horizontal rules' ends are its edges)
+        xs = _snapped([x for x, _, _ in vertical] + [min(x0 for _, x0, _ in horizontal),
+                                                     max(x1 for _, _, x1 in horizontal)])
         ys = _snapped([y for y, _, _ in horizontal])[::-1]
         if len(xs) < 3 or len(ys) < 3:
             continue  # one column or one row: a box around text, not a table

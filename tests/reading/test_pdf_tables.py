@@ -216,3 +216,10 @@ def test_any_rules_give_grids_whose_rows_can_be_read(horizontal, vertical, point
         rows = pdf_table.table_rows(grid, pdf._line_of)
         assert all(len(row.cells) == len(row.full) for _, row in rows)
         assert len(rows) <= len(grid.ys) - 1
+
+
+def test_a_table_with_open_sides_ends_where_its_horizontal_rules_end():
+    ys, xs = [700, 680, 660], [100, 130, 300, 360]
+    rules = _rules(ys, xs, missing_vertical={(x, r) for x in (100, 360) for r in range(2)})
+    [grid] = pdf_table.grid_cells(rules)
+    assert grid.xs == xs and [(c.top, c.left) for c in grid.cells] == [(r, c) for r in range(2) for c in range(3)]
