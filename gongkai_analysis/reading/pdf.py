@@ -173,39 +173,49 @@ def _table_lines(chars: list[tuple], grids: list[pdf_table.Grid]) -> tuple[list[
     for grid in grids:
         sizes = sorted(c[5] for cell in grid.cells for c in cell.chars) or [10.0]
         for top, row in pdf_table.table_rows(grid, _line_of):
-            lines.append(_Line("\t".join(row.cells), grid.xs[0], grid.xs[-1], top, sizes[len(sizes) // 2], row))
+            lines.append(_Line(row.text, grid.xs[0], grid.xs[-1], top, sizes[len(sizes) // 2], row))
     return loose, lines
 
 
 def _join_split_rows(lines: list[_Line]) -> list[_Line]:
-    """Put together a table row split by a page break, and drop a header row repeated at the top of a page.
+    """Put a table back together across page breaks: a header row repeated at the top of a page is dropped,
+    a row cut by the break goes on in the next page's first row, a merged cell cut by it keeps its text.
 
     A table that goes on from one page to the next may print its header row
     again (dropped: the table goes on); a row that a page break cut in two
     goes on in the next page's first row, whose number cell is empty
-    (:func:`~gongkai_analysis.reading.pdf_table.continues_row`).  Any other
-    line between them (text that is not page furniture) ends the table.
+    (:func:`~gongkai_analysis.reading.pdf_table.continues_row`); a cell merged
+    over rows on both sides of the break has its text on the first page only
+    (:func:`~gongkai_analysis.reading.pdf_table.merged_across_pages`).  Any
+    other line between them (text that is not page furniture) ends the table.
     """
     kept: list[_Line] = []
     last_row = None  # index in `kept` of the table row the next line may go on from
     header = None  # the cells of the current table's first row
     page_top = False  # the table's rows on this page so far: none, or its header printed again
+    before_break, first_row = None, 0  # the last row before a page break, and the next page's first grid row
     for line in lines:
         row = line.row
         if row is None:
             kept.append(line)
-            last_row = header = None
+            last_row = header = before_break = None
             continue
         page_top = page_top or row.first_on_page
         if last_row is None:
             header = row.cells
         elif page_top and row.first_on_page and row.cells == header:
             continue  # the header printed again on the new page
-        elif page_top and pdf_table.continues_row(row, kept[last_row].row):
-            joined = pdf_table.joined_across_pages(kept[last_row].row, row)
-            kept[last_row] = _Line("\t".join(joined.cells), line.x0, line.x1, kept[last_row].y, line.size, joined)
+        elif page_top:
+            before_break, first_row = kept[last_row].row, max(row.tops, default=0)
             page_top = False
-            continue
+            if pdf_table.continues_row(row, before_break):
+                joined = pdf_table.joined_across_pages(before_break, row)
+                kept[last_row] = _Line(joined.text, line.x0, line.x1, kept[last_row].y, line.size, joined)
+                continue
+        if before_break is not None:
+            merged = pdf_table.merged_across_pages(before_break, row, first_row)
+            if merged is not row:
+                line = _Line(merged.text, line.x0, line.x1, line.y, line.size, merged)
         page_top = False
         kept.append(line)
         last_row = len(kept) - 1

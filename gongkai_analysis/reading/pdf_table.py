@@ -22,7 +22,10 @@ its own:
   (a section row merged across the table is one cell);
 - a grid needs two columns and two rows: a ruled box around a paragraph
   (``专栏``) stays text; a table with open sides (no outer vertical rules)
-  ends where its horizontal rules end.
+  ends where its horizontal rules end;
+- across a page break (:func:`continues_row`, :func:`joined_across_pages`,
+  :func:`merged_across_pages`): a row cut in two is put together, and a
+  merged cell's text, printed on the first page only, is each row's.
 
 Tables without vertical rules (a three-line table) are not found here; their
 text is read as lines.
@@ -155,18 +158,37 @@ class Grid:
 
 
 class TableRow(NamedTuple):
-    """One printed row of a table: its cells' texts, whether each cell's last line runs to its right edge
-    (a cell that goes on in the next page's row), and whether the row is the first of its table on its page.
+    """One printed row of a table: its cells' texts (one per column), whether each cell's last line runs to
+    its right edge (a cell that goes on in the next page's row), whether the row is the first of its table on
+    its page, and, per column, the row its cell starts in and how many rows it spans (a merged cell).
 
     Examples
     --------
-    >>> TableRow(("1", "做好公开。", "市财政局"), (False, False, False), True).cells[2]
-    '市财政局'
+    >>> row = TableRow(("1", "做好公开。", "市财政局", ""), (False,) * 4, True, (0, 0, 0, 0), (1, 1, 1, 1))
+    >>> row.cells[2], row.text
+    ('市财政局', '1\\t做好公开。\\t市财政局')
     """
 
     cells: tuple[str, ...]
     full: tuple[bool, ...]
     first_on_page: bool
+    tops: tuple[int, ...] = ()
+    spans: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The row as a line: its cells joined by tabs, the empty cells at its end left out.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> TableRow(("一、推进决策公开", "", ""), (False,) * 3, False).text  # a section row merged across
+        '一、推进决策公开'
+        """
+        return "\t".join(self.cells).rstrip("\t")
 
 
 def page_rules(page) -> Rules:
@@ -373,7 +395,7 @@ def table_rows(grid: Grid, line_of) -> list[tuple[float, TableRow]]:
     >>> grid.cells[0].chars.append(("1", 6, 686, 6, 11, 10, False))
     >>> grid.cells[1].chars += [(c, 46 + 10 * k, 686, 46 + 10 * k, 56 + 10 * k, 10, False) for k, c in enumerate("做好")]
     >>> table_rows(grid, _line_of)
-    [(700.0, TableRow(cells=('1', '做好'), full=(False, False), first_on_page=True))]
+    [(700.0, TableRow(cells=('1', '做好'), full=(False, False), first_on_page=True, tops=(0, 0), spans=(1, 1)))]
     """
     read = {id(cell): _cell_text(cell, line_of) for cell in grid.cells}
     rows = []
@@ -383,15 +405,16 @@ def table_rows(grid: Grid, line_of) -> list[tuple[float, TableRow]]:
             continue
         texts: list[str] = []
         full: list[bool] = []
+        tops: list[int] = []
+        spans: list[int] = []
         for cell in sorted(in_row, key=lambda cell: cell.left):
             text, last_full = read[id(cell)]
             texts += [text, *[""] * (cell.columns - 1)]
             full += [last_full, *[False] * (cell.columns - 1)]
-        while texts and not texts[-1]:
-            texts.pop()
-            full.pop()
-        if texts:
-            rows.append((grid.ys[r], TableRow(tuple(texts), tuple(full), not rows)))
+            tops += [cell.top] * cell.columns
+            spans += [cell.rows] * cell.columns
+        if any(texts):
+            rows.append((grid.ys[r], TableRow(tuple(texts), tuple(full), not rows, tuple(tops), tuple(spans))))
     return rows
 
 
@@ -449,8 +472,8 @@ def joined_across_pages(previous: TableRow, continued: TableRow) -> TableRow:
     Examples
     --------
     >>> joined_across_pages(TableRow(("3", "做好重大建设", "市财政局"), (False, True, False), False),
-    ...                     TableRow(("", "项目公开。", "市审计局"), (False, False, False), True)).cells
-    ('3', '做好重大建设项目公开。', '市财政局\\u2028市审计局')
+    ...                     TableRow(("", "项目公开。", "市审计局"), (False, False, False), True)).text
+    '3\\t做好重大建设项目公开。\\t市财政局\\u2028市审计局'
     """
     n = max(len(previous.cells), len(continued.cells))
     cells, full = [], []
@@ -460,7 +483,45 @@ def joined_across_pages(previous: TableRow, continued: TableRow) -> TableRow:
         a_full = k < len(previous.full) and previous.full[k]
         cells.append(a + b if a_full or not a or not b else a + CELL_LINE + b)
         full.append(continued.full[k] if b else a_full)
-    return TableRow(tuple(cells), tuple(full), previous.first_on_page)
+    return previous._replace(cells=tuple(cells), full=tuple(full))
+
+
+def merged_across_pages(previous: TableRow, row: TableRow, first_row: int) -> TableRow:
+    """`row`, on a new page, with the text of a merged cell a page break cut in two.
+
+    A cell merged over several rows (a lead unit shared by several tasks) is
+    printed with its text on the page where it starts; its part on the next
+    page is an empty cell.  A cell of `row` is given the text of the same
+    column of `previous` (the last row before the break) where it is empty,
+    starts in the page's first row (`first_row`), and either side spans
+    several rows; never the first column (the number).
+
+    Parameters
+    ----------
+    previous : TableRow
+        The table's last row on the page before.
+    row : TableRow
+        A row of the table on the new page.
+    first_row : int
+        The grid row where the table's rows on the new page start.
+
+    Returns
+    -------
+    TableRow
+        `row` itself where nothing is carried over.
+
+    Examples
+    --------
+    >>> before = TableRow(("8", "做好A。", "市政府办公室"), (False,) * 3, False, (7, 7, 0), (1, 1, 8))
+    >>> merged_across_pages(before, TableRow(("9", "做好B。", ""), (False,) * 3, True, (0, 0, 0), (1, 1, 3)), 0).cells
+    ('9', '做好B。', '市政府办公室')
+    """
+    cells = list(row.cells)
+    for k in range(1, min(len(cells), len(previous.cells), len(row.tops), len(previous.spans))):
+        if not cells[k] and previous.cells[k] and row.tops[k] == first_row \
+                and (previous.spans[k] > 1 or row.spans[k] > 1):
+            cells[k] = previous.cells[k]
+    return row if cells == list(row.cells) else row._replace(cells=tuple(cells))
 
 
 def continues_row(row: TableRow, previous: TableRow | None) -> bool:

@@ -223,3 +223,21 @@ def test_a_table_with_open_sides_ends_where_its_horizontal_rules_end():
     rules = _rules(ys, xs, missing_vertical={(x, r) for x in (100, 360) for r in range(2)})
     [grid] = pdf_table.grid_cells(rules)
     assert grid.xs == xs and [(c.top, c.left) for c in grid.cells] == [(r, c) for r in range(2) for c in range(3)]
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_a_lead_unit_merged_over_rows_across_page_breaks(tmp_path):
+    """One lead unit for tasks 1–20, in a cell merged over their rows, over three pages: LibreOffice prints its
+    name on the first page only; every task keeps it, as in the Word file."""
+    long_text = "围绕优化营商环境，及时公开涉企政策，做好政策解读和推送，推动惠企政策直达快享，提升企业获得感。" * 2
+    rows = ["一、推进决策公开", *([str(i), f"第{i}项：{long_text}", "市政府办公室" if i <= 20 else "区政务服务局",
+                                 f"市第{i}局", "2024年底前"] for i in range(1, 31))]
+    word = _table_docx(tmp_path / "merged.docx", "某市2024年政务公开工作要点任务分工", rows, merge_down=[(2, 21, 2)])
+    printed = _pdf_of(word)
+    from_word, from_pdf = (gk.parse_document(path, tokens=False) for path in (word, printed))
+    leads = from_pdf.responsibilities.query("role == 'lead'")
+    assert leads["task_id"].tolist() == [str(i) for i in range(1, 31)]
+    assert leads["unit_raw"].tolist() == ["市政府办公室"] * 20 + ["区政务服务局"] * 10
+    pd.testing.assert_frame_equal(from_pdf.responsibilities, from_word.responsibilities)
+    assert from_pdf.tasks["text"].tolist() == from_word.tasks["text"].tolist()
