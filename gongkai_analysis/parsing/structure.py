@@ -733,8 +733,10 @@ class _Table:
         units = [(i, c) for i, c in enumerate(cells) if patterns.TABLE_UNIT.search(c) or patterns.TABLE_SUPPORT.search(c)]
         task = next((i for pattern in (patterns.TABLE_TASK, patterns.TABLE_MEASURES) for i, c in enumerate(cells)
                      if i != no and pattern.search(c) and i not in dict(units)), None)
-        if no is None or task is None or not units:
+        if task is None or not units:
             return None
+        if no is None and (len(cells[task]) > 8 or any(len(c) > 8 for _, c in units)):
+            return None  # (with no 序号 column, only a row of short headings is a header: not a task's row)
         time = next((i for i, c in enumerate(cells) if patterns.TABLE_TIME.search(c) and i not in dict(units)), None)
         return cls(no, task, units, time, [c.strip() for c in line.split("\t")])
 
@@ -746,6 +748,10 @@ class _Table:
 
         number = patterns.fold(cell(self.no)).strip().rstrip(".．、")
         filled = [c.strip() for c in cells if c.strip()]
+        token, task_text = cell(self.no), cell(self.task)
+        if self.no is None and (own := _numbered_task(task_text, any(cell(i) for i, _ in self.units))):
+            # no 序号 column: the task cell starts with its own number (1.做好… , （一）做好… beside its units)
+            number, token, task_text = own
         if not number.isdigit():
             # a row that spans the table: a section or sub-section header, or a note
             text = " ".join(filled)
@@ -763,9 +769,27 @@ class _Table:
         time_cell = cell(self.time).replace(patterns.CELL_LINE_BREAK, "\n") or "\n".join(deadlines) or None
         extra = "\n".join(f"{header}：{cell(i).replace(patterns.CELL_LINE_BREAK, '；')}"
                           for i, header in self.extra if cell(i)) or None
-        task_text = cell(self.task).replace(patterns.CELL_LINE_BREAK, "\n")
-        return [Item("task", int(number), task_text, line_no, cell(self.no),
+        task_text = task_text.replace(patterns.CELL_LINE_BREAK, "\n")
+        return [Item("task", int(number), task_text, line_no, token,
                      unit_cell=unit_cell, time_cell=time_cell, level="table", extra=extra)]
+
+
+def _numbered_task(text: str, has_units: bool) -> tuple[str, str, str] | None:
+    """The number, marker and text of a task cell that starts with its number, in a table with no 序号 column.
+
+    An arabic number (``1.`` ``1、`` ``（1）`` ``①``) always; a ``（一）`` only beside units (without, it heads
+    the rows below it).
+
+    >>> _numbered_task("2.做好解读。", True), _numbered_task("（一）推进决策公开", False)
+    (('2', '2.', '做好解读。'), None)
+    """
+    match = patterns.MARKER.match(patterns.fold(text))
+    if match is None:
+        return None
+    marker = _candidate(match)
+    if marker.kind != "task" and not (marker.kind == "subsection" and has_units):
+        return None
+    return str(marker.number), text[: match.end()], text[match.end() :].strip()
 
 
 def _unit_lines(text: str, deadlines: list[str]) -> str:

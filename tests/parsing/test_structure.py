@@ -594,3 +594,20 @@ def test_measures_beside_a_task_column_are_kept_apart():
             "1\t建立目录；定期更新。\t公开政策文件。\t市财政局\n")
     doc = gk.parse_document(text, tokens=False)
     assert doc.tasks[["text", "extra"]].values.tolist() == [["公开政策文件。", "具体措施：建立目录；定期更新。"]]
+
+
+def test_a_task_table_with_no_number_column_whose_task_cells_are_numbered():
+    text = ("某市2024年政务公开工作要点\n工作任务\t责任单位\t完成时限\n一、推进决策公开\n"
+            "1.公开政策文件。\t市财政局\t6月底前\n2.做好解读。\t市审计局\t年底前\n二、推进执行公开\n"
+            "（一）公开进展。\t市统计局\t每季度\n")
+    doc = gk.parse_document(text, tokens=False, strict=False)
+    assert doc.tasks[["section_title", "text", "time_limit"]].values.tolist() == [
+        ["推进决策公开", "公开政策文件。", "6月底前"], ["推进决策公开", "做好解读。", "年底前"],
+        ["推进执行公开", "公开进展。", "每季度"]]
+    assert doc.responsibilities["unit_raw"].tolist() == ["市财政局", "市审计局", "市统计局"]
+
+
+def test_with_no_number_column_only_short_headings_make_a_header_row():
+    """A task's own row that names 任务 and 责任单位 in its cells is no header."""
+    text = "某市2024年政务公开工作要点\n一、公开\n1.完成重点任务清单编制工作。\t责任单位：市财政局\n"
+    assert gk.parse_document(text, tokens=False).meta["task_level"].iloc[0] == "arabic"
