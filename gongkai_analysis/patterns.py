@@ -262,6 +262,7 @@ CLAUSE_LABELS = {
     "牵头单位": "lead", "牵头部门": "lead", "牵头考核单位": "lead", "牵头责任单位": "lead",
     "责任单位": "responsible", "责任部门": "responsible", "主责单位": "responsible", "主要责任单位": "responsible",
     "落实单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
+    "责任主体": "responsible", "实施主体": "responsible",
     "配合单位": "support", "配合部门": "support", "协办单位": "support", "协办部门": "support",
     "参与单位": "support", "参与部门": "support", "参加单位": "support", "协同单位": "support",
     "协同部门": "support", "支持单位": "support",

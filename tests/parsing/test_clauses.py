@@ -868,6 +868,7 @@ def test_hosting_and_co_hosting_are_roles_as_their_labels_are():
 
 @pytest.mark.parametrize(("label", "role"), [
     ("主要责任单位", "responsible"), ("牵头责任单位", "lead"), ("参加单位", "support"), ("协同单位", "support"),
+    ("责任主体", "responsible"), ("实施主体", "responsible"),
     ("支持单位", "support"), ("牵头处室", "lead"), ("责任处室", "responsible"), ("承办处室", "responsible"),
     ("配合科室", "support"),
 ])
