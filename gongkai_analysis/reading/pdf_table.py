@@ -57,6 +57,9 @@ _ALIAS_AT_END = re.compile(r"[〔（(【［][^〔〕（）()【】［］]{1,20}[
 #: Marks that never end a line, and marks that never start one (a character moves to the next line with them).
 _OPENING = "〔（(【［“‘《「"
 _CLOSING = "，。、；：！？）)〕】］”’》」,.;:"
+#: A character followed by one of these moves to the next line with it (LibreOffice binds “ to the character
+#: before it as well as after).
+_PAIRED = _CLOSING + "“‘"
 #: A number or a Latin word, which a line is never broken inside.
 _LATIN_WORD = re.compile(r"[0-9A-Za-z.%]+")
 
@@ -434,29 +437,43 @@ def _cell_text(cell: Cell, line_of) -> tuple[str, bool]:
         # punctuation mark's ink is narrower than its place
         head = following.text if following is not None else "一"
         word = _LATIN_WORD.match(head)
-        needed = 0.6 * len(word.group()) if word else 2 if head[0] in _OPENING or head[1:2] in _CLOSING else 1
+        needed = 0.6 * len(word.group()) if word else 2 if head[0] in _OPENING or head[1:2] in _PAIRED else 1
         slack = 0.8 if line.text[-1] in _CLOSING else 0.3
         return line.x1 + (needed + slack) * line.size > edge
 
     paragraphs = [lines[0].text]
     for line, following in zip(lines, lines[1:]):
-        if full(line, following) and not (_ends_as_name(paragraphs[-1])
-                                          and patterns.CELL_NAME_START.match(following.text)):
+        if full(line, following) and not _second_name(paragraphs[-1], following.text):
             paragraphs[-1] += following.text
         else:
             paragraphs.append(following.text)
     return clean_cell("\n".join(paragraphs)), full(lines[-1])
 
 
-def _ends_as_name(text: str) -> bool:
-    """Whether a text ends as a body's name does, its other name in brackets aside (``城管执法局〔拆违办〕``;
-    not as an area's: ``区住房城乡`` / ``建设委`` is one name wrapped)."""
-    return patterns.UNIT_SUFFIX.search(_ALIAS_AT_END.sub("", text)) is not None
+def _second_name(text: str, following: str) -> bool:
+    """Whether the line after a cell's text that fills the cell starts a second name rather than going on.
+
+    Where the text ends as a body's name ends (its other name in brackets aside: ``城管执法局〔拆违办〕``),
+    the next line is a second name when it starts with a level (``市市场监管局`` / ``市自然资源和规…``), or,
+    after an ending that no longer name goes on from (局, 中心 …, not 政府, 办, 委, 会: ``市政府`` /
+    ``办公室``, ``市人力资源和社会`` / ``保障局`` are one name) or after another name in brackets, when it is
+    a whole name (``工商分局`` / ``文化委``, ``宣传部〔新闻中心〕`` / ``政府办``).
+
+    >>> _second_name("市生态环境局", "市自然资源和规"), _second_name("工商分局", "文化委"), _second_name("市政府", "办公室")
+    (True, True, False)
+    """
+    name = _ALIAS_AT_END.sub("", text)
+    if patterns.UNIT_SUFFIX.search(name) is None:
+        return False
+    if patterns.CELL_LEVEL_START.match(following):
+        return True
+    final = name != text or patterns.CELL_FINAL_ENDING.search(name) is not None  # (another name closes one)
+    return final and patterns.CELL_NAME_START.match(following) is not None
 
 
 def joined_across_pages(previous: TableRow, continued: TableRow) -> TableRow:
     """A row split by a page break, put together: each cell goes on where it stopped (in the same line where
-    its last line ran to the edge).
+    its last line ran to the edge, unless the next starts a second name: see :func:`_second_name`).
 
     Parameters
     ----------
@@ -481,7 +498,8 @@ def joined_across_pages(previous: TableRow, continued: TableRow) -> TableRow:
         a = previous.cells[k] if k < len(previous.cells) else ""
         b = continued.cells[k] if k < len(continued.cells) else ""
         a_full = k < len(previous.full) and previous.full[k]
-        cells.append(a + b if a_full or not a or not b else a + CELL_LINE + b)
+        goes_on = a_full and not _second_name(a.rsplit(CELL_LINE, 1)[-1], b.split(CELL_LINE, 1)[0])
+        cells.append(a + b if goes_on or not a or not b else a + CELL_LINE + b)
         full.append(continued.full[k] if b else a_full)
     return previous._replace(cells=tuple(cells), full=tuple(full))
 

@@ -38,7 +38,8 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _table_docx(path, title: str, rows: list[list[str] | str], *, merge_down: list[tuple[int, int, int]] = ()):
+def _table_docx(path, title: str, rows: list[list[str] | str], *, merge_down: list[tuple[int, int, int]] = (),
+                widths: list[float] = WIDTHS):
     """A Word file: a title, then a ruled table; a str row is a section row merged across the table.
 
     ``merge_down`` lists ``(first row, last row, column)`` cells merged over rows (the text of the first).
@@ -50,7 +51,7 @@ def _table_docx(path, title: str, rows: list[list[str] | str], *, merge_down: li
     table = document.add_table(rows=len(rows) + 1, cols=len(HEADER))
     table.style = "Table Grid"
     table.autofit = False
-    for column, width in zip(table.columns, WIDTHS):
+    for column, width in zip(table.columns, widths):
         column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
@@ -241,3 +242,33 @@ def test_a_lead_unit_merged_over_rows_across_page_breaks(tmp_path):
     assert leads["unit_raw"].tolist() == ["市政府办公室"] * 20 + ["区政务服务局"] * 10
     pd.testing.assert_frame_equal(from_pdf.responsibilities, from_word.responsibilities)
     assert from_pdf.tasks["text"].tolist() == from_word.tasks["text"].tolist()
+
+
+_UNITS = ["市发展改革委", "市财政局", "市审计局", "市统计局", "市市场监管局", "市商务局", "市住房和城乡建设局", "市自然资源和规划局",
+          "市公共资源交易中心", "市政务服务数据管理局", "市委网信办", "市委宣传部（市新闻出版局）", "各区县人民政府", "市直各有关部门",
+          "市工业和信息化局", "市人力资源和社会保障局", "市卫生健康委", "市生态环境局", "市政府办公室", "市司法局"]
+_CLAUSES = ["围绕优化营商环境，及时公开涉企政策", "做好政策解读和推送", "推动惠企政策直达快享", "加大财政预决算公开力度",
+            "推进部门预算、决算和三公经费公开", "公开2024年度重点工作进展情况", "按季度公开PPP项目信息"]
+
+
+@needs_soffice
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [2, 5, 7, 13])
+def test_random_task_tables_printed_to_pdf_read_as_their_word_files(tmp_path, seed):
+    """Tables of random column widths (cells two to nine characters wide), units one a line or joined by 、,
+    rows cut by page breaks: each unit where the Word file has it (each seed's table runs names together when
+    a name that fills its cell is taken for a wrap)."""
+    import random
+
+    rnd = random.Random(seed)
+    widths = [1.2, rnd.uniform(5, 9), rnd.uniform(1.8, 3.5), rnd.uniform(1.8, 3.5), rnd.uniform(1.8, 2.8)]
+    rows: list = ["一、推进决策公开"]
+    for i in range(1, rnd.randint(8, 25) + 1):
+        units = rnd.sample(_UNITS, rnd.randint(1, 4))
+        rows.append([str(i), "，".join(rnd.sample(_CLAUSES, rnd.randint(1, 4))) + "。", rnd.choice(_UNITS),
+                     ("\n" if rnd.random() < 0.7 else "、").join(units), rnd.choice(["2024年6月底前", "持续推进"])])
+    word = _table_docx(tmp_path / "random.docx", "某市2024年政务公开工作要点任务分工", rows, widths=widths)
+    from_word, from_pdf = (gk.parse_document(path, tokens=False) for path in (word, _pdf_of(word)))
+    columns = ["task_id", "unit_raw", "role"]
+    assert from_pdf.responsibilities[columns].values.tolist() == from_word.responsibilities[columns].values.tolist()
+    assert from_pdf.tasks["time_limit"].tolist() == from_word.tasks["time_limit"].tolist()
