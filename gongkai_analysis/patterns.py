@@ -728,8 +728,6 @@ ALIAS = re.compile(r"^(?P<unit>.+?)[〔（](?P<alias>[^〔〕（）]+)[〕）]$"
 #: after a line that fills the cell and ends as a name ends, a second name, not the rest of the first (PDF
 #: cells; ``东城园管委`` / ``会``, ``工商分局`` / ``〔查无办〕`` and ``…机关`` / ``运行经费…`` read on).
 CELL_NAME_START = re.compile(f"[\u4e00-\u9fff]{{1,15}}?(?:{_UNIT_ENDINGS})(?=$|[、，；,;〔（(【])")
-#: A line of a table cell that starts with a level or 各: a new name, after a line that ends one.
-CELL_LEVEL_START = re.compile("(?:各|省|市|区|县|州|盟|旗|乡|镇)")
 #: Endings after which no longer name goes on (局, 中心 …; not 政府, 办, 委, 会, 部: 市政府办公室, 委员会).
 CELL_FINAL_ENDING = re.compile("(?:局|厅|中心|院|所|馆|站|队|公司|集团|处|室|署|行)$")
 #: A party committee and the government of the same place sharing one office's name: ``市委、市政府督查室``
@@ -776,6 +774,8 @@ DOCUMENT_PLACE = re.compile(
 #: Each named level of a document's place (``内蒙古自治区`` and ``包头市`` in ``内蒙古自治区包头市``), its
 #: level apart: a unit named with them (``包头市财政局``) is read as with its level alone (``市财政局``).
 PLACE_LEVEL = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,7}}?)(?P<level>{_PLACE_LEVELS})")
+#: A line of a table cell that starts with a level or 各 (PDF cells): a new name, after a line that ends one.
+CELL_LEVEL_START = re.compile(f"(?:各|{_PLACE_LEVELS}|乡|镇)")
 #: A party committee before a unit (``市委网信办``, ``包头市委网信办``, ``中共北京市东城区委宣传部``): dropped to find a
 #: unit's function, never from its name.
 PARTY_PREFIX = re.compile(r"(?:中共)?[\u4e00-\u9fff]{0,10}?[省市区县州]委(?!员会)")

@@ -24,8 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -225,13 +223,15 @@ class WordNumbering:
         return found
 
     @classmethod
-    def from_docx(cls, data: bytes) -> WordNumbering | None:
-        """The numbering of a .docx file (None when it numbers nothing).
+    def of_document(cls, document) -> WordNumbering | None:
+        """The numbering of a Word document python-docx has opened (None when it numbers nothing).
+
+        The parts python-docx has already parsed are read, not the archive again.
 
         Parameters
         ----------
-        data : bytes
-            The .docx file (already checked as a safe archive).
+        document : docx.document.Document
+            The open document.
 
         Returns
         -------
@@ -239,23 +239,20 @@ class WordNumbering:
 
         Examples
         --------
-        >>> WordNumbering.from_docx(b"not a zip") is None
+        >>> import docx
+        >>> WordNumbering.of_document(docx.Document()) is not None  # (python-docx's template has lists)
         True
         """
-        from lxml import etree
+        from docx.opc.constants import RELATIONSHIP_TYPE
 
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                if "word/numbering.xml" not in names:
-                    return None
-                parser = etree.XMLParser(resolve_entities=False, no_network=True)
-                numbering = etree.fromstring(archive.read("word/numbering.xml"), parser)
-                styles = etree.fromstring(archive.read("word/styles.xml"), parser) \
-                    if "word/styles.xml" in names else None
-        except (zipfile.BadZipFile, etree.LxmlError, OSError, ValueError):
-            return None
-        return cls(numbering, styles)
+        def part(kind):
+            try:
+                return document.part.part_related_by(kind).element
+            except KeyError:  # (python-docx would make an empty numbering part, which it cannot)
+                return None
+
+        numbering = part(RELATIONSHIP_TYPE.NUMBERING)
+        return None if numbering is None else cls(numbering, part(RELATIONSHIP_TYPE.STYLES))
 
     def label(self, paragraph) -> str:
         """The number Word prints before `paragraph` (``""`` for none); counts it.

@@ -136,7 +136,7 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
         from docx.table import Table
 
         document = docx.Document(io.BytesIO(data))
-        lines = _docx_block_lines(document.element.body, document, Table, WordNumbering.from_docx(data))
+        lines = _docx_block_lines(document.element.body, document, Table, WordNumbering.of_document(document))
     except etree.LxmlError as exc:
         raise ParseError(f"not a readable .docx file (bad XML: {exc})", source=source) from None
     except _ZIP_ERRORS as exc:

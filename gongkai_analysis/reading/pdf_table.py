@@ -151,10 +151,11 @@ class Grid:
         0
         """
         column = bisect.bisect(self.xs, x) - 1
-        row = bisect.bisect([-y for y in self.ys], -y) - 1
+        row = bisect.bisect(self._downwards, -y) - 1
         return self._at.get((row, column))
 
     def __post_init__(self) -> None:
+        self._downwards = [-y for y in self.ys]  # (ascending: what bisect searches)
         self._at = {(row, column): cell for cell in self.cells
                     for row in range(cell.top, cell.top + cell.rows)
                     for column in range(cell.left, cell.left + cell.columns)}
@@ -301,25 +302,22 @@ def grid_cells(rules: Rules) -> list[Grid]:
 
 def _crossing_groups(rules: Rules) -> list[tuple[list, list]]:
     """The rules in groups that touch each other (each group one table)."""
+    from networkx.utils import UnionFind  # (imported where a page has rules both ways)
+
     horizontal, vertical = rules
-    parent = list(range(len(horizontal) + len(vertical)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    keys = [*(("h", i) for i in range(len(horizontal))), *(("v", j) for j in range(len(vertical)))]
+    touching = UnionFind(keys)
     for i, (y, x0, x1) in enumerate(horizontal):
-        for j, (x, y0, y1) in enumerate(vertical, start=len(horizontal)):
+        for j, (x, y0, y1) in enumerate(vertical):
             if x0 - SNAP <= x <= x1 + SNAP and y0 - SNAP <= y <= y1 + SNAP:
-                parent[root(i)] = root(j)
-    groups: dict[int, tuple[list, list]] = {}
-    for i, rule in enumerate(horizontal):
-        groups.setdefault(root(i), ([], []))[0].append(rule)
-    for j, rule in enumerate(vertical, start=len(horizontal)):
-        groups.setdefault(root(j), ([], []))[1].append(rule)
-    return [group for group in groups.values() if group[0] and group[1]]
+                touching.union(("h", i), ("v", j))
+    groups = []
+    for group in touching.to_sets():
+        across = [horizontal[i] for kind, i in sorted(group) if kind == "h"]
+        down = [vertical[j] for kind, j in sorted(group) if kind == "v"]
+        if across and down:
+            groups.append((across, down))
+    return groups
 
 
 def _snapped(values: list[float]) -> list[float]:
@@ -340,34 +338,22 @@ def _covers(rules, at: float, point: float) -> bool:
 
 def _merged_cells(xs: list[float], ys: list[float], horizontal, vertical) -> list[Cell]:
     """The cells of a grid: neighbouring grid cells with no rule between them are one cell."""
+    from networkx.utils import UnionFind
+
     n_rows, n_columns = len(ys) - 1, len(xs) - 1
-    parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_columns)}
-
-    def root(key):
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
-    def join(a, b) -> None:
-        a, b = root(a), root(b)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
+    merged = UnionFind((r, c) for r in range(n_rows) for c in range(n_columns))
     for r in range(n_rows):
         middle = (ys[r] + ys[r + 1]) / 2
         for c in range(n_columns - 1):
             if not _covers(vertical, xs[c + 1], middle):
-                join((r, c), (r, c + 1))
+                merged.union((r, c), (r, c + 1))
     for c in range(n_columns):
         middle = (xs[c] + xs[c + 1]) / 2
         for r in range(n_rows - 1):
             if not _covers(horizontal, ys[r + 1], middle):
-                join((r, c), (r + 1, c))
-    groups: dict[tuple, list[tuple]] = {}
-    for key in parent:
-        groups.setdefault(root(key), []).append(key)
+                merged.union((r, c), (r + 1, c))
     cells = []
-    for keys in groups.values():
+    for keys in merged.to_sets():
         rows, columns = [r for r, _ in keys], [c for _, c in keys]
         top, left = min(rows), min(columns)
         cells.append(Cell(top, left, max(rows) - top + 1, max(columns) - left + 1, xs[left], xs[max(columns) + 1]))
