@@ -402,6 +402,11 @@ _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS
 #: A clause printed after the task's last sentence on the same line, without brackets:
 #: ``做好X工作。责任单位：市财政局。`` (matched on folded text; the label must follow 。 or ；).
 INLINE_LABEL = re.compile(rf"(?<=[。；])[ \t]*(?={UNIT_LABEL.pattern})")
+#: A units' label that opens a clause: at the start of a line (``责任单位：市财政局``) or after the end of a
+#: sentence in it (``做好X。责任单位：市财政局``); searched in folded text.
+LABEL_CLAUSE = re.compile(rf"(?:^|(?<=[。；]))[ \t]*{UNIT_LABEL.pattern}", re.MULTILINE)
+#: Labels a web page's footer gives its site (``主办单位：X 承办单位：Y``), not a task its units.
+SITE_LABELS = frozenset(("主办单位", "承办单位", "协办单位"))
 #: A labelled clause in square brackets at the end of a task: ``【责任单位：市财政局】``, ``［牵头单位：…］``
 #: (folded, both are ``〔…〕``; an alias in 〔〕 may stand inside: ``【责任单位：科委〔知识产权局〕】``).
 _SQUARE_CLAUSE = rf"〔[ \t]*(?={UNIT_LABEL.pattern})(?:[^〔〕]|〔[^〔〕]*〕)*〕"

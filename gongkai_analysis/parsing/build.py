@@ -535,8 +535,11 @@ class _Builder:
         for item in outside:
             body = item.body
             if "（" not in body and "(" not in body:
+                if "：" in body or ":" in body:
+                    self._check_labels_outside(item, patterns.fold(body))
                 continue  # no bracket that folds to （: no clause (and no need to fold)
             folded = patterns.fold(body)
+            self._check_labels_outside(item, folded)
             bare = clauses.find_bare_clauses(folded)
             n_bare_outside += len(bare)
             for span in [*clauses.find_clauses(folded), *bare]:
@@ -565,6 +568,17 @@ class _Builder:
         if n_text != n_tasks + n_outside:
             self.fail_or_warn(f"the text holds {n_text} bracketed clauses but {n_tasks} landed on tasks "
                               f"(or headers) and {n_outside} outside them", None)
+
+    def _check_labels_outside(self, item: Item, folded: str) -> None:
+        """Warn about a labelled clause (``责任单位：市财政局``) in text outside any task (`folded`: its body,
+        folded): units assigned where no task takes them.  A site's labels (主办单位 of a web page's
+        footer) are not looked at."""
+        for m in patterns.LABEL_CLAUSE.finditer(folded):
+            if m["label"] not in patterns.SITE_LABELS:
+                line_end = folded.find("\n", m.start())
+                clause = item.body[m.start() : line_end if line_end >= 0 else len(folded)].strip().rstrip("。；;")
+                self.warn(f"a labelled clause outside any task: {clause}", item.line)
+                return
 
     def _check_left_in_text(self, columns: dict) -> None:
         """Warn about what a task's text holds that the parser did not read: a clause label (a clause

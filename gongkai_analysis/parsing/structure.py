@@ -581,12 +581,46 @@ def _ends_with_clause(folded: str) -> bool:
 
 
 def _count_clause_lines(folded: str, lo: int, hi: int) -> int:
-    """How many lines of ``folded[lo:hi]`` end with a responsibility clause."""
+    """How many lines of ``folded[lo:hi]`` end with a responsibility clause, bracketed or labelled
+    (see :func:`_count_label_clauses`)."""
     count = 0
     for m in _CLAUSE_LINE_END.finditer(folded, lo, hi):
         line_start = folded.rfind("\n", lo, m.start()) + 1
         if _ends_with_clause(folded[max(line_start, lo) : m.end()]):
             count += 1
+    return count + _count_label_clauses(folded, lo, hi)
+
+
+def _count_label_clauses(folded: str, lo: int, hi: int) -> int:
+    """How many labelled clauses close the lines of text of ``folded[lo:hi]``.
+
+    A clause is labelled where a line of text is followed by lines of labels of which one names units
+    (``做好X。`` / ``完成时限：年底`` / ``责任单位：市财政局``: one clause), or where units' labels follow
+    the last sentence of a line (``做好X。责任单位：市财政局。``).  Label lines with no line of text above
+    them close nothing.
+
+    >>> _count_label_clauses("做好X。\n责任单位：甲局\n完成时限：年底\n做好Y。牵头单位：乙局", 0, 37)
+    2
+    >>> _count_label_clauses("做好X。\n完成时限：年底", 0, 12), _count_label_clauses("责任单位：甲局", 0, 7)
+    (0, 0)
+    """
+    if folded.find("：", lo, hi) < 0:  # (no label without its colon)
+        return 0
+    count = 0
+    under_text = counted = False  # the label lines since the last line of text stand under one; one named units
+    for line in folded[lo:hi].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if patterns.ANY_LABEL.match(line):
+            if under_text and not counted and patterns.UNIT_LABEL.match(line):
+                count += 1
+                counted = True
+            continue
+        under_text, counted = True, False
+        if patterns.INLINE_LABEL.search(line):
+            count += 1
+            counted = True
     return count
 
 
@@ -624,23 +658,40 @@ def _paragraph_items(doc: _Text, lo: int, hi: int, headers: list[_Marker]) -> li
                               doc.line_of(region_header.start), token, framing=framing, level="paragraph"))
             body_start = title_end + 1
         line_start = body_start
+        closed = has_text = False  # the pending lines end with a clause (label lines after it are its own)
         while line_start < start:
             line_end = folded.find("\n", line_start, start)
             line_end = start if line_end < 0 else line_end
-            if folded[line_start:line_end].strip():
+            line = folded[line_start:line_end].strip()
+            if line:
+                is_label = patterns.ANY_LABEL.match(line) is not None
+                if closed and not is_label:
+                    number = _paragraph_task(doc, items, pending, number)
+                    pending, closed, has_text = [], False, False
                 pending.append((line_start, line_end))
-                if not framing and region_header is not None and _ends_with_clause(folded[line_start:line_end]):
-                    number += 1
-                    a, b = pending[0][0], line_end
-                    items.append(Item("task", number, raw[a:b].strip(), doc.line_of(a), "",
-                                      folded=folded[a:b].strip(), task_kind="paragraph", level="paragraph"))
-                    pending = []
+                if not closed and not framing and region_header is not None:
+                    if is_label:  # units' labels under a line of text: 做好X。 / 责任单位：市财政局
+                        closed = has_text and patterns.UNIT_LABEL.match(line) is not None
+                    else:
+                        closed = _ends_with_clause(line) or patterns.INLINE_LABEL.search(line) is not None
+                        has_text = True
             line_start = line_end + 1
+        if closed:
+            number = _paragraph_task(doc, items, pending, number)
+            pending = []
         for a, b in pending:
             items.append(Item("text", None, raw[a:b].strip(), doc.line_of(a), framing=framing))
         position = start
         region_header = header
     return items
+
+
+def _paragraph_task(doc: _Text, items: list[Item], lines: list[tuple[int, int]], number: int) -> int:
+    """Append the task made of the paragraphs at `lines` (``(start, end)`` spans) to `items`; its number."""
+    a, b = lines[0][0], lines[-1][1]
+    items.append(Item("task", number + 1, doc.raw[a:b].strip(), doc.line_of(a), "",
+                      folded=doc.folded[a:b].strip(), task_kind="paragraph", level="paragraph"))
+    return number + 1
 
 
 def _circle_number(circle: str) -> int:

@@ -611,3 +611,69 @@ def test_with_no_number_column_only_short_headings_make_a_header_row():
     """A task's own row that names 任务 and 责任单位 in its cells is no header."""
     text = "某市2024年政务公开工作要点\n一、公开\n1.完成重点任务清单编制工作。\t责任单位：市财政局\n"
     assert gk.parse_document(text, tokens=False).meta["task_level"].iloc[0] == "arabic"
+
+
+# --------------------------------------------------------------------------
+# Labelled clauses (责任单位：…) close paren and paragraph tasks as bracketed ones do
+# --------------------------------------------------------------------------
+LABELLED_PAREN = ("某市2024年政务公开工作任务分工方案\n一、深化重点领域信息公开\n"
+                  "（一）做好财政预决算公开。按要求公开部门预决算。\n责任单位：市财政局，各区县政府\n"
+                  "完成时限：2024年12月底前\n（二）做好重大项目公开。责任单位：市发展改革委。\n二、加强平台建设\n"
+                  "（三）优化政府网站。\n牵头单位：市政务服务数据管理局\n配合单位：市委网信办\n"
+                  "（四）规范政务新媒体。（市委网信办牵头，各区县政府负责）\n")
+
+
+def test_paren_items_closed_by_label_lines_or_inline_labels_are_tasks():
+    """Before, only a bracketed clause made a （一） item a task: of these four, three were read as
+    sub-section headers, their units as the headers' intro text, and one task was left."""
+    parsed = parse_rows(LABELLED_PAREN, strict=True)
+    assert parsed.meta["task_level"] == "paren"
+    tasks = parsed.tasks
+    assert [(t["task_id"], t["text"], t["time_limit"]) for t in tasks] == [
+        ("1", "做好财政预决算公开。按要求公开部门预决算。", "2024年12月底前"),
+        ("2", "做好重大项目公开。", None),
+        ("3", "优化政府网站。", None),
+        ("4", "规范政务新媒体。", None)]
+    doc = parse(LABELLED_PAREN)
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "财政局", "responsible"], ["1", "各区县政府", "responsible"], ["2", "发展改革委", "responsible"],
+        ["3", "政务服务数据管理局", "lead"], ["3", "市委网信办", "support"],
+        ["4", "市委网信办", "lead"], ["4", "各区县政府", "responsible"]]
+
+
+def test_paren_items_with_labels_among_bracketed_ones_number_on_without_a_gap():
+    mixed = ("某省2024年政务公开工作要点\n一、推进公开\n（一）做好A。（省财政厅负责）\n二、加强平台\n"
+             "（二）优化网站。加强集约化建设。责任单位：省政务服务管理局，各市州人民政府。\n"
+             "（三）规范新媒体。（省委网信办负责）\n")
+    parsed = parse_rows(mixed, strict=True)  # (before: "task number 3 skips the sequence", and task 2 lost)
+    assert [(t["task_id"], t["clause"]) for t in parsed.tasks] == [
+        ("1", "（省财政厅负责）"), ("2", "责任单位：省政务服务管理局，各市州人民政府。"), ("3", "（省委网信办负责）")]
+
+
+def test_paragraphs_closed_by_label_lines_are_tasks_and_the_labels_after_a_clause_stay_with_it():
+    text = ("某县2023年政务公开重点工作安排\n一、加强政策公开\n深入推进决策公开。严格落实决策程序规定。\n"
+            "责任单位：县司法局\n完成时限：2023年12月底前\n"
+            "做好政策解读。坚持同步组织、同步审签。责任单位：县政府办公室，县直各部门。\n"
+            "二、加强平台建设\n优化政府网站。（县政府办公室负责）\n完成时限：持续推进\n"
+            "规范政务新媒体。（县委网信办负责）\n")
+    parsed = parse_rows(text, strict=True)
+    assert parsed.meta["task_level"] == "paragraph"
+    assert [(t["task_id"], t["text"], t["time_limit"]) for t in parsed.tasks] == [
+        ("1", "深入推进决策公开。严格落实决策程序规定。", "2023年12月底前"),
+        ("2", "做好政策解读。坚持同步组织、同步审签。", None),
+        # (before: the deadline line opened task 4's text; as under an arabic task, it stays in the text too)
+        ("3", "优化政府网站。\n完成时限：持续推进", "持续推进"),
+        ("4", "规范政务新媒体。", None)]
+
+
+def test_a_labelled_clause_outside_any_task_is_reported():
+    text = ("某县2023年政务公开重点工作安排\n一、加强政策公开\n责任单位：县司法局\n"
+            "1.深入推进决策公开。（县司法局负责）\n2.做好政策解读。（县政府办公室负责）\n"
+            "二、强化保障\n各单位要加强组织领导。牵头单位：县政府办公室。\n")
+    warnings = [w for w in parse_rows(text, strict=False).warnings if "outside" in w]
+    assert warnings == ["line 2: a labelled clause outside any task: 责任单位：县司法局",
+                        "line 6: a labelled clause outside any task: 牵头单位：县政府办公室"]
+    # a web page's footer names the site's hosts, not a task's units: not reported
+    footer = text.replace("责任单位：县司法局\n", "") + "主办单位：某县人民政府办公室\n"
+    assert [w for w in parse_rows(footer, strict=False).warnings if "outside" in w] == [
+        "line 5: a labelled clause outside any task: 牵头单位：县政府办公室"]
