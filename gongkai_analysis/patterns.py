@@ -281,6 +281,8 @@ ROLE_VERBS = {
     "负责落实": "responsible", "负责": "responsible", "落实": "responsible", "承办": "responsible",
     "具体负责": "responsible", "具体落实": "responsible", "具体承办": "responsible",
     "负总责": "responsible", "主责": "responsible", "主办": "responsible",
+    "负主体责任": "responsible", "负主要责任": "responsible",
+    "牵头推进": "lead", "牵头抓总": "lead", "牵头组织": "lead",
     "配合": "support", "协助": "support", "参与": "support", "协同": "support", "协办": "support",
 }
 #: Words between the units and the role verb that say how the units share the task;
@@ -392,7 +394,14 @@ MAX_UNIT_NAME = 30
 #: The last two characters of every role verb above (checked by a test): a clause ends with one.
 #: (参与 reads as a role inside a clause, but a bracket that ends with it is no clause on that
 #: account: 鼓励公众参与 is an aside, not an assignment.)
-ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办", "总责", "主责", "主办", "协办")
+ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办", "总责", "主责", "主办", "协办",
+                # whole words, where their last two characters alone would end asides too (压实主体责任, 加快推进)
+                "负主体责任", "负主要责任", "牵头推进", "牵头抓总", "牵头组织")
+#: Verbs of units that oversee a task rather than carry it (``市政府办公室督导``, ``市司法局指导``,
+#: ``市政府办公室督促落实``), a part none of the roles lead, responsible and support holds: a group that
+#: ends with one gives no row (the clause keeps it as printed, and a warning names it); a bracket that
+#: ends with one is a clause only after a group with its role verb, as a weak role ending's.
+OVERSIGHT_VERBS = ("指导", "督导", "督促", "监督", "督办", "督查")
 #: Role verbs that are no clause's signature on their own (:data:`ROLE_ENDINGS` leaves them out): a
 #: bracket that ends with one is a clause only after a group that ends with a role verb
 #: (``市财政局牵头，各有关单位参与``; ``（城乡统筹）`` alone is an aside, and a task it ends stays unassigned).
@@ -479,11 +488,13 @@ def is_clause_content(content: str) -> bool:
     (True, False)
     >>> is_clause_content("市财政局牵头，各有关单位参与"), is_clause_content("鼓励公众参与")
     (True, False)
+    >>> is_clause_content("各区政府负责，市政府办公室督导"), is_clause_content("加强业务指导")
+    (True, False)
     """
     if ends_with_role(content) or UNIT_LABEL.match(content.lstrip()):
         return True
-    if content.rstrip().rstrip("。").rstrip().endswith(WEAK_ROLE_ENDINGS):
-        # units that take part, after a group with its role verb: 市财政局牵头，各有关单位参与
+    if content.rstrip().rstrip("。").rstrip().endswith((*WEAK_ROLE_ENDINGS, *OVERSIGHT_VERBS)):
+        # units that take part (or oversee), after a group with its role verb: 市财政局牵头，各有关单位参与
         cut = max(content.rfind("，"), content.rfind("；"))
         if cut > 0 and ends_with_role(content[:cut]):
             return True

@@ -487,7 +487,7 @@ class _Builder:
 
     def _clause_warnings(self, task_id: str, content: str, line: int, units, repeated, doubts, suspects) -> None:
         """Warn about a clause read in part, a unit named twice, a suspect unit name."""
-        if not units and not repeated:
+        if not units and not repeated and not doubts:
             self.warn(f"task {task_id}: clause names no unit: {content!r}", line)
         elif doubts:
             self.warn(f"task {task_id}: clause read in part: " + "; ".join(doubts), line)
@@ -967,8 +967,8 @@ def _deadline(line: str) -> str | None:
 def _unread_bracket(text: str) -> str:
     """What an unassigned task's last bracket says, when it names roles the clause grammar does not read.
 
-    >>> _unread_bracket("做好X。（市政府办公室牵头，市委网信办指导）")
-    "; its last bracket names roles in words the clause grammar does not read: '（市政府办公室牵头，市委网信办指导）'"
+    >>> _unread_bracket("做好X。（市政府办公室牵头，市委网信办审核）")
+    "; its last bracket names roles in words the clause grammar does not read: '（市政府办公室牵头，市委网信办审核）'"
     >>> _unread_bracket("做好X（试行）。"), _unread_bracket("做好X。")
     ('', '')
     """

@@ -53,10 +53,12 @@ _LABELS = tuple(sorted(patterns.CLAUSE_LABELS, key=len, reverse=True))
 #: Every word that may close a group after its units, by its last character, longest first
 #: (one dict look-up instead of trying every word at the end of every group).
 _TAIL_WORDS: dict[str, tuple[str, ...]] = {}
-for _word in sorted({*patterns.ROLE_VERBS, *patterns.CLAUSE_MODIFIERS, *patterns.OPEN_LIST_WORDS},
+for _word in sorted({*patterns.ROLE_VERBS, *patterns.CLAUSE_MODIFIERS, *patterns.OPEN_LIST_WORDS,
+                     *patterns.OVERSIGHT_VERBS},
                     key=len, reverse=True):
     _TAIL_WORDS[_word[-1]] = (*_TAIL_WORDS.get(_word[-1], ()), _word)
 del _word
+_OVERSIGHT = frozenset(patterns.OVERSIGHT_VERBS)
 _FILLERS = tuple(sorted(patterns.LEADING_FILLERS, key=len, reverse=True))
 _FILLER_STARTS = frozenset(w[0] for w in _FILLERS)
 #: A run of modifiers and role verbs (``分别负责落实``), longest words first.
@@ -490,6 +492,7 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
                 a, b = _trim(marked, a + len(filler), b)
                 break
     roles: set[str] = set()
+    oversight = None  # an oversight verb among the group's words
     open_ended = False
     while a < b:
         word = None
@@ -501,6 +504,8 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
             break
         if word in patterns.ROLE_VERBS:
             roles.add(patterns.ROLE_VERBS[word])
+        elif word in _OVERSIGHT:
+            oversight = word
         elif word in patterns.CLAUSE_MODIFIERS:
             mode = mode or patterns.CLAUSE_MODIFIERS[word]
         else:
@@ -509,6 +514,10 @@ def _read_group(raw: str, folded: str, marked: str, a: int, b: int, carried_role
     names = _names(marked, a, b) if a < b else []
     if not names:
         doubts.append(f"{printed!r} names no unit")
+        return group_no
+    if oversight is not None:  # 市政府办公室督导: named, but as overseeing the task, which no role holds
+        doubts.append(f"{printed!r} names units that oversee the task ({oversight}), a part the roles lead, "
+                      "responsible and support do not hold: no row")
         return group_no
     for shared in patterns.SHARED_ENDING.finditer(marked, a, b):  # 市委、市政府督查室
         doubts.append(f"{shared.group()!r} may name {shared['party']}{shared['ending']} (an ending shared with "

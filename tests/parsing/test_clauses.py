@@ -742,15 +742,21 @@ def test_coordinating_or_taking_part_alone_ends_no_clause_but_a_bracket_of_role_
     # (城乡统筹 would give the unit 城乡, a name's ending: a bracket that only coordinates or takes part is an aside)
     assert not patterns.is_clause_content("城乡统筹") and not patterns.is_clause_content("部门协同")
     assert patterns.is_clause_content("市财政局牵头，市审计局协同")
-    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区政府办公室牵头，区委网信办指导）\n"
+    text = ("东城区2019年政务公开工作要点\n一、公开\n1.做好预算公开。（区政府办公室牵头，区委网信办审核）\n"
             "2.做好决算公开。（区财政局负总责）\n3.推进城乡统筹（试行）。\n")
     doc = gk.parse_document(text, tokens=False, strict=False)
     assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [["2", "财政局", "responsible"]]
-    # 指导 is no role of the grammar: the task stays unassigned, and its warning quotes the bracket it left unread
+    # 审核 is no word of the grammar: the task stays unassigned, and its warning quotes the bracket it left unread
     assert doc.warnings == [
         "line 3: task 1 has no responsibility clause; its last bracket names roles in words the clause grammar "
-        "does not read: '（区政府办公室牵头，区委网信办指导）'",
+        "does not read: '（区政府办公室牵头，区委网信办审核）'",
         "line 5: task 3 has no responsibility clause"]
+    # (指导 is read, as overseeing: the units beside it keep their rows, see below)
+    doc = gk.parse_document(text.replace("审核", "指导"), tokens=False, strict=False)
+    assert doc.responsibilities[["task_id", "unit", "role"]].values.tolist() == [
+        ["1", "政府办", "lead"], ["2", "财政局", "responsible"]]
+    assert doc.warnings[0] == ("line 3: task 1: clause read in part: '区委网信办指导' names units that oversee the "
+                               "task (指导), a part the roles lead, responsible and support do not hold: no row")
 
 
 def test_a_leader_named_beside_the_units_is_no_unit_and_the_clause_keeps_the_name():
@@ -883,3 +889,34 @@ def test_a_table_whose_unit_columns_name_divisions():
     text = "某局2024年政务公开工作要点\n序号\t工作任务\t牵头处室\t配合处室\n1\t公开政策文件。\t办公室\t政策法规处\n"
     rows = parse_rows(text, doc_id="d")
     assert [(r["unit_raw"], r["role"]) for r in rows.responsibilities] == [("办公室", "lead"), ("政策法规处", "support")]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("市政府办公室负主体责任", [("市政府办公室", "responsible")]),
+    ("各区政府负主要责任", [("各区政府", "responsible")]),
+    ("市数据局牵头推进", [("市数据局", "lead")]),
+    ("市政府办公室牵头抓总，各区政府负责", [("市政府办公室", "lead"), ("各区政府", "responsible")]),
+])
+def test_role_verbs_of_more_than_one_word(content, expected):
+    """Before, each of these left its task unassigned (the whole bracket unread)."""
+    assert is_clause(content)
+    assert [(a.name, a.role) for a in read_clause(content)] == expected
+
+
+@pytest.mark.parametrize(("content", "units", "overseer"), [
+    ("各区政府、市直各部门负责，市政府办公室督导", ["各区政府", "市直各部门"], "'市政府办公室督导'"),
+    ("市司法局指导，各区政府负责", ["各区政府"], "'市司法局指导'"),
+    ("市财政局牵头，市审计局监督", ["市财政局"], "'市审计局监督'"),
+    ("市政府办公室督促落实", [], "'市政府办公室督促落实'"),
+])
+def test_units_that_oversee_a_task_give_no_row_and_say_so(content, units, overseer):
+    """指导, 督导, 督促, 监督 … name a part none of the three roles holds. Before, the bracket that ended with
+    one was no clause at all (the task unassigned, the units beside it lost) and one before a comma gave the
+    unit 市司法局指导."""
+    assert is_clause(content)
+    clause = parse_clause(content)
+    assert [a.name for a in clause.assignments] == units
+    assert [d for d in clause.doubts if overseer in d and "oversee" in d] != []
+    # an aside that ends with such a verb is no clause
+    assert not is_clause("加强业务指导") and not is_clause("接受社会监督")
+    assert patterns.count_clause_signatures(f"做好X。（{content}）（接受社会监督）") == 1
