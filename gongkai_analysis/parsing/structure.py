@@ -781,7 +781,8 @@ class _Table:
     def from_header(cls, line: str) -> _Table | None:
         cells = [patterns.fold(c).strip() for c in line.split("\t")]
         no = next((i for i, c in enumerate(cells) if patterns.TABLE_NO.match(c)), None)
-        units = [(i, c) for i, c in enumerate(cells) if patterns.TABLE_UNIT.search(c) or patterns.TABLE_SUPPORT.search(c)]
+        units = [(i, _unit_label(c)) for i, c in enumerate(cells)
+                 if patterns.TABLE_UNIT.search(c) or patterns.TABLE_SUPPORT.search(c)]
         task = next((i for pattern in (patterns.TABLE_TASK, patterns.TABLE_MEASURES) for i, c in enumerate(cells)
                      if i != no and pattern.search(c) and i not in dict(units)), None)
         if task is None or not units:
@@ -814,7 +815,11 @@ class _Table:
             return [Item("text", None, text, line_no)] if text else []
         deadlines: list[str] = []
         if len(self.units) == 1:
-            unit_cell = _unit_lines(cell(self.units[0][0]), deadlines)
+            (i, label), = self.units
+            unit_cell = _unit_lines(cell(i), deadlines)
+            if patterns.CLAUSE_LABELS[label] != "responsible" and unit_cell \
+                    and not patterns.ANY_LABEL.match(patterns.fold(unit_cell)):
+                unit_cell = f"{label}：{unit_cell}"  # the one column of lead units: they lead
         else:
             unit_cell = "；".join(f"{label}：{_unit_lines(cell(i), deadlines)}" for i, label in self.units if cell(i))
         time_cell = cell(self.time).replace(patterns.CELL_LINE_BREAK, "\n") or "\n".join(deadlines) or None
@@ -823,6 +828,22 @@ class _Table:
         task_text = task_text.replace(patterns.CELL_LINE_BREAK, "\n")
         return [Item("task", int(number), task_text, line_no, token,
                      unit_cell=unit_cell, time_cell=time_cell, level="table", extra=extra)]
+
+
+def _unit_label(header: str) -> str:
+    """The label a unit column's cells are read under: its header where that is a clause label, else the
+    label of the role it names (``牵头单位（部门）`` → 牵头单位, ``主要牵头单位`` → 牵头单位, ``协同配合单位`` → 配合单位),
+    else 责任单位 (a header that names both roles, ``牵头单位及配合单位``, or neither).
+
+    >>> _unit_label("牵头部门"), _unit_label("牵头单位（部门）"), _unit_label("配合单位（部门）"), _unit_label("责任单位（部门）")
+    ('牵头部门', '牵头单位', '配合单位', '责任单位')
+    >>> _unit_label("牵头单位及配合单位")
+    '责任单位'
+    """
+    if header in patterns.CLAUSE_LABELS:
+        return header
+    lead, support = patterns.TABLE_LEAD.search(header), patterns.TABLE_SUPPORT.search(header)
+    return "牵头单位" if lead and not support else ("配合单位" if support and not lead else "责任单位")
 
 
 def _numbered_task(text: str, has_units: bool) -> tuple[str, str, str] | None:

@@ -677,3 +677,24 @@ def test_a_labelled_clause_outside_any_task_is_reported():
     footer = text.replace("责任单位：县司法局\n", "") + "主办单位：某县人民政府办公室\n"
     assert [w for w in parse_rows(footer, strict=False).warnings if "outside" in w] == [
         "line 5: a labelled clause outside any task: 牵头单位：县政府办公室"]
+
+
+@pytest.mark.parametrize(("headers", "expected"), [
+    (["牵头单位"], [("市甲局", "lead")]),  # before: responsible (the column's role dropped with its header)
+    (["配合单位"], [("市甲局", "support")]),
+    (["责任单位"], [("市甲局", "responsible")]),
+    (["责任单位（部门）"], [("市甲局", "responsible")]),
+    # before: the units '牵头单位（部门）：市甲局' and '主要' (reported as suspect), '协同' a group with no unit
+    (["牵头单位（部门）", "配合单位（部门）"], [("市甲局", "lead"), ("市乙局", "support")]),
+    (["主要牵头单位", "协同配合单位"], [("市甲局", "lead"), ("市乙局", "support")]),
+    (["牵头部门", "责任部门"], [("市甲局", "lead"), ("市乙局", "responsible")]),
+])
+def test_a_task_table_s_unit_columns_give_their_roles_however_their_headers_are_worded(headers, expected):
+    head = "\t".join(["序号", "工作任务", *headers, "完成时限"])
+    row = "\t".join(["1", "做好公开。", *["市甲局", "市乙局"][: len(headers)], "年底前"])
+    parsed = parse_rows(f"{head}\n{row}\n", strict=True)
+    assert [(r["unit_raw"], r["role"]) for r in parsed.responsibilities] == expected
+    assert parsed.tasks[0]["time_limit"] == "年底前"
+    # a cell that labels its own units keeps its labels, whatever the column
+    own = parse_rows(f"{head}\n{row.replace('市甲局', '配合：市甲局')}\n", strict=True)
+    assert own.responsibilities[0]["role"] == "support"
