@@ -261,6 +261,8 @@ SUPPORT_SECTION = re.compile(r"^(保障措施|组织保障|工作保障|组织�
 CLAUSE_LABELS = {
     "牵头单位": "lead", "牵头部门": "lead", "牵头考核单位": "lead", "牵头责任单位": "lead",
     "责任单位": "responsible", "责任部门": "responsible", "主责单位": "responsible", "主要责任单位": "responsible",
+    "主责部门": "responsible", "负责单位": "responsible", "负责部门": "responsible", "落实部门": "responsible",
+    "承办部门": "responsible",
     "落实单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
     "责任主体": "responsible", "实施主体": "responsible",
     "配合单位": "support", "配合部门": "support", "协办单位": "support", "协办部门": "support",
@@ -856,10 +858,21 @@ TABLE_TASK = re.compile(r"(?:工作任务|任务内容|工作内容|主要任务
 #: A column of measures, read as the task where no column above is (``序号 | 具体措施 | 责任单位``); beside
 #: one, an extra column (``重点工作 | 具体措施``: the measures are kept in ``extra``).
 TABLE_MEASURES = re.compile(r"(?:措施|举措|事项)")
-TABLE_UNIT = re.compile(r"(?:责任单位|牵头单位|责任部门|落实单位|承办单位|主责单位|牵头部门|责任处室|责任科室|牵头处室"
-                        r"|牵头科室|承办处室)")
-TABLE_LEAD = re.compile(r"(?:牵头单位|牵头部门|牵头处室|牵头科室)")
-TABLE_SUPPORT = re.compile(r"(?:配合单位|协办单位|配合部门|协办部门|参与单位|参加单位|协同单位|协同部门|配合处室|配合科室)")
+
+
+def _column_labels(*roles: str) -> re.Pattern:
+    """The clause labels of `roles` as a pattern searched in a column's header (``牵头单位（部门）``): one
+    vocabulary for clauses and tables.  The bare 牵头 and 配合 of a cell's short form are left out (牵头领导
+    heads a column of people, not units)."""
+    return re.compile("|".join(sorted((label for label, role in CLAUSE_LABELS.items() if role in roles
+                                       and len(label) > 2), key=len, reverse=True)))
+
+
+#: A units' column of a task table, of units that carry the task (lead or responsible); of lead units; of
+#: units that support it.
+TABLE_UNIT = _column_labels("lead", "responsible")
+TABLE_LEAD = _column_labels("lead")
+TABLE_SUPPORT = _column_labels("support")
 TABLE_TIME = re.compile(r"(?:时限|时间|期限)")
 #: A line break inside a table cell (reading emits U+2028 LINE SEPARATOR for it).
 CELL_LINE_BREAK = "\u2028"

@@ -688,6 +688,9 @@ def test_a_labelled_clause_outside_any_task_is_reported():
     (["牵头单位（部门）", "配合单位（部门）"], [("市甲局", "lead"), ("市乙局", "support")]),
     (["主要牵头单位", "协同配合单位"], [("市甲局", "lead"), ("市乙局", "support")]),
     (["牵头部门", "责任部门"], [("市甲局", "lead"), ("市乙局", "responsible")]),
+    # (before, no task table: "no numbered tasks found")
+    (["责任主体"], [("市甲局", "responsible")]),
+    (["主责部门", "支持单位"], [("市甲局", "responsible"), ("市乙局", "support")]),
 ])
 def test_a_task_table_s_unit_columns_give_their_roles_however_their_headers_are_worded(headers, expected):
     head = "\t".join(["序号", "工作任务", *headers, "完成时限"])
