@@ -363,7 +363,7 @@ def _accept(doc: _Text, lo: int, hi: int, starts: list[_Marker], *,
     if n_style >= 2:
         accepted = _accept_sequence(doc, starts, task_style, has_sections, run_on=False)
         if "subsection" not in kinds:  # only （一） markers can be such tasks: no need to look
-            return "arabic", accepted, set()
+            return "arabic", _sub_items_as_tasks(doc, accepted, starts, hi), set()
         paren = _paren_tasks(doc, accepted, hi, only_without_tasks=True)
         if paren:  # （一） items are tasks here: one whose clause closes its list of 1. items is one too
             accepted, paren = _items_with_sub_items(doc, accepted, hi, paren)
@@ -477,6 +477,39 @@ def _paren_tasks(doc: _Text, accepted: list[_Marker], hi: int, *, only_without_t
         if _count_clause_lines(folded, c.end, end):
             found.add(c.start)
     return found
+
+
+def _sub_items_as_tasks(doc: _Text, accepted: list[_Marker], starts: list[_Marker], hi: int) -> list[_Marker]:
+    """In a part with no ``（一）`` level: an arabic item whose own text closes with no clause while each of its
+    numbered sub-items (``（1）`` ``①`` ``1）`` at the start of a line, numbered from 1) closes with one is a
+    header, the sub-items its tasks (``一、`` / ``1.推进决策公开`` / ``（1）做好X。（甲局负责）``): the item takes the
+    sub-section level.  Items that close with their own clause stay tasks.
+
+    Before, such an item was one task cut into pieces at its sub-items' clauses, its title glued into the
+    first piece's text.
+    """
+    task_style = next((c.style for c in accepted if c.kind == "task"), None)
+    subs = [c for c in starts if c.kind == "task" and c.style != task_style and c.style in _ARABIC]
+    if len(subs) < 2:
+        return accepted
+    folded = doc.folded
+    sub_starts = [c.start for c in subs]
+    ends = [c.start for c in accepted[1:]] + [hi]
+    result: list[_Marker] = []
+    for c, end in zip(accepted, ends):
+        result.append(c)
+        if c.kind != "task":
+            continue
+        inside = subs[bisect.bisect_right(sub_starts, c.start) : bisect.bisect_left(sub_starts, end)]
+        inside = [s for s in inside if inside and s.style == inside[0].style]
+        if not inside or [s.number for s in inside] != list(range(1, len(inside) + 1)) \
+                or _count_clause_lines(folded, c.end, inside[0].start):
+            continue
+        item_ends = [s.start for s in inside[1:]] + [end]
+        if all(_count_clause_lines(folded, s.end, e) == 1 for s, e in zip(inside, item_ends)):
+            result[-1] = _Marker("subsection", c.number, c.start, c.end, c.style)
+            result.extend(_Marker("task", s.number, s.start, s.end, s.style) for s in inside)
+    return result
 
 
 def _items_with_sub_items(doc: _Text, accepted: list[_Marker], hi: int,

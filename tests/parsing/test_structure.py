@@ -701,3 +701,26 @@ def test_a_task_table_s_unit_columns_give_their_roles_however_their_headers_are_
     # a cell that labels its own units keeps its labels, whatever the column
     own = parse_rows(f"{head}\n{row.replace('市甲局', '配合：市甲局')}\n", strict=True)
     assert own.responsibilities[0]["role"] == "support"
+
+
+def test_arabic_items_whose_numbered_sub_items_carry_the_clauses_are_headers_over_them():
+    """一、 / 1.推进决策公开 / （1）做好X。（甲局负责）: the （1） items are the tasks, the 1. item their header.
+    Before, each 1. item was one task cut into pieces at its sub-items' clauses, its title glued into the
+    first piece's text (S1.1a: '推进决策公开\\n（1）做好决策草案公开。')."""
+    text = ("某区2024年政务公开工作要点\n一、加强政策公开\n1.推进决策公开\n（1）做好决策草案公开。（区司法局负责）\n"
+            "（2）做好决策解读。（区政府办公室负责）\n2.加强平台建设\n（1）优化政府网站。（区政务服务局负责）\n"
+            "（2）规范政务新媒体。（区委网信办负责）\n二、强化保障\n1.加强组织领导。（区政府办公室负责）\n")
+    parsed = parse_rows(text, strict=True)
+    assert [(t["task_id"], t["subsection_no"], t["subsection_title"], t["text"]) for t in parsed.tasks] == [
+        ("S1.1.1", 1, "推进决策公开", "做好决策草案公开。"), ("S1.1.2", 1, "推进决策公开", "做好决策解读。"),
+        ("S1.2.1", 2, "加强平台建设", "优化政府网站。"), ("S1.2.2", 2, "加强平台建设", "规范政务新媒体。"),
+        ("S2.1", None, None, "加强组织领导。")]
+    assert [r["unit_raw"] for r in parsed.responsibilities] == [
+        "区司法局", "区政府办公室", "区政务服务局", "区委网信办", "区政府办公室"]
+    # a 1. item whose sub-items close with no clause of their own is a task with a list in its text, as before
+    listed = text.replace("（区司法局负责）\n（2）做好决策解读。", "\n（2）做好决策解读。")
+    first = parse_rows(listed, strict=True).tasks[0]
+    assert first["task_id"] == "S1.1" and first["text"].startswith("推进决策公开\n（1）")
+    # and so is one whose own text closes with a clause before its sub-items
+    own = text.replace("1.推进决策公开\n", "1.推进决策公开。（区司法局牵头）\n")
+    assert parse_rows(own, strict=False).tasks[0]["task_id"] == "S1.1a"
