@@ -311,10 +311,39 @@ _ROLE_WORDS = (
 ROLE_VERB = re.compile(_ROLE_WORDS)
 
 #: The labels of the labelled clause forms and of separate responsibility lines.
+#: A label may say in brackets what kind of unit it names, before its colon: ``责任单位（部门）：``.
+_QUALIFIER = r"(?:（[^（）：\n]{1,6}）)?"
 UNIT_LABEL = re.compile(
-    "(?P<label>" + "|".join(sorted(CLAUSE_LABELS, key=len, reverse=True)) + r")\s*："
+    "(?P<label>" + "|".join(sorted(CLAUSE_LABELS, key=len, reverse=True)) + r")" + _QUALIFIER + r"\s*："
 )
-_LONGEST_LABEL = max(map(len, CLAUSE_LABELS))
+_LONGEST_LABEL = max(map(len, CLAUSE_LABELS)) + 8  # (a qualifier's brackets and six characters)
+#: Such a qualifier right after a label (folded), read as if it were not there by the independent count of clauses.
+LABEL_QUALIFIER = re.compile("(?:" + "|".join(f"(?<={end})" for end in sorted({label[-2:] for label in CLAUSE_LABELS}))
+                             + r")（[^（）：\n]{1,6}）(?=\s*：)")
+
+
+def label_role(label: str) -> str | None:
+    """The role a label gives, as printed before its colon, a qualifier included.
+
+    Parameters
+    ----------
+    label : str
+        The text before a colon (folded), such as ``牵头单位`` or ``责任单位（部门）``.
+
+    Returns
+    -------
+    str or None
+        ``lead``, ``responsible`` or ``support``; None where the text is no label.
+
+    Examples
+    --------
+    >>> label_role("牵头单位"), label_role("责任单位（部门）"), label_role("联系人")
+    ('lead', 'responsible', None)
+    """
+    role = CLAUSE_LABELS.get(label)
+    if role is None and label.endswith("）") and "（" in label:
+        role = CLAUSE_LABELS.get(label[: label.rfind("（")].rstrip())
+    return role
 
 
 def search_unit_label(folded: str) -> re.Match | None:
@@ -374,7 +403,7 @@ _ANY_LABEL_WORDS = "|".join([*sorted(CLAUSE_LABELS, key=len, reverse=True), *TIM
                              *sorted(LEADER_LABELS, key=len, reverse=True)])
 #: A clause's label, of units, of a deadline or of a leader, wherever it stands (``牵头单位：X 完成时限：Y``: a group
 #: opens there; at the start of a line under a task, a label line).
-ANY_LABEL = re.compile(f"(?:{_ANY_LABEL_WORDS})" + r"\s*：")
+ANY_LABEL = re.compile(f"(?:{_ANY_LABEL_WORDS})" + _QUALIFIER + r"\s*：")
 #: A group of a clause that says when, not who: ``5月底完成``, ``持续推进``, ``2024年底前``.
 #: (Searched in one short group at a time, never over a whole text.)
 TIME_WORD = re.compile(
@@ -572,6 +601,8 @@ def count_clause_signatures(folded: str) -> int:
     >>> count_clause_signatures("做好公开。（责任单位：市财政局（牵头），市审计局）")  # a role marked after a unit
     1
     """
+    if "）：" in folded or "） ：" in folded:  # a label's qualifier, 责任单位（部门）：, is no bracket of its own
+        folded = LABEL_QUALIFIER.sub("", folded)
     if _ROLE_MARKER_ALONE.search(folded) is not None:
         # a role word alone in brackets marks the unit before it (市财政局（牵头）): read as if it were not
         # there, so that the bracket around it reads on (one search of the text, in C, where testing

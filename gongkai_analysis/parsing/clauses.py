@@ -423,7 +423,7 @@ def parse_clause(content: str) -> Clause:
         label_role = None
         colon = marked.find("：", a, b)
         if colon > a:
-            label_role = patterns.CLAUSE_LABELS.get(marked[a:colon].rstrip(" \t"))
+            label_role = patterns.label_role(marked[a:colon].rstrip(" \t"))
             if label_role is not None:
                 a, b = _trim(marked, colon + 1, b)
         if label_role is None:

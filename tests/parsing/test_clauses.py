@@ -920,3 +920,16 @@ def test_units_that_oversee_a_task_give_no_row_and_say_so(content, units, overse
     # an aside that ends with such a verb is no clause
     assert not is_clause("加强业务指导") and not is_clause("接受社会监督")
     assert patterns.count_clause_signatures(f"做好X。（{content}）（接受社会监督）") == 1
+
+
+def test_a_label_that_says_in_brackets_what_kind_of_unit_it_names_is_read():
+    """责任单位（部门）：X, in a line under the task or in its bracket. Before, both tasks were unassigned (reported)."""
+    text = ("某市2024年政务公开工作要点\n一、公开\n1.做好X。\n责任单位（部门）：市财政局\n"
+            "2.做好Y。（牵头单位（部门）：市审计局；配合单位（部门）：市统计局）\n3.做好Z。（责任单位:市统计局）\n")
+    parsed = parse_rows(text, strict=True)  # (the independent count of clauses agrees: no warning, no error)
+    assert [(r["task_id"], r["unit_raw"], r["role"]) for r in parsed.responsibilities] == [
+        ("1", "市财政局", "responsible"), ("2", "市审计局", "lead"), ("2", "市统计局", "support"),
+        ("3", "市统计局", "responsible")]
+    assert patterns.count_clause_signatures(patterns.fold(text)) == 2
+    # an ordinary bracket before a colon is no qualifier
+    assert patterns.UNIT_LABEL.match("责任单位（以下简称甲单位）：") is None
