@@ -951,10 +951,12 @@ PDF_COPY_TO = re.compile(r"^抄送[：:]")
 PDF_PRINTED_BY = re.compile(r"^.{0,40}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发$")
 #: A printed line that ends a sentence or a clause.
 PDF_SENTENCE_END = re.compile(r"[。！？；：!?;:）)〕」”』]\s*$")
-#: A printed line that starts a numbered item, a heading or an attachment.
+#: A printed line that starts a numbered item, a heading, an attachment or a line of labels (``责任单位：…``,
+#: ``完成时限：…``, the lines under a task).
 PDF_BLOCK_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}\s*[.．、，﹒)）](?!\d)"
-    r"|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇]{1,5}[条章节]|附件|专栏)"
+    r"|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇]{1,5}[条章节]|附件|专栏"
+    rf"|(?:{_ANY_LABEL_WORDS})(?:[（(][^（()）:：\n]{{1,6}}[）)])?\s*[：:])"
 )
 
 # --------------------------------------------------------------------------

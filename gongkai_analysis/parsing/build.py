@@ -573,12 +573,13 @@ class _Builder:
         """Warn about a labelled clause (``责任单位：市财政局``) in text outside any task (`folded`: its body,
         folded): units assigned where no task takes them.  A site's labels (主办单位 of a web page's
         footer) are not looked at."""
+        line_end = -1  # (one warning per line: 牵头单位：X；配合单位：Y is one clause)
         for m in patterns.LABEL_CLAUSE.finditer(folded):
-            if m["label"] not in patterns.SITE_LABELS:
+            if m.start() > line_end and m["label"] not in patterns.SITE_LABELS:
                 line_end = folded.find("\n", m.start())
-                clause = item.body[m.start() : line_end if line_end >= 0 else len(folded)].strip().rstrip("。；;")
+                line_end = len(folded) if line_end < 0 else line_end
+                clause = item.body[m.start() : line_end].strip().rstrip("。；;")
                 self.warn(f"a labelled clause outside any task: {clause}", item.line)
-                return
 
     def _check_left_in_text(self, columns: dict) -> None:
         """Warn about what a task's text holds that the parser did not read: a clause label (a clause

@@ -677,6 +677,11 @@ def test_a_labelled_clause_outside_any_task_is_reported():
     footer = text.replace("责任单位：县司法局\n", "") + "主办单位：某县人民政府办公室\n"
     assert [w for w in parse_rows(footer, strict=False).warnings if "outside" in w] == [
         "line 5: a labelled clause outside any task: 牵头单位：县政府办公室"]
+    # each line of labels is reported (one warning for a line that holds several labels)
+    two = text.replace("责任单位：县司法局\n", "做好A。责任单位：县司法局；配合单位：县审计局\n做好B。\n牵头单位：县统计局\n")
+    assert [w for w in parse_rows(two, strict=False).warnings if "outside" in w][:2] == [
+        "line 2: a labelled clause outside any task: 责任单位：县司法局；配合单位：县审计局",
+        "line 2: a labelled clause outside any task: 牵头单位：县统计局"]
 
 
 @pytest.mark.parametrize(("headers", "expected"), [

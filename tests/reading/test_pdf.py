@@ -215,3 +215,24 @@ def test_real_plans_printed_to_pdf_read_as_their_text(tmp_path, corpus_path, nam
     assert from_pdf.tasks["clause"].tolist() == from_text.tasks["clause"].tolist()
     columns = ["task_id", "unit", "unit_raw", "role", "mode"]
     pd.testing.assert_frame_equal(from_pdf.responsibilities[columns], from_text.responsibilities[columns])
+
+
+LABELLED = ["某县2023年政务公开重点工作安排", "一、加强政策公开", "深入推进决策公开。严格落实重大行政决策程序规定。",
+            "责任单位：县司法局", "完成时限：2023年12月底前",
+            "做好政策解读。坚持政策文件与解读材料同步组织、同步审签、同步部署。责任单位：县政府办公室，县直各部门。",
+            "二、加强平台建设", "优化政府网站。加强集约化建设，提升网站服务能力，推进网站与政务新媒体融合。",
+            "牵头单位：县政务服务中心", "配合单位：县委网信办", "规范政务新媒体。（县委网信办负责）"]
+
+
+@needs_soffice
+def test_label_lines_under_tasks_stay_lines_of_their_own(tmp_path):
+    """A 责任单位：… line after a line that ends a sentence near the right margin starts a paragraph of its own
+    (before, it was joined to the text above it, and the 完成时限 line after it was left in the task's text)."""
+    pdf = _libreoffice_pdf(tmp_path, LABELLED, footer=FOOTERS["dash"])
+    assert read_path(pdf).text.splitlines() == LABELLED
+    from_text = gk.parse_document("\n".join(LABELLED), tokens=False)
+    from_pdf = gk.parse_document(pdf, tokens=False)
+    columns = ["task_id", "text", "clause", "time_limit"]
+    pd.testing.assert_frame_equal(from_pdf.tasks[columns], from_text.tasks[columns])
+    assert from_pdf.responsibilities["unit_raw"].tolist() == ["县司法局", "县政府办公室", "县直各部门", "县政务服务中心",
+                                                             "县委网信办", "县委网信办"]
