@@ -185,6 +185,8 @@ class _Builder:
 
     def build(self) -> Parsed:
         # the text is folded once here and shared by the scan and the clause count (two whole-text passes before)
+        for doubt in self.src.doubts:  # what the reader could not read, or overruled
+            self.warn(doubt)
         self.folded = patterns.fold(self.src.text)
         items = scan(self.src.text, folded=self.folded)
         tasks, sections, preamble, loose = self._walk(items)

@@ -90,8 +90,14 @@ def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
         document = pdfium.PdfDocument(data)
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
         raise ParseError(f"not a readable PDF ({exc})", source=source) from None
+    pages: list[list[_Line]] = []
+    images: list[tuple[int, bool, float]] = []  # (page number, whether it has text, share of it an image covers)
     try:
-        pages = [_page_lines(page) for page in _pages(document)]
+        for number, page in enumerate(_pages(document), start=1):
+            pages.append(_page_lines(page))
+            share = _image_share(page)
+            if share >= _IMAGE_SHARE:
+                images.append((number, bool(pages[-1]), share))
     except (pdfium.PdfiumError, ValueError, OSError, IndexError, ctypes.ArgumentError) as exc:
         raise ParseError(f"not a readable PDF ({type(exc).__name__}: {exc})", source=source) from None
     finally:
@@ -110,7 +116,33 @@ def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
         src.note(f"dropped {dropped} page number or running header/footer line(s)")
     if board:
         src.note("dropped the 版记 at the end: " + " / ".join(board))
+    for number, has_text, share in images:  # (a scanned page among printed ones: its text is not read)
+        src.note(f"page {number} is an image with no text layer (a scan?): what it prints is not read (OCR it first)"
+                 if not has_text else
+                 f"page {number} holds an image over {share:.0%} of the page: any text it prints is not read",
+                 doubt=True)
     return src
+
+
+#: The share of a page an image must cover to be reported: a seal or a red letterhead covers less.
+_IMAGE_SHARE = 0.3
+
+
+def _image_share(page) -> float:
+    """The share of the page its largest image covers (0.0 where it holds none)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    share = 0.0
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except pdfium.PdfiumError:
+            continue
+        share = max(share, min((right - left) * (top - bottom) / area, 1.0))
+    return share
 
 
 def _pages(document):

@@ -61,6 +61,8 @@ class SourceText:
     #: The text before conversion from traditional characters (None when not converted).
     original: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: The notes that are doubts (see :meth:`note`): the parser counts each among the document's warnings.
+    doubts: list[str] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str, *, source: str = "<text>") -> SourceText:
@@ -118,8 +120,10 @@ class SourceText:
         message : str
             What was done.
         doubt : bool, default False
-            Whether the reader overruled the file (a wrong declared encoding):
-            logged as a warning; routine work (page numbers dropped) is logged as info.
+            Whether the reader overruled the file (a wrong declared encoding) or
+            could not read all of it (a page that is a scan): logged as a warning
+            and kept in ``doubts``, which the parser counts among the document's
+            warnings; routine work (page numbers dropped) is logged as info.
 
         Examples
         --------
@@ -130,6 +134,8 @@ class SourceText:
         """
         log.log(logging.WARNING if doubt else logging.INFO, "%s: %s", self.source, message)
         self.notes.append(message)
+        if doubt:
+            self.doubts.append(message)
 
 
 def file_kind(path: Path) -> str | None:

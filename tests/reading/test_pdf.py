@@ -236,3 +236,50 @@ def test_label_lines_under_tasks_stay_lines_of_their_own(tmp_path):
     pd.testing.assert_frame_equal(from_pdf.tasks[columns], from_text.tasks[columns])
     assert from_pdf.responsibilities["unit_raw"].tolist() == ["县司法局", "县政府办公室", "县直各部门", "县政务服务中心",
                                                              "县委网信办", "县委网信办"]
+
+
+@needs_soffice
+def test_a_scanned_page_among_printed_ones_is_a_warning_not_a_silent_loss(tmp_path):
+    """A notice printed to PDF with its task table scanned as an image: before, the image page was skipped
+    and the document parsed without a word about it."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw
+
+    printed = _libreoffice_pdf(tmp_path, LABELLED, footer=FOOTERS["dash"])
+    scan = Image.new("RGB", (1240, 1754), "white")
+    ImageDraw.Draw(scan).rectangle((100, 100, 1100, 1600), outline="black")
+    buffer = io.BytesIO()
+    scan.save(buffer, "PDF", resolution=150)
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(printed)))
+    mixed.import_pages(pdfium.PdfDocument(buffer.getvalue()))
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    message = "page 2 is an image with no text layer (a scan?): what it prints is not read (OCR it first)"
+    src = read_path(path)
+    assert src.doubts == [message] and src.text.splitlines() == LABELLED
+    doc = gk.parse_document(path, tokens=False)
+    assert doc.warnings[0] == message and doc.meta.loc[0, "n_warnings"] == len(doc.warnings)
+
+
+@needs_soffice
+@pytest.mark.parametrize(("size", "doubts"), [
+    ((80, 80), []),  # a seal: a small share of the page
+    ((450, 400), ["page 1 holds an image over 36% of the page: any text it prints is not read"]),
+])
+def test_an_image_over_much_of_a_printed_page_is_reported(tmp_path, size, doubts):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(str(_libreoffice_pdf(tmp_path, LABELLED, footer=FOOTERS["dash"])))
+    image = pdfium.PdfImage.new(pdf)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("RGB", (100, 100), "red")))
+    image.set_matrix(pdfium.PdfMatrix().scale(*size).translate(100, 200))
+    page = pdf[0]
+    page.insert_obj(image)
+    page.gen_content()
+    pdf.save(str(tmp_path / "with-image.pdf"))
+    src = read_path(tmp_path / "with-image.pdf")
+    assert src.doubts == doubts and src.text.splitlines() == LABELLED
