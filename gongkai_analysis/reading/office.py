@@ -142,9 +142,35 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
     except _ZIP_ERRORS as exc:
         raise ParseError(f"not a readable .docx file ({type(exc).__name__}: {exc})", source=source) from None
     text = "\n".join(lines).strip("\n")
+    large = _large_pictures(document)
     if not text.strip():
-        raise ParseError("the Word document has no text", source=source)
-    return SourceText(clean_text(text + "\n"), source, "docx")
+        raise ParseError("the Word document has no text" + (f" (it holds {large} picture(s) the size of a page: "
+                                                            "a scan needs OCR first)" if large else ""), source=source)
+    src = SourceText(clean_text(text + "\n"), source, "docx")
+    if large:
+        src.note(f"the document holds {large} picture(s) over 30% of a page: any text they print is not read",
+                 doubt=True)
+    return src
+
+
+#: The share of a page a picture must cover to be reported: a seal, a logo or a letterhead covers less.
+_PICTURE_SHARE = 0.3
+_WORD_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+
+
+def _large_pictures(document) -> int:
+    """How many drawings of a Word document cover over :data:`_PICTURE_SHARE` of its first section's page."""
+    section = document.sections[0] if document.sections else None
+    width, height = (section.page_width, section.page_height) if section is not None else (None, None)
+    page = (width or 7_560_000) * (height or 10_692_000)  # (EMU; A4 where the document says nothing)
+    count = 0
+    for extent in document.element.body.iter(_WORD_EXTENT):
+        try:
+            area = int(extent.get("cx", 0)) * int(extent.get("cy", 0))
+        except ValueError:
+            continue
+        count += area >= _PICTURE_SHARE * page
+    return count
 
 
 def _docx_block_lines(parent, document, table_class, numbering: WordNumbering | None = None) -> list[str]:

@@ -276,3 +276,34 @@ def test_xlsx_formula_without_a_saved_value_is_an_error_naming_the_cell(tmp_path
     with pytest.raises(gk.ParseError) as info:
         read_path(tmp_path / "formula.xlsx")
     assert str(info.value).startswith(f"{tmp_path / 'formula.xlsx'}:任务!C2: a formula with no saved value")
+
+
+@pytest.mark.parametrize(("size_cm", "doubts"), [
+    ((3, 3), []),  # a seal or a logo
+    ((15, 20), ["the document holds 1 picture(s) over 30% of a page: any text they print is not read"]),
+])
+def test_a_word_document_with_a_page_sized_picture_says_so(size_cm, doubts):
+    """A task table pasted into a Word file as a scanned picture: before, its tasks were lost without a word."""
+    from docx.shared import Cm
+    from PIL import Image
+
+    document = docx.Document()
+    document.add_paragraph("一、公开")
+    document.add_paragraph("1.做好X。（区财政局负责）")
+    picture = io.BytesIO()
+    Image.new("RGB", (50, 50), "red").save(picture, "PNG")
+    picture.seek(0)
+    document.add_picture(picture, width=Cm(size_cm[0]), height=Cm(size_cm[1]))
+    data = io.BytesIO()
+    document.save(data)
+    src = office.read_docx(data.getvalue(), source="plan.docx")
+    assert src.doubts == doubts
+    assert gk.parse_document(src, tokens=False).warnings[: len(doubts)] == doubts
+    # a Word file that is nothing but such a picture names it in its error
+    only = docx.Document()
+    picture.seek(0)
+    only.add_picture(picture, width=Cm(size_cm[0]), height=Cm(size_cm[1]))
+    data = io.BytesIO()
+    only.save(data)
+    with pytest.raises(gk.errors.ParseError, match="has no text" + (r" \(it holds 1 picture" if doubts else r"$")):
+        office.read_docx(data.getvalue(), source="scan.docx")
