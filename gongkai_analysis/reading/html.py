@@ -108,6 +108,7 @@ def read_html(data: bytes | str, *, source: str = "<html>") -> SourceText:
     meta = _html_meta(root) if any(label in text for label in _HTML_META_LABELS) else {}
     body = _html_content(root)
     _drop_furniture(root, body)
+    notes.extend(_unread_content(body))
     lines = [line for line in _html_lines(body) if line.strip()]
     lines = [line for line in lines if not _is_meta_line(line)]
     if not lines:
@@ -119,6 +120,30 @@ def read_html(data: bytes | str, *, source: str = "<html>") -> SourceText:
 
 
 _HTML_META_LABELS = ("索引号", "发文字号", "成文日期", "发布机构", "发文机关")
+#: Files a page links as its attachments (a 任务分工表 published beside the notice).
+_ATTACHMENT = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|rtf|zip|rar|7z)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _unread_content(content) -> list[str]:
+    """What the document's element holds that no text of the page gives: linked attachment files and
+    pictures (a task table published as a file or a scan beside its notice), one note for each kind.
+
+    >>> from lxml import etree
+    >>> page = etree.fromstring('<div><p>附件：<a href="/files/fenggong.xlsx">任务分工表</a></p><img src="t.jpg"/></div>')
+    >>> _unread_content(page)  # doctest: +NORMALIZE_WHITESPACE
+    ['the page links 1 attachment file(s) (任务分工表): what they hold is not read (parse the files themselves)',
+     'the page shows 1 picture(s) in its text: any text they print is not read']
+    """
+    links = [a for a in content.iter("a") if _ATTACHMENT.search((a.get("href") or "").strip())]
+    notes = []
+    if links:
+        names = "、".join(dict.fromkeys(" ".join(a.xpath("string()").split()) or a.get("href") for a in links))
+        notes.append(f"the page links {len(links)} attachment file(s) ({names[:120]}): what they hold is not read "
+                     "(parse the files themselves)")
+    pictures = sum(1 for _ in content.iter("img"))
+    if pictures:
+        notes.append(f"the page shows {pictures} picture(s) in its text: any text they print is not read")
+    return notes
 
 
 def _decode_page(data: bytes, source: str, notes: list[str]) -> tuple[str, str]:

@@ -220,3 +220,20 @@ def test_traditional_characters_are_converted_and_kept(fixture_path):
     assert doc.responsibilities.query("task_id == '4' and unit == '宣传部'")["alias"].item() == "新闻中心"
     simplified = parse(fixture_path("clause_forms.txt"))
     assert simplified.meta.loc[0, "script"] == "simplified" and simplified.tasks["text_original"].isna().all()
+
+
+def test_a_web_page_s_attachment_files_and_pictures_are_warnings(tmp_path):
+    """A notice on a web page whose task table is a linked .xlsx or a picture: before, the page parsed with
+    the notice's few tasks and no word of what it did not read."""
+    page = ('<html><body><div class="article"><p>某区2024年政务公开工作要点</p><p>一、公开</p>'
+            '<p>1.做好预算公开。（区财政局负责）</p><p>附件：<a href="/u/2024/fengong.xlsx">1.任务分工表</a>　'
+            '<a href="/u/2024/fengong2.PDF?v=2">2.考核细则</a></p><p><img src="/u/table.jpg"></p>'
+            '<div class="share"><a href="/x.pdf">分享</a><img src="/i/weixin.png"></div></div></body></html>')
+    path = tmp_path / "notice.html"
+    path.write_text(page, encoding="utf-8")
+    doc = parse(path, strict=False)
+    assert doc.warnings[:2] == [
+        "the page links 2 attachment file(s) (1.任务分工表、2.考核细则): what they hold is not read "
+        "(parse the files themselves)",
+        "the page shows 1 picture(s) in its text: any text they print is not read"]
+    assert doc.meta.loc[0, "n_warnings"] == len(doc.warnings)
