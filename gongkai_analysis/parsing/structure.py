@@ -632,9 +632,9 @@ def _count_label_clauses(folded: str, lo: int, hi: int) -> int:
     the last sentence of a line (``做好X。责任单位：市财政局。``).  Label lines with no line of text above
     them close nothing.
 
-    >>> _count_label_clauses("做好X。\n责任单位：甲局\n完成时限：年底\n做好Y。牵头单位：乙局", 0, 37)
+    >>> _count_label_clauses("做好X。\\n责任单位：甲局\\n完成时限：年底\\n做好Y。牵头单位：乙局", 0, 37)
     2
-    >>> _count_label_clauses("做好X。\n完成时限：年底", 0, 12), _count_label_clauses("责任单位：甲局", 0, 7)
+    >>> _count_label_clauses("做好X。\\n完成时限：年底", 0, 12), _count_label_clauses("责任单位：甲局", 0, 7)
     (0, 0)
     """
     if folded.find("：", lo, hi) < 0:  # (no label without its colon)
