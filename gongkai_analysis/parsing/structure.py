@@ -137,23 +137,57 @@ def scan(text: str, *, folded: str | None = None) -> list[Item]:
     items: list[Item] = []
     run: list[tuple[int, str]] = []
     table: _Table | None = None
+    numbered = False  # a task table before this point numbered its rows (since the last part began)
     for line_no, line in enumerate(lines, start=1):
         if "\t" in line:
             header = _Table.from_header(line)
             if header is not None:
-                items.extend(_scan_text(run))
+                between = _scan_text(run)
+                title = _table_part_title(between) if numbered and header.first_number(lines, line_no) == 1 else None
+                if title is not None:
+                    # a task table numbered from 1 again after another, under its heading alone (附件2 / 考核细则)
+                    # or under nothing (the next sheet of a workbook): a document of its own
+                    items.append(Item("part", 0, title, run[0][0] if run else line_no))
+                    numbered = False
+                else:
+                    items.extend(between)
                 run, table = [], header
                 continue
             if table is not None:
-                items.extend(table.row(line, line_no))
+                rows = table.row(line, line_no)
+                items.extend(rows)
+                if rows:  # (a row that spans the table and heads a section: numbers restart under it)
+                    numbered = rows[0].kind == "task" or (numbered and rows[0].kind not in HEADER_KINDS)
                 continue
         elif table is not None and (not line.strip() or _is_header_line(line)):
             items.extend(table.row(line, line_no))  # a row that spans the table
+            numbered = numbered and not line.strip()  # (after a section header, numbers restart under it)
             continue
         table = None
         run.append((line_no, line))
     items.extend(_scan_text(run))
+    part = 1  # (the parts of the runs of text between tables count on from those before them)
+    for item in items:
+        if item.kind == "part":
+            part += 1
+            item.number = part
     return items
+
+
+def _table_part_title(between: list[Item]) -> str | None:
+    """The title of a task table that starts a document of its own, from the items between it and the table
+    before it (None where they are more than a heading: text or structure of the document before).
+
+    Nothing between gives an empty title; ``附件2`` / ``考核细则`` gives 考核细则.
+    """
+    lines = [item.body for item in between]
+    if any(item.kind != "text" for item in between) or len(lines) > 2 \
+            or any(len(line) > 60 or line.endswith(("。", "；")) for line in lines):
+        return None
+    if len(lines) == 2 and not patterns.ATTACHMENT_HEADING.match("\n" + patterns.fold(lines[0])):
+        return None
+    titles = [line for line in lines if not patterns.ATTACHMENT_HEADING.match("\n" + patterns.fold(line))]
+    return titles[-1] if titles else ""
 
 
 # --------------------------------------------------------------------------
@@ -824,6 +858,19 @@ class _Table:
             return None  # (with no 序号 column, only a row of short headings is a header: not a task's row)
         time = next((i for i, c in enumerate(cells) if patterns.TABLE_TIME.search(c) and i not in dict(units)), None)
         return cls(no, task, units, time, [c.strip() for c in line.split("\t")])
+
+    def first_number(self, lines: list[str], line_no: int) -> int | None:
+        """The number of the first numbered row after the header at line `line_no` (looked for in the next
+        five lines; None where the table has no 序号 column or no such row)."""
+        if self.no is None:
+            return None
+        for line in lines[line_no : line_no + 5]:
+            cells = line.split("\t")
+            if len(cells) > self.no:
+                number = patterns.fold(cells[self.no]).strip().rstrip(".．、")
+                if number.isdigit():
+                    return int(number)
+        return None
 
     def row(self, line: str, line_no: int) -> list[Item]:
         cells = line.split("\t")

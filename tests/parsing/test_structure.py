@@ -729,3 +729,38 @@ def test_arabic_items_whose_numbered_sub_items_carry_the_clauses_are_headers_ove
     # and so is one whose own text closes with a clause before its sub-items
     own = text.replace("1.推进决策公开\n", "1.推进决策公开。（区司法局牵头）\n")
     assert parse_rows(own, strict=False).tasks[0]["task_id"] == "S1.1a"
+
+
+TWO_TABLES = ("关于印发某区2024年政务公开工作任务分工的通知\n各街道办事处，区政府各委、办、局：\n"
+              "现将有关文件印发给你们，请认真贯彻执行。\n附件：1.政务公开重点任务分工表\n2.政务公开考核细则\n"
+              "附件1\n政务公开重点任务分工表\n序号\t工作任务\t牵头单位\t完成时限\n1\t做好预算公开\t区财政局\t6月底前\n"
+              "2\t做好决策公开\t区司法局\t年底前\n附件2\n政务公开考核细则\n序号\t考核内容\t责任单位\t时间要求\n"
+              "1\t网站考核\t区政务服务局\t年底前\n2\t新媒体考核\t区委网信办\t年底前\n")
+
+
+def test_a_second_task_table_numbered_afresh_under_its_own_heading_is_a_part():
+    """A notice that prints two attached tables (附件1 / 附件2). Before, 附件2 and its title were glued into
+    task 2's text and the second table's tasks were 1#2 and 2#2 (three warnings)."""
+    parsed = parse_rows(TWO_TABLES, strict=True)
+    assert [(t["task_id"], t["part"], t["text"]) for t in parsed.tasks] == [
+        ("P1.1", 1, "做好预算公开"), ("P1.2", 1, "做好决策公开"), ("P2.1", 2, "网站考核"), ("P2.2", 2, "新媒体考核")]
+    assert parsed.meta["n_parts"] == 2
+    assert [(s["level"], s["number"], s["title"]) for s in parsed.sections if s["level"] == "part"][1] == (
+        "part", 2, "政务公开考核细则")
+    # tables with no heading between them, the second numbered afresh (a workbook's next sheet): a part too
+    sheets = TWO_TABLES.replace("附件2\n政务公开考核细则\n", "\n")
+    assert [t["task_id"] for t in parse_rows(sheets, strict=True).tasks] == ["P1.1", "P1.2", "P2.1", "P2.2"]
+
+
+def test_task_tables_that_number_on_or_restart_under_sections_stay_one_document():
+    on = TWO_TABLES.replace("\n1\t网站考核", "\n3\t网站考核").replace("\n2\t新媒体考核", "\n4\t新媒体考核")
+    on = on.replace("附件2\n政务公开考核细则\n", "")  # the header printed again (a table cut by a page)
+    assert [t["task_id"] for t in parse_rows(on, strict=True).tasks] == ["1", "2", "3", "4"]
+    under_sections = ("某区2024年政务公开工作任务分工\n序号\t工作任务\t牵头单位\t完成时限\n一、决策公开\n"
+                      "1\t做好预算公开\t区财政局\t6月底前\n二、平台建设\n序号\t工作任务\t牵头单位\t完成时限\n"
+                      "1\t网站建设\t区政务服务局\t年底前\n")
+    parsed = parse_rows(under_sections, strict=True)
+    assert [t["task_id"] for t in parsed.tasks] == ["S1.1", "S2.1"] and parsed.meta["n_parts"] == 1
+    # text between the tables that is more than a heading belongs to the document before: no part
+    longer = TWO_TABLES.replace("附件2\n", "以上任务请于年底前报送进展情况。\n")
+    assert parse_rows(longer, strict=False).meta["n_parts"] == 1

@@ -307,3 +307,21 @@ def test_a_word_document_with_a_page_sized_picture_says_so(size_cm, doubts):
     only.save(data)
     with pytest.raises(gk.errors.ParseError, match="has no text" + (r" \(it holds 1 picture" if doubts else r"$")):
         office.read_docx(data.getvalue(), source="scan.docx")
+
+
+def test_a_workbook_whose_sheets_each_number_their_tasks_from_1_reads_each_sheet_as_a_part(tmp_path):
+    """Before: the second sheet's tasks were 1#2 … with a warning that task 1 repeats the sequence."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "工作任务", "牵头单位", "完成时限"])
+    book.active.append([1, "做好决策公开", "市司法局", "2024年6月底前"])
+    book.active.append([2, "做好政策解读", "市政府办公室", "长期坚持"])
+    second = book.create_sheet("第二批")
+    second.append(["序号", "工作任务", "责任单位", "完成时限"])
+    second.append([1, "优化网站", "市数据局", "年底前"])
+    book.save(tmp_path / "tasks.xlsx")
+    doc = gk.parse_document(tmp_path / "tasks.xlsx", tokens=False)
+    assert doc.tasks["task_id"].tolist() == ["P1.1", "P1.2", "P2.1"]
+    assert not [w for w in doc.warnings if "sequence" in w]
+    assert doc.responsibilities[["task_id", "unit_raw", "role"]].values.tolist() == [
+        ["P1.1", "市司法局", "lead"], ["P1.2", "市政府办公室", "lead"], ["P2.1", "市数据局", "responsible"]]
