@@ -884,6 +884,13 @@ class _Table:
         if self.no is None and (own := _numbered_task(task_text, any(cell(i) for i, _ in self.units))):
             # no 序号 column: the task cell starts with its own number (1.做好… , （一）做好… beside its units)
             number, token, task_text = own
+        elif (decimal := _DECIMAL_NO.fullmatch(number)) is not None:
+            number = decimal["task"]  # 1.2: task 2 of section 1 (its id S1.2 where the section rows say so)
+        elif (header := _HEADER_NO.fullmatch(number)) is not None and task_text:
+            # a section numbered in the 序号 cell alone (一 | 决策公开, （一） | 推进决策公开)
+            kind = "subsection" if header["paren"] else "section"
+            title = " ".join(c for k, c in enumerate(cells) if k != self.no and c.strip()).strip()
+            return [Item(kind, patterns.cn_to_int(header["number"]), title, line_no, token, level="table")]
         if not number.isdigit():
             # a row that spans the table: a section or sub-section header, or a note
             text = " ".join(filled)
@@ -908,6 +915,12 @@ class _Table:
         task_text = task_text.replace(patterns.CELL_LINE_BREAK, "\n")
         return [Item("task", int(number), task_text, line_no, token,
                      unit_cell=unit_cell, time_cell=time_cell, level="table", extra=extra)]
+
+
+#: A task table's 序号 that numbers a task within its section: ``1.2``, ``1．2``, ``1-2`` (folded).
+_DECIMAL_NO = re.compile(r"\d{1,3}[.．\-－]\s*(?P<task>\d{1,3})")
+#: A 序号 cell that numbers a section (``一``) or a sub-section (``（一）``) alone (folded).
+_HEADER_NO = re.compile(rf"(?P<paren>（)?(?P<number>{patterns.CN_NUM})(?(paren)）)")
 
 
 def _unit_label(header: str) -> str:

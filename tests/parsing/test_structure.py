@@ -764,3 +764,16 @@ def test_task_tables_that_number_on_or_restart_under_sections_stay_one_document(
     # text between the tables that is more than a heading belongs to the document before: no part
     longer = TWO_TABLES.replace("附件2\n", "以上任务请于年底前报送进展情况。\n")
     assert parse_rows(longer, strict=False).meta["n_parts"] == 1
+
+
+def test_a_task_table_numbered_within_its_sections_in_the_number_column():
+    """序号 一 / 1.1 / 1.2 / 二 / 2.1 (sections numbered in the 序号 cell alone, tasks by section): before, no
+    row was a task ("no numbered tasks found")."""
+    text = ("某区2024年政务公开工作任务分工表\n序号\t工作任务\t牵头单位\t完成时限\n一\t决策公开\t\t\n"
+            "1.1\t做好预算公开\t区财政局\t6月底前\n1．2\t做好决策公开\t区司法局\t年底前\n（一）\t平台\t\t\n"
+            "二\t平台建设\t\t\n2-1\t网站建设\t区政务服务局\t年底前\n")
+    parsed = parse_rows(text, strict=True)
+    assert [(t["task_id"], t["section_title"], t["text"]) for t in parsed.tasks] == [
+        ("S1.1", "决策公开", "做好预算公开"), ("S1.2", "决策公开", "做好决策公开"), ("S2.1", "平台建设", "网站建设")]
+    assert [(s["level"], s["number"], s["title"]) for s in parsed.sections] == [
+        ("section", 1, "决策公开"), ("subsection", 1, "平台"), ("section", 2, "平台建设")]
