@@ -838,7 +838,7 @@ FUNCTION_LEVEL_PREFIX = re.compile(r"国家|中央|国务院|自治区|自治州
 NAMED_PLACE_PREFIX = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?(?:{_PLACE_LEVELS})(?=(?!委)[\u4e00-\u9fff]{{2}})")
 #: What ends a unit's name after the stem of its function (``财政`` + ``局``), longest first.
 FUNCTION_SUFFIXES = ("委员会办公室", "服务中心", "管理中心", "委员会", "办公室", "办公厅", "总局", "分局",
-                     "中心", "局", "厅", "部", "委", "办", "署", "处", "")
+                     "中心", "支队", "局", "厅", "部", "委", "办", "署", "处", "")
 
 # --------------------------------------------------------------------------
 # Document metadata (matched on folded text)
