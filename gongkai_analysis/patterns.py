@@ -611,7 +611,8 @@ def count_clause_signatures(folded: str) -> int:
         while removed:
             folded, removed = _ROLE_MARKER_ALONE.subn("", folded)
     count = 0
-    for piece in folded.split("）")[:-1]:
+    pieces = folded.split("）")[:-1]
+    for k, piece in enumerate(pieces):
         # ends_with_role(piece), inlined (once per bracket of the text), after one test for the usual
         # ending with nothing between the role verb, a full stop and the bracket
         if piece.endswith(_ROLE_ENDINGS_BARE):
@@ -625,6 +626,12 @@ def count_clause_signatures(folded: str) -> int:
             continue
         opening = piece.rfind("（")
         if opening < 0:
+            # the bracket it closes opened before a bracket nested in it (责任单位：各乡镇（街道）、县直各部门；
+            # 完成时限：…): its content, from that opening on, is looked at as any other's
+            if k and "（" in pieces[k - 1]:
+                content = _nested_content(pieces[k - 1], piece)
+                if content is not None and is_clause_content(content.replace("\n", "")):
+                    count += 1
             continue
         if piece.find("\n", opening) > 0:  # a bracket wrapped over lines reads without its line breaks
             if is_clause_content(piece[opening + 1 :].replace("\n", "")):
@@ -633,6 +640,20 @@ def count_clause_signatures(folded: str) -> int:
               or piece.find("；", opening) > 0) and is_clause_content(piece[opening + 1 :]):
             count += 1
     return count
+
+
+def _nested_content(before: str, after: str) -> str | None:
+    """The content of a bracket that opened in `before` and closes after `after`, a bracket nested between
+    them (``…（甲（乙`` and ``、丙``: ``甲（乙）、丙``); None where `before` holds no bracket left open."""
+    depth = 2  # the ） between the two pieces closes the last bracket left open in `before`: the one before it
+    for position in range(len(before) - 1, -1, -1):
+        if before[position] == "（":
+            depth -= 1
+            if depth == 0:
+                return f"{before[position + 1 :]}）{after}"
+        elif before[position] == "）":
+            depth += 1
+    return None
 
 
 #: A bracket at the end of a line (or of a task run on into the next) that holds no role verb at its end
@@ -767,8 +788,9 @@ NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}" + r"|联|协|人大|政协|省|市|�
 _AREAS = r"(?:省|自治区|直辖市|计划单列市|设区的?市|地级以上市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)+(?:（[^（）]{1,12}）)?"
 AREA_PIECE = re.compile(f"^各?{_AREAS}$")
 #: What ends such a list: areas and the bodies they share (``直辖市人民政府``, ``县（市、区）政府``,
-#: ``旗县（市、区）人民政府``; after ``各市（州）``, ``各盟市``, ``各设区市``).
-AREA_COLLECTIVE = re.compile(f"^{_AREAS}" + r"[^、]{0,8}?(?:人民政府|政府|党委|部门|单位)$")
+#: ``旗县（市、区）人民政府``; after ``各市（州）``, ``各盟市``, ``各设区市``).  Not the departments directly
+#: under a level (``县直各部门``, ``市直有关单位``) nor a government's own (``县政府各部门``): units of their own.
+AREA_COLLECTIVE = re.compile(f"^{_AREAS}" + r"(?!直)[^、各]{0,8}?(?:人民政府|政府|党委|部门|单位)$")
 #: "…等部门" / "…等相关单位" at the end of a unit list: the list is open-ended.
 OPEN_ENDED = re.compile(r"等(?:相关|有关|其他)?(?:部门|单位|机构|街道|成员单位)?$")
 #: A name in 〔〕 or （） after the unit: another nameplate of the same unit.

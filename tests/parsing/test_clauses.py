@@ -933,3 +933,30 @@ def test_a_label_that_says_in_brackets_what_kind_of_unit_it_names_is_read():
     assert patterns.count_clause_signatures(patterns.fold(text)) == 2
     # an ordinary bracket before a colon is no qualifier
     assert patterns.UNIT_LABEL.match("责任单位（以下简称甲单位）：") is None
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # before: one unit '各乡镇（街道）、县直各部门' (read as a collective such as 各市、县人民政府)
+    ("县政府办牵头，各乡镇（街道）、县直各部门负责",
+     [("县政府办", "lead"), ("各乡镇（街道）", "responsible"), ("县直各部门", "responsible")]),
+    ("县政府办公室负责，各乡镇、县直各部门配合",
+     [("县政府办公室", "responsible"), ("各乡镇", "support"), ("县直各部门", "support")]),
+    ("各乡镇、县政府各部门负责", [("各乡镇", "responsible"), ("县政府各部门", "responsible")]),
+    # (collectives stay whole)
+    ("各市、县人民政府负责", [("各市、县人民政府", "responsible")]),
+    ("各盟市、旗县（市、区）人民政府负责", [("各盟市、旗县（市、区）人民政府", "responsible")]),
+])
+def test_the_departments_directly_under_a_level_are_no_part_of_an_area_collective(content, expected):
+    assert [(a.unit_raw, a.role) for a in read_clause(content)] == expected
+
+
+@pytest.mark.parametrize("clause", [
+    "（牵头单位：县政府办公室；责任单位：各乡镇（街道）、县直有关单位；完成时限：2024年12月）",
+    "（责任单位：市发展改革委，各县（市、区）人民政府）",
+])
+def test_the_independent_count_reads_a_clause_with_a_bracket_nested_before_its_end(clause):
+    """Before, the count missed such a clause: every plan holding one warned that its clauses did not add up,
+    and strict parsing failed on it."""
+    assert patterns.count_clause_signatures(patterns.fold(f"做好X。{clause}（以下简称甲）")) == 1
+    parsed = parse_rows(f"某县2024年政务公开工作要点\n一、公开\n1.做好X。{clause}\n", strict=True)
+    assert not [w for w in parsed.warnings if "bracketed clauses" in w]
