@@ -780,9 +780,10 @@ _UNIT_ENDINGS = (r"局|委|办|中心|部|部门|处|室|会|院|所|街道|办�
                  r"|街乡|社区|厅|署|企业|银行|行|专班|指挥部|机关|学校|高校|协会|联合会")
 UNIT_SUFFIX = re.compile(f"({_UNIT_ENDINGS})$")
 #: How a unit's name ends, more widely than :data:`UNIT_SUFFIX` (which decides a cut at 和/及): also people's
-#: organisations (妇联, 科协, 人大), areas (各旗县区, 各乡镇) and groups a clause may name (各新闻媒体, 社会组织,
-#: 网格员).  A name that ends otherwise has words read into it, and is reported.
-NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}" + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者|科|股)$")
+#: organisations (妇联, 科协, 人大), areas (各旗县区, 各乡镇, and all of them: 各地, 各地区) and groups a clause may
+#: name (各新闻媒体, 社会组织, 网格员).  A name that ends otherwise has words read into it, and is reported.
+NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}"
+                      + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者|科|股|^各地|^各地区)$")
 #: An administrative area before 、 in a collective name (``各省、自治区、直辖市人民政府``,
 #: ``各市、县人民政府``): the pieces stay one name.
 _AREAS = r"(?:省|自治区|直辖市|计划单列市|设区的?市|地级以上市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)+(?:（[^（）]{1,12}）)?"

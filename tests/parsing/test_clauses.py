@@ -960,3 +960,10 @@ def test_the_independent_count_reads_a_clause_with_a_bracket_nested_before_its_e
     assert patterns.count_clause_signatures(patterns.fold(f"做好X。{clause}（以下简称甲）")) == 1
     parsed = parse_rows(f"某县2024年政务公开工作要点\n一、公开\n1.做好X。{clause}\n", strict=True)
     assert not [w for w in parsed.warnings if "bracketed clauses" in w]
+
+
+def test_all_localities_are_a_collective_not_a_suspect_name():
+    # （各地、各有关部门负责）: before, 各地 was reported as a name that does not end as a unit's does
+    assert suspect_reasons("各地") == () and suspect_reasons("各地区") == ()
+    assert suspect_reasons("本地") != () and suspect_reasons("各地相关工作") != ()
+    assert [a.unit_raw for a in read_clause("各地、各有关部门负责")] == ["各地", "各有关部门"]
