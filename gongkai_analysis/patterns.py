@@ -408,6 +408,7 @@ ANY_LABEL = re.compile(f"(?:{_ANY_LABEL_WORDS})" + _QUALIFIER + r"\s*：")
 #: (Searched in one short group at a time, never over a whole text.)
 TIME_WORD = re.compile(
     r"\d{1,2}月|\d{4}年|年底|年内|年前|季度|上半年|下半年|长期|持续|按进度|完成|底前|之前|前$|常态化|成效"
+    r"|时限|全年|每年|每月|每周|每季|定期|及时|按时|实时|动态更新"
 )
 #: Words that should never be inside a unit's name (a name that holds one was misread);
 #: 各自 is left out (各自治区).

@@ -1017,7 +1017,9 @@ def _cut_at_clauses(task: Item, body: str, folded: str, spans: list[clauses.Clau
                       closed))
         position = after
     tail = body[position:].strip()
-    when = _deadline(tail) if tail and parts and parts[-1][3] is None and "\n" not in tail else None
+    # (a deadline label after the clause, bare or in its own brackets: 完成时限：6月底前 or （时限：6月底前）)
+    labelled = tail[1:-1] if tail[:1] in "（(" and tail[-1:] in "）)" else tail
+    when = _deadline(labelled) if tail and parts and parts[-1][3] is None and "\n" not in tail else None
     if when:
         # the clause's deadline after it on the same line: （市财政局负责）完成时限：6月底前。 — the text keeps it,
         # as it keeps a deadline bracket (no piece of its own, unassigned)

@@ -967,3 +967,16 @@ def test_all_localities_are_a_collective_not_a_suspect_name():
     assert suspect_reasons("各地") == () and suspect_reasons("各地区") == ()
     assert suspect_reasons("本地") != () and suspect_reasons("各地相关工作") != ()
     assert [a.unit_raw for a in read_clause("各地、各有关部门负责")] == ["各地", "各有关部门"]
+
+
+@pytest.mark.parametrize(("clause", "time_limit"), [
+    ("（市财政局负责，按时限要求）", "按时限要求"), ("（市财政局负责，按规定时限）", "按规定时限"),
+    ("（市财政局负责，全年）", "全年"), ("（市财政局负责，每年更新）", "每年更新"), ("（市财政局负责，定期）", "定期"),
+    ("（市财政局负责）（时限：2024年6月）", "2024年6月"), ("（市财政局负责）（完成时限：2024年6月底前）", "2024年6月底前"),
+])
+def test_more_ways_of_saying_when_in_or_after_a_clause(clause, time_limit):
+    """Before: the first four and 定期 left the task unassigned (the whole bracket unread, reported); a labelled
+    deadline in brackets after the clause was a piece of the task of its own, unassigned."""
+    parsed = parse_rows(f"某市2024年政务公开工作要点\n一、公开\n1.做好X。{clause}\n", strict=True)
+    assert [(t["task_id"], t["time_limit"]) for t in parsed.tasks] == [("1", time_limit)]
+    assert [r["unit_raw"] for r in parsed.responsibilities] == ["市财政局"]
