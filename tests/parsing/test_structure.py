@@ -777,3 +777,20 @@ def test_a_task_table_numbered_within_its_sections_in_the_number_column():
         ("S1.1", "决策公开", "做好预算公开"), ("S1.2", "决策公开", "做好决策公开"), ("S2.1", "平台建设", "网站建设")]
     assert [(s["level"], s["number"], s["title"]) for s in parsed.sections] == [
         ("section", 1, "决策公开"), ("subsection", 1, "平台"), ("section", 2, "平台建设")]
+
+
+def test_text_after_the_last_task_s_clause_on_its_own_line_stays_the_task_s():
+    """推进X，（甲局牵头）做好Y。 as the last task: before, 做好Y。 went to the document's closing text without a
+    word, the task's text cut to 推进决策公开，."""
+    text = "某市2024年政务公开工作要点\n一、公开\n1.做好A。（市财政局负责）\n2.推进决策公开，（市司法局牵头）做好草案公开。\n"
+    parsed = parse_rows(text, strict=False)
+    assert [(t["task_id"], t["text"], t["clause"]) for t in parsed.tasks] == [
+        ("1", "做好A。", "（市财政局负责）"), ("2a", "推进决策公开，", "（市司法局牵头）"), ("2b", "做好草案公开。", None)]
+    assert parsed.meta["closing"] is None and "line 4: task 2b has no responsibility clause" in parsed.warnings
+    # a paragraph after it is the closing text, as before; so are the sentences after it in a run-on line
+    closing = parse_rows(text + "各单位要认真落实。\n", strict=False)
+    assert closing.meta["closing"] == "各单位要认真落实。" and closing.tasks[-1]["task_id"] == "2b"
+    run_on = parse_rows(text.replace("\n1.", "1.").replace("\n2.", "2.").replace("做好草案公开。\n",
+                                                                                  "做好草案公开。（市司法局负责）各单位要认真落实。"),
+                        strict=False)
+    assert run_on.meta["closing"] == "各单位要认真落实。"
