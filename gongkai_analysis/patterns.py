@@ -200,18 +200,21 @@ _CN_ORDINAL_FULL = re.compile(CN_ORDINAL)
 # --------------------------------------------------------------------------
 #: One pattern finds every candidate marker; the parser decides which count.  Sections:
 #: ``一、``, or with a dot ``一．`` ``一.`` ``一﹒`` (as Word's numbering prints them); arabic task
-#: markers: ``1.`` ``1．`` ``1、`` ``1﹒`` (U+FE52) ``（1）`` ``1）`` ``①`` (full-width digits are
+#: markers: ``1.`` ``1．`` ``1、`` ``1﹒`` (U+FE52) ``（1）`` ``1）`` ``①``, and ``⑴`` ``⒈`` (one character each, as
+#: a list pasted from Word prints them: read as ``（1）`` and ``1.``) (full-width digits are
 #: folded to ASCII first); a regulation's ``第X章`` and ``第X条``; a boxed insert ``专栏3``.
 MARKER = re.compile(
     # the look-ahead names every marker's first character: the engine then skips other text
     # in C instead of trying nine alternatives at every character (seven times faster on a run-on line)
-    r"(?=[一二三四五六七八九十（\d第专\u2460-\u2473])"
+    r"(?=[一二三四五六七八九十（\d第专\u2460-\u249b])"
     rf"(?:(?P<section>(?P<sec_no>{CN_NUM})(?:、|[.．﹒](?![\d.．])))"  # 一、 and the dotted 一． 一.
     rf"|(?P<subsection>（(?P<sub_no>{CN_NUM})）)"
     r"|(?P<task_dot>(?P<dot_no>\d{1,4})[.．、﹒](?!\d))"
     r"|(?P<task_paren>（(?P<paren_no>\d{1,4})）)"
     r"|(?P<task_rparen>(?P<rparen_no>\d{1,4})）)"
     r"|(?P<task_circle>(?P<circle_no>[\u2460-\u2473]))"
+    r"|(?P<task_pdigit>(?P<pdigit_no>[\u2474-\u2487]))"  # ⑴ … ⒇, one character: read as （1）
+    r"|(?P<task_fdigit>(?P<fdigit_no>[\u2488-\u249b]))"  # ⒈ … ⒛, one character: read as 1.
     rf"|(?P<division>第(?P<div_no>{CN_NUM})部分)"  # 第二部分 重点任务: a division above sections
     rf"|(?P<chapter>第(?P<chap_no>{CN_ORDINAL})章)"
     rf"|(?P<article>第(?P<art_no>{CN_ORDINAL})条)"
@@ -979,7 +982,7 @@ PDF_SENTENCE_END = re.compile(r"[。！？；：!?;:）)〕」”』]\s*$")
 #: ``完成时限：…``, the lines under a task).
 PDF_BLOCK_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}\s*[.．、，﹒)）](?!\d)"
-    r"|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百零〇]{1,5}[条章节]|附件|专栏"
+    r"|[（(]\d{1,3}[）)]|[①-⒛]|第[一二三四五六七八九十百零〇]{1,5}[条章节]|附件|专栏"
     rf"|(?:{_ANY_LABEL_WORDS})(?:[（(][^（()）:：\n]{{1,6}}[）)])?\s*[：:])"
 )
 

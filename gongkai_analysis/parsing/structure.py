@@ -774,6 +774,8 @@ _MARKER_READINGS = {
     "task_paren": ("task", "paren_no", int, "paren"),
     "task_rparen": ("task", "rparen_no", int, "rparen"),
     "task_circle": ("task", "circle_no", _circle_number, "circle"),
+    "task_pdigit": ("task", "pdigit_no", lambda c: ord(c) - 0x2473, "paren"),
+    "task_fdigit": ("task", "fdigit_no", lambda c: ord(c) - 0x2487, "dot"),
     "division": ("division", "div_no", patterns.cn_to_int, "division"),
     "chapter": ("chapter", "chap_no", patterns.cn_to_int, "chapter"),
     "article": ("article", "art_no", patterns.cn_to_int, "article"),

@@ -794,3 +794,15 @@ def test_text_after_the_last_task_s_clause_on_its_own_line_stays_the_task_s():
                                                                                   "做好草案公开。（市司法局负责）各单位要认真落实。"),
                         strict=False)
     assert run_on.meta["closing"] == "各单位要认真落实。"
+
+
+@pytest.mark.parametrize(("first", "second"), [("⒈", "⒉"), ("⑴", "⑵")])
+def test_one_character_list_numbers_pasted_from_word_are_task_markers(first, second):
+    """⒈ (U+2488) and ⑴ (U+2474), one character each: before, the plan was read as unnumbered paragraphs with the
+    numbers left in the texts (ids counted through the plan, not per section)."""
+    text = (f"某市2024年政务公开工作要点\n一、公开\n{first}做好A。（市财政局负责）\n{second}做好B。（市审计局负责）\n"
+            f"二、平台\n{first}做好C。（市数据局负责）\n")
+    parsed = parse_rows(text, strict=True)
+    assert [(t["task_id"], t["text"]) for t in parsed.tasks] == [("S1.1", "做好A。"), ("S1.2", "做好B。"),
+                                                                ("S2.1", "做好C。")]
+    assert parsed.meta["task_level"] == "arabic"
