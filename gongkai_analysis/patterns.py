@@ -429,9 +429,10 @@ MAX_UNIT_NAME = 30
 #: The last two characters of every role verb above (checked by a test): a clause ends with one.
 #: (参与 reads as a role inside a clause, but a bracket that ends with it is no clause on that
 #: account: 鼓励公众参与 is an aside, not an assignment.)
-ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办", "总责", "主责", "主办", "协办",
-                # whole words, where their last two characters alone would end asides too (压实主体责任, 加快推进)
-                "负主体责任", "负主要责任", "牵头推进", "牵头抓总", "牵头组织")
+ROLE_ENDINGS = ("落实", "负责", "牵头", "配合", "协助", "承办", "总责", "主责", "主办", "协办")
+#: Role verbs whose last two characters end asides too (压实主体责任, 加快推进): a text ends with one of them only
+#: where it ends with the whole word (looked at after :data:`ROLE_ENDINGS`, which most clauses end with).
+ROLE_WORD_ENDINGS = ("负主体责任", "负主要责任", "牵头推进", "牵头抓总", "牵头组织")
 #: Verbs of units that oversee a task rather than carry it (``市政府办公室督导``, ``市司法局指导``,
 #: ``市政府办公室督促落实``), a part none of the roles lead, responsible and support holds: a group that
 #: ends with one gives no row (the clause keeps it as printed, and a warning names it); a bracket that
@@ -440,7 +441,7 @@ OVERSIGHT_VERBS = ("指导", "督导", "督促", "监督", "督办", "督查")
 #: Role verbs that are no clause's signature on their own (:data:`ROLE_ENDINGS` leaves them out): a
 #: bracket that ends with one is a clause only after a group that ends with a role verb
 #: (``市财政局牵头，各有关单位参与``; ``（城乡统筹）`` alone is an aside, and a task it ends stays unassigned).
-WEAK_ROLE_ENDINGS = tuple(verb for verb in ROLE_VERBS if not verb.endswith(ROLE_ENDINGS))
+WEAK_ROLE_ENDINGS = tuple(verb for verb in ROLE_VERBS if not verb.endswith((*ROLE_ENDINGS, *ROLE_WORD_ENDINGS)))
 #: A role ending, maybe with a full stop, right at the end of a text (no space to strip first).
 _ROLE_ENDINGS_BARE = (*ROLE_ENDINGS, *(ending + "。" for ending in ROLE_ENDINGS))
 #: A clause printed after the task's last sentence on the same line, without brackets:
@@ -492,7 +493,7 @@ def ends_with_role(text: str) -> bool:
     text = text.rstrip()
     if text.endswith("。"):
         text = text[:-1].rstrip()
-    return text.endswith(ROLE_ENDINGS)
+    return text.endswith(ROLE_ENDINGS) or text.endswith(ROLE_WORD_ENDINGS)
 
 
 #: A group separator followed by a label: a label that opens a later group of a clause.
@@ -569,12 +570,12 @@ def is_time_group(group: str) -> bool:
     False
     """
     return TIME_WORD.search(group) is not None and not UNIT_SUFFIX.search(group) \
-        and not group.endswith(ROLE_ENDINGS)
+        and not group.endswith(ROLE_ENDINGS) and not group.endswith(ROLE_WORD_ENDINGS)
 
 
 #: Words that, alone in brackets after a unit's name, give that unit its role (``市财政局（牵头）``,
 #: ``市审计局（配合单位）``): a role verb or a label.  Such a bracket is no clause and no alias.
-ROLE_MARKERS = frozenset((*ROLE_VERBS, *CLAUSE_LABELS))
+ROLE_MARKERS = frozenset((*ROLE_VERBS, *CLAUSE_LABELS)) - frozenset(ROLE_WORD_ENDINGS)
 _ROLE_MARKER_ALONE = re.compile("（(?:" + "|".join(sorted(ROLE_MARKERS, key=len, reverse=True)) + ")）")
 
 
@@ -605,8 +606,6 @@ def count_clause_signatures(folded: str) -> int:
     >>> count_clause_signatures("做好公开。（责任单位：市财政局（牵头），市审计局）")  # a role marked after a unit
     1
     """
-    if "）：" in folded or "） ：" in folded:  # a label's qualifier, 责任单位（部门）：, is no bracket of its own
-        folded = LABEL_QUALIFIER.sub("", folded)
     if _ROLE_MARKER_ALONE.search(folded) is not None:
         # a role word alone in brackets marks the unit before it (市财政局（牵头）): read as if it were not
         # there, so that the bracket around it reads on (one search of the text, in C, where testing
@@ -615,8 +614,8 @@ def count_clause_signatures(folded: str) -> int:
         while removed:
             folded, removed = _ROLE_MARKER_ALONE.subn("", folded)
     count = 0
-    pieces = folded.split("）")[:-1]
-    for k, piece in enumerate(pieces):
+    pieces = folded.split("）")
+    for k, piece in enumerate(pieces[:-1]):
         # ends_with_role(piece), inlined (once per bracket of the text), after one test for the usual
         # ending with nothing between the role verb, a full stop and the bracket
         if piece.endswith(_ROLE_ENDINGS_BARE):
@@ -625,7 +624,7 @@ def count_clause_signatures(folded: str) -> int:
         text = piece.rstrip()
         if text.endswith("。"):
             text = text[:-1].rstrip()
-        if text.endswith(ROLE_ENDINGS):
+        if text.endswith(ROLE_ENDINGS) or text.endswith(ROLE_WORD_ENDINGS):
             count += 1
             continue
         opening = piece.rfind("（")
@@ -643,7 +642,16 @@ def count_clause_signatures(folded: str) -> int:
         elif (piece.find("：", opening) > 0 or piece.find("，", opening) > 0
               or piece.find("；", opening) > 0) and is_clause_content(piece[opening + 1 :]):
             count += 1
+        elif pieces[k + 1].startswith(("：", " ：")) and (at := _qualifier_at(piece)) >= 0:
+            # a label's qualifier (责任单位（部门）：) is no bracket of its own: read on as if it were not there
+            pieces[k + 1] = piece[:at] + pieces[k + 1]
     return count
+
+
+def _qualifier_at(piece: str) -> int:
+    """Where the qualifier that ends `piece` opens (``责任单位（部门``: at its ``（``), else -1."""
+    match = LABEL_QUALIFIER.search(piece + "）：", max(len(piece) - 10, 0))
+    return match.start() if match is not None and match.end() == len(piece) + 1 else -1
 
 
 def _nested_content(before: str, after: str) -> str | None:
@@ -668,7 +676,9 @@ def _nested_content(before: str, after: str) -> str | None:
 #: it, character by character, cost a tenth of the whole structure pass.)
 BARE_BRACKET_AT_END = re.compile(
     r"（(?P<content>[^（）：]{2,200}+)"
-    + "".join(f"(?<!{ending})" for ending in sorted({*ROLE_ENDINGS, *(v[-2:] for v in ROLE_VERBS)}))  # no role verb
+    + "".join(f"(?<!{ending})" for ending in sorted({*ROLE_ENDINGS, *(v[-2:] for v in ROLE_VERBS
+                                                                        if not v.endswith(ROLE_WORD_ENDINGS))}))
+    # (no role verb; a bracket that ends with one of ROLE_WORD_ENDINGS is a clause, which find_bare_clauses skips)
     + r"）(?=[。；]?[ \t]*(?:\n|$|\d{1,4}[.．、﹒](?!\d)|[一二三四五六七八九十]{1,3}、))"
 )
 #: A bracket that ends a task and says only when it is due (``（2024年底前完成）``, ``（6月底前）``,

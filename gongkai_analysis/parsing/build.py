@@ -650,8 +650,8 @@ class _Builder:
 
 
 #: Whether a clause (as printed) closes with a role verb: ``…负责）`` or ``…负责)``.
-_ENDS_WITH_ROLE = operator.methodcaller("endswith", tuple(verb + bracket for bracket in "）)"
-                                                          for verb in patterns.ROLE_ENDINGS))
+_ENDS_WITH_ROLE = operator.methodcaller("endswith", tuple(verb + bracket for bracket in "）)" for verb in
+                                                          (*patterns.ROLE_ENDINGS, *patterns.ROLE_WORD_ENDINGS)))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -671,8 +671,8 @@ def _count_label_clauses(folded: str, lo: int, hi: int) -> int:
     >>> _count_label_clauses("做好X。\\n完成时限：年底", 0, 12), _count_label_clauses("责任单位：甲局", 0, 7)
     (0, 0)
     """
-    if folded.find("：", lo, hi) < 0:  # (no label without its colon)
-        return 0
+    if folded.find("：", lo, hi) < 0 or patterns.search_unit_label(folded[lo:hi]) is None:
+        return 0  # (no units' label, found from the colons: no line need be looked at)
     count = 0
     under_text = counted = False  # the label lines since the last line of text stand under one; one named units
     for line in folded[lo:hi].split("\n"):

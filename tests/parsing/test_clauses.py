@@ -277,7 +277,7 @@ def test_every_role_verb_of_the_grammar_but_taking_part_or_coordinating_closes_a
     assert is_clause("市财政局牵头，市审计局协助") and is_clause("市档案馆承办")
     assert not is_clause("鼓励社会公众参与")
     assert set(patterns.ROLE_VERBS) - {"参与", "协同", "统筹", "统筹协调"} == {
-        verb for verb in patterns.ROLE_VERBS if verb.endswith(patterns.ROLE_ENDINGS)}
+        verb for verb in patterns.ROLE_VERBS if verb.endswith((*patterns.ROLE_ENDINGS, *patterns.ROLE_WORD_ENDINGS))}
     assert set(patterns.WEAK_ROLE_ENDINGS) == {"参与", "协同", "统筹", "统筹协调"}
 
 
