@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import ParseError
-from .source import SourceText
+from .source import IMAGE_SHARE, SourceText
 from .text import clean_cell, clean_text
 from .numbering import WordNumbering
 
@@ -148,18 +148,16 @@ def read_docx(data: bytes, *, source: str = "<docx>") -> SourceText:
                                                             "a scan needs OCR first)" if large else ""), source=source)
     src = SourceText(clean_text(text + "\n"), source, "docx")
     if large:
-        src.note(f"the document holds {large} picture(s) over 30% of a page: any text they print is not read",
-                 doubt=True)
+        src.note(f"the document holds {large} picture(s) over {IMAGE_SHARE:.0%} of a page: any text they print "
+                 "is not read", doubt=True)
     return src
 
 
-#: The share of a page a picture must cover to be reported: a seal, a logo or a letterhead covers less.
-_PICTURE_SHARE = 0.3
 _WORD_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
 
 
 def _large_pictures(document) -> int:
-    """How many drawings of a Word document cover over :data:`_PICTURE_SHARE` of its first section's page."""
+    """How many drawings of a Word document cover over :data:`.source.IMAGE_SHARE` of its first section's page."""
     section = document.sections[0] if document.sections else None
     width, height = (section.page_width, section.page_height) if section is not None else (None, None)
     page = (width or 7_560_000) * (height or 10_692_000)  # (EMU; A4 where the document says nothing)
@@ -169,7 +167,7 @@ def _large_pictures(document) -> int:
             area = int(extent.get("cx", 0)) * int(extent.get("cy", 0))
         except ValueError:
             continue
-        count += area >= _PICTURE_SHARE * page
+        count += area >= IMAGE_SHARE * page
     return count
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .. import patterns
 from ..errors import ParseError
 from . import pdf_table
-from .source import SourceText
+from .source import IMAGE_SHARE, SourceText
 from .text import clean_text, fold_radicals
 
 log = logging.getLogger(__name__)
@@ -94,9 +94,9 @@ def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
     images: list[tuple[int, bool, float]] = []  # (page number, whether it has text, share of it an image covers)
     try:
         for number, page in enumerate(_pages(document), start=1):
-            pages.append(_page_lines(page))
-            share = _image_share(page)
-            if share >= _IMAGE_SHARE:
+            paths, share = _paths_and_image_share(page)
+            pages.append(_page_lines(page, paths))
+            if share >= IMAGE_SHARE:
                 images.append((number, bool(pages[-1]), share))
     except (pdfium.PdfiumError, ValueError, OSError, IndexError, ctypes.ArgumentError) as exc:
         raise ParseError(f"not a readable PDF ({type(exc).__name__}: {exc})", source=source) from None
@@ -124,25 +124,25 @@ def read_pdf(data: bytes, *, source: str = "<pdf>") -> SourceText:
     return src
 
 
-#: The share of a page an image must cover to be reported: a seal or a red letterhead covers less.
-_IMAGE_SHARE = 0.3
-
-
-def _image_share(page) -> float:
-    """The share of the page its largest image covers (0.0 where it holds none)."""
+def _paths_and_image_share(page) -> tuple[list, float]:
+    """The page's path objects (its rules, see :func:`.pdf_table.page_rules`) and the share of the page its
+    largest image covers (0.0 where it holds none), in one walk over its objects."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     width, height = page.get_size()
     area = max(width * height, 1.0)
-    share = 0.0
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+    paths, share = [], 0.0
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)):
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            paths.append(obj)
+            continue
         try:
             left, bottom, right, top = obj.get_bounds()
         except pdfium.PdfiumError:
             continue
         share = max(share, min((right - left) * (top - bottom) / area, 1.0))
-    return share
+    return paths, share
 
 
 def _pages(document):
@@ -154,8 +154,9 @@ def _pages(document):
             page.close()
 
 
-def _page_lines(page) -> list[_Line]:
-    """The printed lines of a page, top to bottom, each read left to right along its baseline."""
+def _page_lines(page, paths=None) -> list[_Line]:
+    """The printed lines of a page, top to bottom, each read left to right along its baseline (`paths`: its
+    path objects, where the caller has them)."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -181,7 +182,7 @@ def _page_lines(page) -> list[_Line]:
             spaced = False
     finally:
         textpage.close()
-    grids = pdf_table.grid_cells(pdf_table.page_rules(page))
+    grids = pdf_table.grid_cells(pdf_table.page_rules(page, paths))
     if grids:  # the characters of ruled tables go to their cells, the others are read as lines
         chars, table_lines = _table_lines(chars, grids)
     lines = [line for line in map(_line_of, pdf_table.rows_by_baseline(chars)) if line.text.strip()]

@@ -195,13 +195,15 @@ class TableRow(NamedTuple):
         return "\t".join(self.cells).rstrip("\t")
 
 
-def page_rules(page) -> Rules:
+def page_rules(page, paths=None) -> Rules:
     """The ruling lines of a pdfium page: thin paths, and the edges of stroked rectangles.
 
     Parameters
     ----------
     page : pypdfium2.PdfPage
         An open page.
+    paths : iterable of pypdfium2.PdfObject, optional
+        Its path objects, where the caller has walked the page's objects already (one walk, not two).
 
     Returns
     -------
@@ -221,7 +223,7 @@ def page_rules(page) -> Rules:
 
     horizontal, vertical = [], []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)) if paths is None else paths:
         try:
             left, bottom, right, top = obj.get_bounds()
         except (pdfium.PdfiumError, ValueError):  # a path with no bounds draws no rule (the text is still read)

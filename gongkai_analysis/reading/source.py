@@ -27,6 +27,11 @@ from .text import check_text, clean_text
 log = logging.getLogger(__name__)
 
 
+#: The share of a page a picture must cover to be reported as unread (a scanned page, a table pasted as a
+#: picture); a seal, a logo or a red letterhead covers less.
+IMAGE_SHARE = 0.3
+
+
 @dataclass
 class SourceText:
     """A document's clean text and what was learnt while reading it.
