@@ -315,14 +315,15 @@ ROLE_VERB = re.compile(_ROLE_WORDS)
 
 #: The labels of the labelled clause forms and of separate responsibility lines.
 #: A label may say in brackets what kind of unit it names, before its colon: ``责任单位（部门）：``.
-_QUALIFIER = r"(?:（[^（）：\n]{1,6}）)?"
+_QUALIFIER_BRACKET = r"（[^（）：\n]{1,6}）"
+_QUALIFIER = f"(?:{_QUALIFIER_BRACKET})?"
 UNIT_LABEL = re.compile(
     "(?P<label>" + "|".join(sorted(CLAUSE_LABELS, key=len, reverse=True)) + r")" + _QUALIFIER + r"\s*："
 )
 _LONGEST_LABEL = max(map(len, CLAUSE_LABELS)) + 8  # (a qualifier's brackets and six characters)
 #: Such a qualifier right after a label (folded), read as if it were not there by the independent count of clauses.
 LABEL_QUALIFIER = re.compile("(?:" + "|".join(f"(?<={end})" for end in sorted({label[-2:] for label in CLAUSE_LABELS}))
-                             + r")（[^（）：\n]{1,6}）(?=\s*：)")
+                             + f"){_QUALIFIER_BRACKET}" + r"(?=\s*：)")
 
 
 def label_role(label: str) -> str | None:
@@ -344,8 +345,9 @@ def label_role(label: str) -> str | None:
     ('lead', 'responsible', None)
     """
     role = CLAUSE_LABELS.get(label)
-    if role is None and label.endswith("）") and "（" in label:
-        role = CLAUSE_LABELS.get(label[: label.rfind("（")].rstrip())
+    if role is None and label.endswith("）"):  # (a qualifier: read by the label pattern itself)
+        match = UNIT_LABEL.fullmatch(label + "：")
+        role = CLAUSE_LABELS[match["label"]] if match else None
     return role
 
 
@@ -797,7 +799,7 @@ UNIT_SUFFIX = re.compile(f"({_UNIT_ENDINGS})$")
 #: organisations (妇联, 科协, 人大), areas (各旗县区, 各乡镇, and all of them: 各地, 各地区) and groups a clause may
 #: name (各新闻媒体, 社会组织, 网格员).  A name that ends otherwise has words read into it, and is reported.
 NAME_END = re.compile(f"(?:{_UNIT_ENDINGS}"
-                      + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者|科|股|^各地|^各地区)$")
+                      + r"|联|协|人大|政协|省|市|州|盟|区|县|旗|乡|镇|媒体|主体|组织|热线|户|员|者|科|股|^各地)$")
 #: An administrative area before 、 in a collective name (``各省、自治区、直辖市人民政府``,
 #: ``各市、县人民政府``): the pieces stay one name.
 _AREAS = r"(?:省|自治区|直辖市|计划单列市|设区的?市|地级以上市|市|州|盟|县|区|旗|乡|镇|乡镇|街道)+(?:（[^（）]{1,12}）)?"

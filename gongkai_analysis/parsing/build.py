@@ -392,20 +392,20 @@ class _Builder:
             if has_original:
                 original, cursor = self._original_of(task, cursor)
             if index in last_indexes:  # the last task of its part
-                if len(parts) > 1 and parts[-1][1] is None and (
-                        parts[-2][0].endswith(_SENTENCE_ENDS)
-                        or _tail_on_its_own_line(task.body, parts[-2][1], parts[-1][0])):
-                    # the paragraphs or sentences after the last clause of the part's last task, where that clause
-                    # ends a sentence, close the document (a run-on line, a PDF line joined to the next)
-                    tail = parts.pop()
-                    closing.append(Item("text", None, tail[0], line))
-                elif len(parts) > 1 and parts[-1][1] is None and "\n" in parts[-1][0]:
-                    # the text after a clause that stands mid-sentence (推进X，（甲局牵头）做好Y。) stays the task's,
-                    # a piece of its own; the paragraphs after it close the document
-                    own, _, rest = parts[-1][0].partition("\n")
-                    parts[-1] = (own.strip(), *parts[-1][1:])
-                    closing.append(Item("text", None, rest.strip(),
-                                        line + 1 + task.body[: task.body.rfind(own)].count("\n")))
+                if len(parts) > 1 and parts[-1][1] is None:
+                    tail = parts[-1][0]
+                    if parts[-2][0].endswith(_SENTENCE_ENDS) or _tail_on_its_own_line(task.body, parts[-2][1], tail):
+                        # the paragraphs or sentences after the last clause of the part's last task, where that
+                        # clause ends a sentence, close the document (a run-on line, a PDF line joined to the next)
+                        parts.pop()
+                        closing.append(Item("text", None, tail, line))
+                    elif "\n" in tail:
+                        # the text after a clause that stands mid-sentence (推进X，（甲局牵头）做好Y。) stays the
+                        # task's, a piece of its own; the paragraphs after it close the document
+                        own, _, rest = tail.partition("\n")
+                        parts[-1] = (own.strip(), *parts[-1][1:])
+                        closing.append(Item("text", None, rest.strip(),
+                                            line + 1 + task.body[: task.body.rfind(own)].count("\n")))
                 elif not any_clause and parts[0][1] is None and "\n" in parts[0][0]:
                     # a plan with no clauses at all: the paragraphs after the last task close the plan
                     first, _, rest = parts[0][0].partition("\n")

@@ -535,7 +535,7 @@ def _sub_items_as_tasks(doc: _Text, accepted: list[_Marker], starts: list[_Marke
         if c.kind != "task":
             continue
         inside = subs[bisect.bisect_right(sub_starts, c.start) : bisect.bisect_left(sub_starts, end)]
-        inside = [s for s in inside if inside and s.style == inside[0].style]
+        inside = [s for s in inside if s.style == inside[0].style]
         if not inside or [s.number for s in inside] != list(range(1, len(inside) + 1)) \
                 or _count_clause_lines(folded, c.end, inside[0].start):
             continue
@@ -679,16 +679,26 @@ def _count_label_clauses(folded: str, lo: int, hi: int) -> int:
         line = line.strip()
         if not line:
             continue
-        if patterns.ANY_LABEL.match(line):
-            if under_text and not counted and patterns.UNIT_LABEL.match(line):
-                count += 1
-                counted = True
-            continue
-        under_text, counted = True, False
-        if patterns.INLINE_LABEL.search(line):
-            count += 1
-            counted = True
+        is_label, closes = _labelled_line(line, under_text and not counted)
+        count += closes
+        if is_label:
+            counted = counted or closes
+        else:
+            under_text, counted = True, closes
     return count
+
+
+def _labelled_line(line: str, under_text: bool) -> tuple[bool, bool]:
+    """Whether a line (folded, stripped) is a line of labels, and whether a labelled clause closes on it: a
+    line of units' labels `under_text` (a line of text above it, not yet closed), or a line of text whose last
+    sentence is followed by units' labels (``做好X。责任单位：市财政局``).
+
+    >>> _labelled_line("责任单位：甲局", True), _labelled_line("完成时限：年底", True), _labelled_line("做好X。牵头单位：甲局", False)
+    ((True, True), (True, False), (False, True))
+    """
+    if patterns.ANY_LABEL.match(line):
+        return True, under_text and patterns.UNIT_LABEL.match(line) is not None
+    return False, patterns.INLINE_LABEL.search(line) is not None
 
 
 def _paragraph_items(doc: _Text, lo: int, hi: int, headers: list[_Marker]) -> list[Item]:
@@ -731,17 +741,14 @@ def _paragraph_items(doc: _Text, lo: int, hi: int, headers: list[_Marker]) -> li
             line_end = start if line_end < 0 else line_end
             line = folded[line_start:line_end].strip()
             if line:
-                is_label = patterns.ANY_LABEL.match(line) is not None
+                is_label, labelled = _labelled_line(line, has_text)
                 if closed and not is_label:
                     number = _paragraph_task(doc, items, pending, number)
                     pending, closed, has_text = [], False, False
                 pending.append((line_start, line_end))
                 if not closed and not framing and region_header is not None:
-                    if is_label:  # units' labels under a line of text: 做好X。 / 责任单位：市财政局
-                        closed = has_text and patterns.UNIT_LABEL.match(line) is not None
-                    else:
-                        closed = _ends_with_clause(line) or patterns.INLINE_LABEL.search(line) is not None
-                        has_text = True
+                    closed = labelled or (not is_label and _ends_with_clause(line))
+                    has_text = has_text or not is_label
             line_start = line_end + 1
         if closed:
             number = _paragraph_task(doc, items, pending, number)
