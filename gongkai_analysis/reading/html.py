@@ -140,10 +140,18 @@ def _unread_content(content) -> list[str]:
         names = "、".join(dict.fromkeys(" ".join(a.xpath("string()").split()) or a.get("href") for a in links))
         notes.append(f"the page links {len(links)} attachment file(s) ({names[:120]}): what they hold is not read "
                      "(parse the files themselves)")
-    pictures = sum(1 for _ in content.iter("img"))
+    # (an attachment link's own icon is none; lxml gives an element the same proxy while one is held)
+    icons = [img for a in links for img in a.iter("img")]
+    pictures = sum(1 for img in content.iter("img") if img not in icons and not _declared_small(img))
     if pictures:
         notes.append(f"the page shows {pictures} picture(s) in its text: any text they print is not read")
     return notes
+
+
+def _declared_small(img) -> bool:
+    """Whether an ``<img>`` says it is an icon's size (width and height of 64 pixels or less)."""
+    sizes = [re.match(r"\s*(\d+)", img.get(name) or "") for name in ("width", "height")]
+    return all(sizes) and all(int(size[1]) <= 64 for size in sizes)
 
 
 def _decode_page(data: bytes, source: str, notes: list[str]) -> tuple[str, str]:

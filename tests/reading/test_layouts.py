@@ -224,10 +224,12 @@ def test_traditional_characters_are_converted_and_kept(fixture_path):
 
 def test_a_web_page_s_attachment_files_and_pictures_are_warnings(tmp_path):
     """A notice on a web page whose task table is a linked .xlsx or a picture: before, the page parsed with
-    the notice's few tasks and no word of what it did not read."""
+    the notice's few tasks and no word of what it did not read.  (An attachment link's own icon, and a picture
+    declared an icon's size, are not counted.)"""
     page = ('<html><body><div class="article"><p>某区2024年政务公开工作要点</p><p>一、公开</p>'
             '<p>1.做好预算公开。（区财政局负责）</p><p>附件：<a href="/u/2024/fengong.xlsx">1.任务分工表</a>　'
-            '<a href="/u/2024/fengong2.PDF?v=2">2.考核细则</a></p><p><img src="/u/table.jpg"></p>'
+            '<a href="/u/2024/fengong2.PDF?v=2"><img src="/i/pdf.gif">2.考核细则</a></p><p><img src="/u/table.jpg"></p>'
+            '<p><img src="/i/dot.png" width="12" height="12">说明</p>'
             '<div class="share"><a href="/x.pdf">分享</a><img src="/i/weixin.png"></div></div></body></html>')
     path = tmp_path / "notice.html"
     path.write_text(page, encoding="utf-8")
